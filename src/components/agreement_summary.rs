@@ -1,0 +1,78 @@
+//! AgreementSummary: common ground and clashes across all sides, computed from the positions.
+
+use yew::prelude::*;
+
+use crate::components::StoryRef;
+use crate::model::agreement::{describe, join_names};
+use crate::model::{Agreement, Outcome};
+
+#[derive(Properties, PartialEq)]
+pub struct AgreementSummaryProps {
+    pub story: StoryRef,
+}
+
+/// The all-sides view's reading of the matrix for readers who never switch views: where the
+/// sides agree, where they clash, which demands have no answer on record, and which sides line
+/// up with which. Nothing here is written by an editor; it all follows from the stances.
+#[component]
+pub fn AgreementSummary(props: &AgreementSummaryProps) -> Html {
+    let story = &props.story;
+    let agreement = use_memo(props.story.clone(), |story| Agreement::of(story));
+
+    let block = |outcome: Outcome, id: &str, title: &str, intro: &str| -> Html {
+        let findings: Vec<_> = agreement.with_outcome(outcome).collect();
+        if findings.is_empty() {
+            return Html::default();
+        }
+        html! {
+            <section class={classes!("dm-summary__block", format!("dm-summary__block--{id}"))} data-testid={format!("dm-summary-{id}")}>
+                <h3 class="dm-summary__heading">
+                    { title }{ " " }<span class="dm-summary__count">{ format!("({})", findings.len()) }</span>
+                </h3>
+                <p class="dm-summary__intro">{ intro }</p>
+                <ul class="dm-summary__list">
+                    { for findings.iter().filter_map(|finding| {
+                        let issue = story.issues.get(finding.issue)?;
+                        Some(html! {
+                            <li key={issue.id.clone()} data-issue={issue.id.clone()}>
+                                <span class="dm-summary__issue">{ &issue.title }</span>
+                                { ": " }{ describe(story, finding) }{ "." }
+                            </li>
+                        })
+                    }) }
+                </ul>
+            </section>
+        }
+    };
+
+    let alignments = agreement
+        .alignments
+        .iter()
+        .filter_map(|alignment| {
+            let (a, b) = (story.sides.get(alignment.a)?, story.sides.get(alignment.b)?);
+            let n = alignment.shared.len();
+            Some(format!(
+                "{} on {} issue{}",
+                join_names(&[&a.name, &b.name]),
+                n,
+                if n == 1 { "" } else { "s" }
+            ))
+        })
+        .collect::<Vec<_>>();
+
+    html! {
+        <div class="dm-summary" data-testid="dm-summary">
+            <div class="dm-summary__blocks">
+                { block(Outcome::Clash, "clash", "Clashes", "One side asks for it, another refuses.") }
+                { block(Outcome::CommonGround, "common", "Common ground", "Every side on record points the same way.") }
+                { block(Outcome::Unanswered, "unanswered", "No answer on record", "Only one side’s position is reported.") }
+                { block(Outcome::Unsettled, "unsettled", "Unsettled", "Positions are stated but not yet for or against.") }
+            </div>
+            if !alignments.is_empty() {
+                <p class="dm-summary__alignment" data-testid="dm-summary-alignment">
+                    { "Same stance, for or against: " }{ alignments.join("; ") }{ "." }
+                </p>
+            }
+        </div>
+    }
+}

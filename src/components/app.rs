@@ -1,0 +1,199 @@
+//! App: the widget's root; owns the one reducer and lays out header, views, matrix and footer.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::agreement_summary::AgreementSummary;
+use crate::components::issue_row::cell_button_id;
+use crate::components::load_status::LoadStatus;
+use crate::components::matrix_table::MatrixTable;
+use crate::components::source_credit::SourceCredit;
+use crate::components::stance_legend::StanceLegend;
+use crate::components::story_header::StoryHeader;
+use crate::components::view_tabs::{tab_element_id, TabItem, ViewTabs};
+use crate::components::StoryRef;
+use crate::dom::focus_element;
+use crate::model::{parse_story, View, DEFAULT_STORY_JSON};
+use crate::state::{Action, CellRef, Load, LoadFailure, State};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// Prefix for element ids, unique per widget on a page.
+    #[prop_or(AttrValue::Static("dm"))]
+    pub uid: AttrValue,
+    /// Same-origin address of a story file; without it the built-in story is shown.
+    #[prop_or_default]
+    pub src: Option<AttrValue>,
+    /// Side id of the view to open on (`kyiv`); all sides when absent or unknown.
+    #[prop_or_default]
+    pub view: Option<AttrValue>,
+}
+
+/// The state a widget starts in: the built-in story at once, or loading one from `src`.
+pub fn initial_state(props: &AppProps) -> State {
+    let requested = props.view.as_ref().map(|v| v.to_string());
+    match &props.src {
+        Some(src) => State::loading(src.to_string(), requested),
+        None => match parse_story(DEFAULT_STORY_JSON) {
+            Ok(story) => State::ready(Rc::new(story), requested),
+            Err(errors) => {
+                let mut state = State::loading("built-in story".into(), requested);
+                state.load = Load::Failed(Rc::new(LoadFailure {
+                    src: "built-in story".into(),
+                    details: errors.0.iter().map(ToString::to_string).collect(),
+                }));
+                state
+            }
+        },
+    }
+}
+
+/// The demands matrix widget. Readers switch between all sides and each side's view, and open any
+/// cell for the source's own words.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let state = {
+        let props = props.clone();
+        use_reducer(move || initial_state(&props))
+    };
+    // Bumped by "Try again" so the fetch effect runs once more for the same address.
+    let attempt = use_state(|| 0u32);
+    // The live region speaks only after the reader has changed the view, not on page load.
+    let switched = use_state(|| false);
+
+    #[cfg(target_arch = "wasm32")]
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((props.src.clone(), *attempt), move |(src, _)| {
+            crate::embed::fetch_into(src.clone(), dispatcher)
+        });
+    }
+
+    let on_select = {
+        let state = state.dispatcher();
+        let switched = switched.setter();
+        use_callback((), move |view: View, ()| {
+            switched.set(true);
+            state.dispatch(Action::SelectView(view));
+        })
+    };
+    let on_toggle = {
+        let state = state.dispatcher();
+        use_callback((), move |cell: CellRef, ()| {
+            state.dispatch(Action::ToggleCell(cell))
+        })
+    };
+    let on_close = {
+        let state = state.dispatcher();
+        let uid = props.uid.clone();
+        use_callback(uid, move |cell: CellRef, uid| {
+            state.dispatch(Action::CloseCell);
+            focus_element(&cell_button_id(uid, cell));
+        })
+    };
+    let on_retry = {
+        let state = state.dispatcher();
+        let attempt = attempt.clone();
+        let src = props.src.clone();
+        Callback::from(move |()| {
+            if let Some(src) = &src {
+                state.dispatch(Action::Reload {
+                    src: src.to_string(),
+                });
+                attempt.set(*attempt + 1);
+            }
+        })
+    };
+
+    let uid = &props.uid;
+    let story = match &state.load {
+        Load::Ready(story) => StoryRef(story.clone()),
+        Load::Loading { src } => {
+            return html! {
+                <div class="dm dm--status" data-testid="dm-root" data-state="loading">
+                    <LoadStatus failure={None} src={src.clone()} {on_retry} />
+                </div>
+            }
+        }
+        Load::Failed(failure) => {
+            return html! {
+                <div class="dm dm--status" data-testid="dm-root" data-state="error">
+                    <LoadStatus failure={Some(failure.clone())} src={failure.src.clone()} {on_retry} />
+                </div>
+            }
+        }
+    };
+
+    let view = state.view;
+    let tabs: Vec<TabItem> = View::all(&story)
+        .into_iter()
+        .map(|v| TabItem {
+            view: v,
+            id: AttrValue::from(v.id(&story).to_owned()),
+            label: match v {
+                View::AllSides => AttrValue::Static("All sides"),
+                View::Side(side) => AttrValue::from(story.sides[side].short.clone()),
+            },
+        })
+        .collect();
+    let title_id = format!("{uid}-title");
+    let panel_id = format!("{uid}-panel");
+    let view_id = view.id(&story).to_owned();
+    let view_name = match view {
+        View::AllSides => "All sides".to_owned(),
+        View::Side(side) => story.sides[side].view_title(),
+    };
+    let lede = match view {
+        View::AllSides => "Every issue raised at the talks, and where each side stands on it. Select a cell for the report’s own words.".to_owned(),
+        View::Side(side) => {
+            let name = &story.sides[side].name;
+            format!("{name}’s own demands come first, in {name}’s order of priority where it gives one; each row shows how the others answer. Select a cell for the report’s own words.")
+        }
+    };
+
+    html! {
+        <section
+            class={classes!("dm", format!("dm--view-{view_id}"))}
+            lang={story.lang.clone()}
+            aria-labelledby={title_id.clone()}
+            data-testid="dm-root"
+            data-state="ready"
+            data-view={view_id.clone()}
+        >
+            <StoryHeader
+                title_id={title_id}
+                title={story.title.clone()}
+                standfirst={story.standfirst.clone()}
+                as_of={story.as_of.clone()}
+            />
+            <ViewTabs uid={uid.clone()} panel_id={panel_id.clone()} {tabs} current={view} {on_select} />
+            <div
+                class="dm-panel"
+                role="tabpanel"
+                id={panel_id}
+                aria-labelledby={tab_element_id(uid, &view_id)}
+                data-testid="dm-panel"
+            >
+                <h3 class="dm-panel__title" data-testid="dm-view-title">{ &view_name }</h3>
+                <p class="dm-panel__lede">{ lede }</p>
+                if view == View::AllSides {
+                    <AgreementSummary story={story.clone()} />
+                }
+                <StanceLegend />
+                <MatrixTable
+                    uid={uid.clone()}
+                    story={story.clone()}
+                    {view}
+                    open={state.open}
+                    {on_toggle}
+                    {on_close}
+                />
+            </div>
+            <p class="dm-sr-only" aria-live="polite" data-testid="dm-announce">
+                if *switched { { format!("Showing {view_name}") } }
+            </p>
+            <SourceCredit story={story.clone()} />
+        </section>
+    }
+}

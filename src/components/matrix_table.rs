@@ -1,0 +1,123 @@
+//! MatrixTable: the demands matrix itself, a data table of issues × sides in the current view.
+
+use yew::prelude::*;
+
+use crate::components::issue_row::IssueRow;
+use crate::components::StoryRef;
+use crate::model::{GroupKind, View};
+use crate::state::CellRef;
+
+#[derive(Properties, PartialEq)]
+pub struct MatrixTableProps {
+    pub uid: AttrValue,
+    pub story: StoryRef,
+    pub view: View,
+    pub open: Option<CellRef>,
+    pub on_toggle: Callback<CellRef>,
+    pub on_close: Callback<CellRef>,
+}
+
+/// A real table (caption, scoped headers) so screen readers announce issue and side for every
+/// cell. In a side's view the rows come in groups, each under a heading row: the side's demands
+/// in its own order first, then its answers to the others, then what the report leaves unsaid.
+/// Rows are keyed by issue id, so a view switch moves rows instead of rebuilding them.
+#[component]
+pub fn MatrixTable(props: &MatrixTableProps) -> Html {
+    let story = &props.story;
+    let columns = props.view.columns(story);
+    let focus = match props.view {
+        View::Side(side) => Some(side),
+        View::AllSides => None,
+    };
+    let focus_name = focus
+        .and_then(|side| story.sides.get(side))
+        .map(|side| side.name.clone())
+        .unwrap_or_default();
+    let caption = match focus.and_then(|side| story.sides.get(side)) {
+        Some(side) => format!(
+            "{}: {}’s demands first, then how every side stands on each of {} issues",
+            side.view_title(),
+            side.name,
+            story.issues.len()
+        ),
+        None => format!(
+            "Where each side stands on {} issues raised at the talks",
+            story.issues.len()
+        ),
+    };
+    let span = (columns.len() + 1).to_string();
+
+    let groups = props.view.groups(story).into_iter().filter_map(|group| {
+        let heading = (group.kind != GroupKind::Everything).then(|| {
+            html! {
+                <tr class="dm-matrix__group-head">
+                    <th scope="colgroup" colspan={span.clone()}>{ group.kind.heading(&focus_name) }</th>
+                </tr>
+            }
+        });
+        let empty = (group.issues.is_empty() && group.kind != GroupKind::NotStated).then(|| {
+            html! {
+                <tr class="dm-matrix__empty">
+                    <td colspan={span.clone()}>{ group.kind.empty_note(&focus_name) }</td>
+                </tr>
+            }
+        });
+        if group.issues.is_empty() && empty.is_none() {
+            return None;
+        }
+        let rows = group.issues.iter().filter_map(|&issue| {
+            let id = story.issues.get(issue)?.id.clone();
+            Some(html! {
+                <IssueRow
+                    key={id}
+                    uid={props.uid.clone()}
+                    story={story.clone()}
+                    {issue}
+                    columns={columns.clone()}
+                    {focus}
+                    open_side={props.open.filter(|cell| cell.issue == issue).map(|cell| cell.side)}
+                    on_toggle={props.on_toggle.clone()}
+                    on_close={props.on_close.clone()}
+                />
+            })
+        });
+        Some(html! {
+            <tbody
+                key={group.kind.id()}
+                class={classes!("dm-matrix__group", format!("dm-matrix__group--{}", group.kind.id()))}
+                data-testid={format!("dm-group-{}", group.kind.id())}
+            >
+                { for heading }
+                { for empty }
+                { for rows }
+            </tbody>
+        })
+    });
+
+    html! {
+        <div class="dm-matrix" data-testid="dm-matrix">
+            <table class="dm-matrix__table">
+                <caption class="dm-matrix__caption">{ caption }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="dm-matrix__corner">{ "Issue" }</th>
+                        { for columns.iter().filter_map(|&side| {
+                            let s = story.sides.get(side)?;
+                            Some(html! {
+                                <th
+                                    key={s.id.clone()}
+                                    scope="col"
+                                    class={classes!("dm-matrix__side", (focus == Some(side)).then_some("dm-matrix__side--focus"))}
+                                    data-testid={format!("dm-col-{}", s.id)}
+                                >
+                                    { &s.name }
+                                </th>
+                            })
+                        }) }
+                    </tr>
+                </thead>
+                { for groups }
+            </table>
+        </div>
+    }
+}

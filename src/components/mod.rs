@@ -1,0 +1,39 @@
+//! The widget's components, one per file; `App` is the root the others hang from.
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+use crate::model::Story;
+
+pub mod agreement_summary;
+pub mod app;
+pub mod issue_row;
+pub mod load_status;
+pub mod matrix_table;
+pub mod position_cell;
+pub mod position_detail;
+pub mod source_credit;
+pub mod stance_legend;
+pub mod stance_mark;
+pub mod story_header;
+pub mod view_tabs;
+
+pub use app::{App, AppProps};
+
+/// A shared, read-only story for props. Equal when it is the same story object, so a re-render
+/// compares a pointer instead of walking every position.
+#[derive(Clone, Debug)]
+pub struct StoryRef(pub Rc<Story>);
+
+impl PartialEq for StoryRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for StoryRef {
+    type Target = Story;
+    fn deref(&self) -> &Story {
+        &self.0
+    }
+}

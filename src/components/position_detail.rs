@@ -1,0 +1,122 @@
+//! PositionDetail: everything the source says about one side on one issue, word for word.
+
+use yew::prelude::*;
+
+use crate::components::stance_mark::StanceMark;
+use crate::model::{is_web_url, Position, Source};
+use crate::text::rank_phrase;
+
+#[derive(Properties, PartialEq)]
+pub struct PositionDetailProps {
+    pub id: AttrValue,
+    /// The story's language, for quoted words.
+    pub lang: AttrValue,
+    pub side_name: AttrValue,
+    pub issue_title: AttrValue,
+    pub position: Position,
+    pub source: Option<Source>,
+    pub on_close: Callback<()>,
+}
+
+/// The position in a sentence, the quote and its speaker, the report's own sentences and the
+/// source. Focus moves here when it opens, so keyboard and screen-reader users land on it; Escape
+/// or the close button hand focus back to the cell (the parent does that in `on_close`).
+#[component]
+pub fn PositionDetail(props: &PositionDetailProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(props.id.clone(), move |_| {
+            if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    let title_id = format!("{}-title", props.id);
+    let position = &props.position;
+    let close = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.prevent_default();
+                on_close.emit(());
+            }
+        })
+    };
+    let summary = if position.summary.trim().is_empty() {
+        format!(
+            "The report does not say where {} stands on this.",
+            props.side_name
+        )
+    } else {
+        position.summary.clone()
+    };
+
+    html! {
+        <div
+            class="dm-detail"
+            id={props.id.clone()}
+            role="region"
+            aria-labelledby={title_id.clone()}
+            tabindex="-1"
+            data-testid="dm-detail"
+            ref={node}
+            {onkeydown}
+        >
+            <div class="dm-detail__head">
+                <h3 class="dm-detail__title" id={title_id}>
+                    { format!("{} on {}", props.side_name, props.issue_title) }
+                </h3>
+                <button type="button" class="dm-detail__close" data-testid="dm-detail-close" onclick={close}>
+                    <span aria-hidden="true">{ "×" }</span>
+                    <span class="dm-sr-only">{ "Close details" }</span>
+                </button>
+            </div>
+            <p class="dm-detail__stance">
+                <StanceMark stance={position.stance} />
+                if let Some(rank) = position.priority {
+                    <span class="dm-detail__rank">{ rank_phrase(&props.side_name, rank) }</span>
+                }
+            </p>
+            <p class="dm-detail__summary" data-testid="dm-detail-summary">{ summary }</p>
+            if let Some(quote) = &position.quote {
+                <figure class="dm-detail__quote" data-testid="dm-detail-quote">
+                    <blockquote class="dm-detail__quote-text" lang={props.lang.clone()}>
+                        <p>{ format!("“{}”", quote.text) }</p>
+                    </blockquote>
+                    <figcaption class="dm-detail__speaker">{ format!("— {}", quote.speaker) }</figcaption>
+                </figure>
+            }
+            if !position.evidence.is_empty() {
+                <div class="dm-detail__evidence" data-testid="dm-detail-evidence">
+                    <p class="dm-detail__label">{ "What the report says" }</p>
+                    <ul class="dm-detail__sentences">
+                        { for position.evidence.iter().map(|sentence| html! { <li>{ sentence }</li> }) }
+                    </ul>
+                </div>
+            }
+            <p class="dm-detail__source" data-testid="dm-detail-source">
+                { "Source: " }
+                { source_html(props.source.as_ref()) }
+            </p>
+        </div>
+    }
+}
+
+/// A source as a link only when its address is http(s); anything else stays plain text.
+pub fn source_html(source: Option<&Source>) -> Html {
+    let Some(source) = source else {
+        return html! { { "not given" } };
+    };
+    let text = format!("{}, “{}”", source.outlet, source.title);
+    match &source.url {
+        Some(url) if is_web_url(url) => html! {
+            <a class="dm-link" href={url.clone()} rel="noopener noreferrer" target="_blank">{ text }</a>
+        },
+        _ => html! { { text } },
+    }
+}

@@ -1,0 +1,40 @@
+//! SourceCredit: the widget's footer, naming its sources and who speaks for each side.
+
+use yew::prelude::*;
+
+use crate::components::position_detail::source_html;
+use crate::components::StoryRef;
+
+#[derive(Properties, PartialEq)]
+pub struct SourceCreditProps {
+    pub story: StoryRef,
+}
+
+/// Every source the story draws on, and each side's members as the source names them, so that
+/// "Western allies" is never a mystery.
+#[component]
+pub fn SourceCredit(props: &SourceCreditProps) -> Html {
+    let story = &props.story;
+    html! {
+        <footer class="dm-footer" data-testid="dm-footer">
+            <dl class="dm-footer__sides">
+                { for story.sides.iter().filter(|side| !side.members.is_empty()).map(|side| html! {
+                    <div class="dm-footer__side" key={side.id.clone()}>
+                        <dt>{ &side.name }</dt>
+                        <dd>{ side.members.join("; ") }</dd>
+                    </div>
+                }) }
+            </dl>
+            <p class="dm-footer__sources" data-testid="dm-sources">
+                { if story.sources.len() == 1 { "Source: " } else { "Sources: " } }
+                { for story.sources.iter().enumerate().map(|(i, source)| html! {
+                    <>
+                        if i > 0 { { "; " } }
+                        { source_html(Some(source)) }
+                    </>
+                }) }
+                { ". Every position is taken from the source; where it is silent, the matrix says “Not stated”." }
+            </p>
+        </footer>
+    }
+}

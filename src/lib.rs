@@ -1,0 +1,22 @@
+//! demands-matrix: an embeddable news widget showing who demands what in peace talks.
+//!
+//! The library holds the whole widget: the story model ([`model`]), the reducer ([`state`]),
+//! the components ([`components`]) and, in the browser, the code that talks to the host page
+//! ([`embed`]). Binaries only call into it.
+
+pub mod components;
+pub mod dom;
+pub mod model;
+pub mod state;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+
+pub use components::{App, AppProps};
+
+/// Starts every widget on the page. The standalone page and direct embeds both call this.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    embed::mount_all();
+}

@@ -1,0 +1,118 @@
+//! The closed vocabulary of stances a side can take on an issue, and what each one means.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a side stands on one issue. Editors choose one of these five words in a story file;
+/// anything else is rejected at load with the list of allowed words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    /// The side asks for this, or acts to bring it about.
+    Demands,
+    /// The side backs it or has agreed to it, without being the one who asks.
+    Supports,
+    /// The side has signalled it could accept it, or has not decided.
+    Open,
+    /// The side refuses it.
+    Rejects,
+    /// The source says nothing about where the side stands.
+    NotStated,
+}
+
+/// Which way a stance points, for finding common ground and clashes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Camp {
+    For,
+    Undecided,
+    Against,
+    Silent,
+}
+
+impl Stance {
+    /// Every stance, in the order the legend lists them.
+    pub const ALL: [Stance; 5] = [
+        Stance::Demands,
+        Stance::Supports,
+        Stance::Open,
+        Stance::Rejects,
+        Stance::NotStated,
+    ];
+
+    /// The word used in story files and CSS modifiers.
+    pub fn id(self) -> &'static str {
+        match self {
+            Stance::Demands => "demands",
+            Stance::Supports => "supports",
+            Stance::Open => "open",
+            Stance::Rejects => "rejects",
+            Stance::NotStated => "not_stated",
+        }
+    }
+
+    /// The label readers see next to the stance's shape.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stance::Demands => "Demands",
+            Stance::Supports => "Supports",
+            Stance::Open => "Open",
+            Stance::Rejects => "Rejects",
+            Stance::NotStated => "Not stated",
+        }
+    }
+
+    /// The verb used in computed sentences ("Kyiv demands; Moscow rejects").
+    pub fn verb(self) -> &'static str {
+        match self {
+            Stance::Demands => "demands",
+            Stance::Supports => "supports",
+            Stance::Open => "is open",
+            Stance::Rejects => "rejects",
+            Stance::NotStated => "has no stated position",
+        }
+    }
+
+    /// One line for the legend: what the stance means.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Stance::Demands => "asks for this, or acts to bring it about",
+            Stance::Supports => "backs it or has agreed to it",
+            Stance::Open => "could accept it, or has not decided",
+            Stance::Rejects => "refuses it",
+            Stance::NotStated => "the report does not say",
+        }
+    }
+
+    pub fn camp(self) -> Camp {
+        match self {
+            Stance::Demands | Stance::Supports => Camp::For,
+            Stance::Open => Camp::Undecided,
+            Stance::Rejects => Camp::Against,
+            Stance::NotStated => Camp::Silent,
+        }
+    }
+
+    pub fn is_stated(self) -> bool {
+        self != Stance::NotStated
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_through_json() {
+        for stance in Stance::ALL {
+            let json = format!("\"{}\"", stance.id());
+            let parsed: Stance = serde_json::from_str(&json).expect("every id parses");
+            assert_eq!(parsed, stance);
+        }
+    }
+
+    #[test]
+    fn only_not_stated_is_silent() {
+        for stance in Stance::ALL {
+            assert_eq!(stance.camp() == Camp::Silent, !stance.is_stated());
+        }
+    }
+}

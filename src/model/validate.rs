@@ -1,0 +1,355 @@
+//! Reading a story file: JSON syntax and types first, then the rules that keep the matrix whole.
+//!
+//! Every problem becomes a [`StoryError`] naming the field (`positions[4].side`) and, for JSON
+//! problems, the line and column, so an editor can find it; nothing here panics on bad input.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::stance::Stance;
+use super::story::Story;
+
+/// One thing wrong with a story file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoryError {
+    /// Where the problem is: a field path such as `issues[2].title`, or empty for the whole file.
+    pub path: String,
+    /// Line and column (1-based) in the JSON text, where the JSON parser knows them.
+    pub location: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl fmt::Display for StoryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some((line, column)) = self.location {
+            write!(f, "line {line}, column {column}: ")?;
+        }
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// Everything wrong with a story file, in file order; never empty.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoryErrors(pub Vec<StoryError>);
+
+impl fmt::Display for StoryErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Parses and validates a story file. On success the positions are in issue-major order, so
+/// [`Story::position`] can index them.
+pub fn parse_story(json: &str) -> Result<Story, StoryErrors> {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let story: Story = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        StoryErrors(vec![StoryError {
+            path: if path == "." { String::new() } else { path },
+            location: Some((inner.line(), inner.column())),
+            message: json_message(&inner),
+        }])
+    })?;
+    validate(story)
+}
+
+/// serde_json appends " at line L column C" to its messages; we report the place separately.
+fn json_message(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
+}
+
+/// Checks the rules serde cannot: ids, references, completeness, evidence. Sorts positions.
+pub fn validate(mut story: Story) -> Result<Story, StoryErrors> {
+    let mut errors = Vec::new();
+    let mut report = |path: String, message: String| {
+        errors.push(StoryError {
+            path,
+            location: None,
+            message,
+        })
+    };
+
+    not_empty(&mut report, "title", &story.title);
+    not_empty(&mut report, "standfirst", &story.standfirst);
+    not_empty(&mut report, "lang", &story.lang);
+    not_empty(&mut report, "as_of.place", &story.as_of.place);
+    if !is_iso_date(&story.as_of.date) {
+        report(
+            "as_of.date".into(),
+            format!("\"{}\" is not a date written YYYY-MM-DD", story.as_of.date),
+        );
+    }
+
+    if story.sources.is_empty() {
+        report("sources".into(), "a story needs at least one source".into());
+    }
+    let source_ids = check_ids(
+        &mut report,
+        "sources",
+        story.sources.iter().map(|s| s.id.as_str()),
+    );
+    for (i, source) in story.sources.iter().enumerate() {
+        not_empty(&mut report, &format!("sources[{i}].outlet"), &source.outlet);
+        not_empty(&mut report, &format!("sources[{i}].title"), &source.title);
+        if let Some(url) = &source.url {
+            if !is_web_url(url) {
+                report(
+                    format!("sources[{i}].url"),
+                    format!("\"{url}\" is not an http:// or https:// address"),
+                );
+            }
+        }
+    }
+
+    if story.sides.is_empty() {
+        report("sides".into(), "a story needs at least one side".into());
+    }
+    let side_ids = check_ids(
+        &mut report,
+        "sides",
+        story.sides.iter().map(|s| s.id.as_str()),
+    );
+    for (i, side) in story.sides.iter().enumerate() {
+        not_empty(&mut report, &format!("sides[{i}].name"), &side.name);
+        not_empty(&mut report, &format!("sides[{i}].short"), &side.short);
+        if let Some(title) = &side.view_title {
+            not_empty(&mut report, &format!("sides[{i}].view_title"), title);
+        }
+        for (m, member) in side.members.iter().enumerate() {
+            not_empty(&mut report, &format!("sides[{i}].members[{m}]"), member);
+        }
+    }
+
+    if story.issues.is_empty() {
+        report("issues".into(), "a story needs at least one issue".into());
+    }
+    let issue_ids = check_ids(
+        &mut report,
+        "issues",
+        story.issues.iter().map(|s| s.id.as_str()),
+    );
+    for (i, issue) in story.issues.iter().enumerate() {
+        not_empty(&mut report, &format!("issues[{i}].title"), &issue.title);
+        not_empty(
+            &mut report,
+            &format!("issues[{i}].explainer"),
+            &issue.explainer,
+        );
+    }
+
+    // Grid slot of each position, to sort them and to find gaps and doubles.
+    let mut slots: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut priorities: HashMap<(usize, u32), usize> = HashMap::new();
+    for (i, position) in story.positions.iter().enumerate() {
+        let at = |field: &str| format!("positions[{i}].{field}");
+        let issue = issue_ids.get(position.issue.as_str()).copied();
+        let side = side_ids.get(position.side.as_str()).copied();
+        if issue.is_none() {
+            report(
+                at("issue"),
+                unknown("issue", &position.issue, &story.issues, |x| &x.id),
+            );
+        }
+        if side.is_none() {
+            report(
+                at("side"),
+                unknown("side", &position.side, &story.sides, |x| &x.id),
+            );
+        }
+        if !source_ids.contains_key(position.source.as_str()) {
+            report(
+                at("source"),
+                unknown("source", &position.source, &story.sources, |x| &x.id),
+            );
+        }
+        if let (Some(issue), Some(side)) = (issue, side) {
+            if let Some(first) = slots.insert((issue, side), i) {
+                report(
+                    at("issue"),
+                    format!(
+                        "a second position for side \"{}\" on issue \"{}\" (the first is positions[{first}])",
+                        position.side, position.issue
+                    ),
+                );
+            }
+        }
+
+        let stated = position.stance.is_stated();
+        if stated {
+            not_empty(&mut report, &at("summary"), &position.summary);
+            if position.evidence.is_empty() {
+                report(
+                    at("evidence"),
+                    format!(
+                        "a \"{}\" position needs the sentence of the source it rests on",
+                        position.stance.id()
+                    ),
+                );
+            }
+        } else if position.quote.is_some() {
+            report(
+                at("quote"),
+                "a \"not_stated\" position cannot carry a quote: if the source quotes the side, choose its stance".into(),
+            );
+        }
+        for (e, sentence) in position.evidence.iter().enumerate() {
+            not_empty(&mut report, &at(&format!("evidence[{e}]")), sentence);
+        }
+        if let Some(quote) = &position.quote {
+            not_empty(&mut report, &at("quote.text"), &quote.text);
+            not_empty(&mut report, &at("quote.speaker"), &quote.speaker);
+            if !quote.text.trim().is_empty()
+                && !position
+                    .evidence
+                    .iter()
+                    .any(|sentence| sentence.contains(quote.text.trim()))
+            {
+                report(
+                    at("quote.text"),
+                    "the quote must appear word for word in one of the position's evidence sentences".into(),
+                );
+            }
+        }
+        if let Some(rank) = position.priority {
+            if position.stance != Stance::Demands {
+                report(
+                    at("priority"),
+                    "only a \"demands\" position can have a priority".into(),
+                );
+            } else if rank == 0 {
+                report(at("priority"), "priorities start at 1".into());
+            } else if let Some(side) = side {
+                if let Some(first) = priorities.insert((side, rank), i) {
+                    report(
+                        at("priority"),
+                        format!(
+                            "side \"{}\" already has a demand ranked {rank} (positions[{first}])",
+                            position.side
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    for (i, issue) in story.issues.iter().enumerate() {
+        for (s, side) in story.sides.iter().enumerate() {
+            let both_ids_unique = issue_ids.get(issue.id.as_str()) == Some(&i)
+                && side_ids.get(side.id.as_str()) == Some(&s);
+            if both_ids_unique && !slots.contains_key(&(i, s)) {
+                report(
+                    "positions".into(),
+                    format!(
+                        "no position for side \"{}\" on issue \"{}\": add one (use \"stance\": \"not_stated\" when the source is silent)",
+                        side.id, issue.id
+                    ),
+                );
+            }
+        }
+    }
+
+    if !errors.is_empty() {
+        return Err(StoryErrors(errors));
+    }
+    let sides = story.sides.len();
+    let mut ordered: Vec<(usize, usize)> = slots
+        .into_iter()
+        .map(|((i, s), p)| (i * sides + s, p))
+        .collect();
+    ordered.sort_unstable();
+    let mut taken: Vec<Option<_>> = story.positions.drain(..).map(Some).collect();
+    story.positions = ordered
+        .into_iter()
+        .filter_map(|(_, p)| taken.get_mut(p).and_then(Option::take))
+        .collect();
+    Ok(story)
+}
+
+fn not_empty(report: &mut impl FnMut(String, String), path: &str, value: &str) {
+    if value.trim().is_empty() {
+        report(path.to_owned(), "must not be empty".into());
+    }
+}
+
+/// Checks that ids are well formed and unique; returns each id's first index.
+fn check_ids<'a>(
+    report: &mut impl FnMut(String, String),
+    list: &str,
+    ids: impl Iterator<Item = &'a str>,
+) -> HashMap<&'a str, usize> {
+    let mut seen = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        let path = format!("{list}[{i}].id");
+        if id.is_empty() {
+            report(path, "must not be empty".into());
+            continue;
+        }
+        if !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        {
+            report(
+                path.clone(),
+                format!("\"{id}\" may use only a–z, 0–9, - and _"),
+            );
+        }
+        if let Some(first) = seen.get(id) {
+            report(
+                path,
+                format!("duplicate id \"{id}\" (also {list}[{first}].id)"),
+            );
+        } else {
+            seen.insert(id, i);
+        }
+    }
+    seen
+}
+
+fn unknown<T>(kind: &str, id: &str, known: &[T], id_of: impl Fn(&T) -> &String) -> String {
+    let names: Vec<&str> = known
+        .iter()
+        .map(|x| id_of(x).as_str())
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let mut names = names;
+    names.sort_unstable();
+    format!(
+        "unknown {kind} \"{id}\"; the story's {kind}s are: {}",
+        names.join(", ")
+    )
+}
+
+fn is_iso_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
+        && (1..=12).contains(&text[5..7].parse::<u8>().unwrap_or(0))
+        && (1..=31).contains(&text[8..10].parse::<u8>().unwrap_or(0))
+}
+
+/// Whether a source address may become a link: only the web's own schemes, never `javascript:`.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && lower.len() > "https://".len()
+}

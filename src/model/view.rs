@@ -1,0 +1,132 @@
+//! The four ways to read the matrix, and which rows and columns each one shows in which order.
+
+use super::stance::Stance;
+use super::story::Story;
+
+/// What the reader is looking at: the whole matrix, or one side's demands first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum View {
+    #[default]
+    AllSides,
+    /// Index into the story's sides.
+    Side(usize),
+}
+
+impl View {
+    /// The view an embed asks for by side id (`data-view="kyiv"`); `all` or unknown ids give
+    /// the all-sides view, because a wrong attribute must not hide the story.
+    pub fn from_id(story: &Story, id: Option<&str>) -> View {
+        id.and_then(|id| story.side_index(id))
+            .map(View::Side)
+            .unwrap_or(View::AllSides)
+    }
+
+    /// The id used in `data-view`, `?view=` and `data-testid`s.
+    pub fn id(self, story: &Story) -> &str {
+        match self {
+            View::AllSides => "all",
+            View::Side(side) => story.sides.get(side).map_or("all", |s| s.id.as_str()),
+        }
+    }
+
+    /// Every view in tab order: all sides first, then the sides in story order.
+    pub fn all(story: &Story) -> Vec<View> {
+        std::iter::once(View::AllSides)
+            .chain((0..story.sides.len()).map(View::Side))
+            .collect()
+    }
+
+    /// Columns in display order: the side in focus first, the others as the story lists them.
+    pub fn columns(self, story: &Story) -> Vec<usize> {
+        let mut columns: Vec<usize> = (0..story.sides.len()).collect();
+        if let View::Side(focus) = self {
+            columns.retain(|&s| s != focus);
+            columns.insert(0, focus);
+        }
+        columns
+    }
+
+    /// Rows in display order, grouped. The all-sides view is one group in story order; a side's
+    /// view puts its demands first (ranked ones by rank, then the rest in story order), then its
+    /// answers to other issues, then the issues on which the source records no position of it.
+    pub fn groups(self, story: &Story) -> Vec<RowGroup> {
+        let View::Side(side) = self else {
+            return vec![RowGroup {
+                kind: GroupKind::Everything,
+                issues: (0..story.issues.len()).collect(),
+            }];
+        };
+        let stance = |issue: usize| story.position(issue, side).stance;
+        let mut demands: Vec<usize> = (0..story.issues.len())
+            .filter(|&i| stance(i) == Stance::Demands)
+            .collect();
+        // Stable sort: unranked demands keep story order after the ranked ones.
+        demands.sort_by_key(|&i| story.position(i, side).priority.unwrap_or(u32::MAX));
+        let answers = (0..story.issues.len())
+            .filter(|&i| stance(i).is_stated() && stance(i) != Stance::Demands)
+            .collect();
+        let silent = (0..story.issues.len())
+            .filter(|&i| !stance(i).is_stated())
+            .collect();
+        vec![
+            RowGroup {
+                kind: GroupKind::Demands,
+                issues: demands,
+            },
+            RowGroup {
+                kind: GroupKind::Answers,
+                issues: answers,
+            },
+            RowGroup {
+                kind: GroupKind::NotStated,
+                issues: silent,
+            },
+        ]
+    }
+}
+
+/// Why rows are together in a side's view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupKind {
+    Everything,
+    Demands,
+    Answers,
+    NotStated,
+}
+
+impl GroupKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            GroupKind::Everything => "all",
+            GroupKind::Demands => "demands",
+            GroupKind::Answers => "answers",
+            GroupKind::NotStated => "not-stated",
+        }
+    }
+
+    /// The group's heading in a side's view; the all-sides view has none.
+    pub fn heading(self, side_name: &str) -> String {
+        match self {
+            GroupKind::Everything => String::new(),
+            GroupKind::Demands => format!("What {side_name} demands, and how the others answer"),
+            GroupKind::Answers => format!("Where {side_name} stands on the other issues"),
+            GroupKind::NotStated => format!("Where the report records no position of {side_name}"),
+        }
+    }
+
+    /// What an empty group says, so that a side without demands is said to have none.
+    pub fn empty_note(self, side_name: &str) -> String {
+        match self {
+            GroupKind::Demands => format!("The report records no demands by {side_name}."),
+            GroupKind::Answers => format!("The report records no other positions of {side_name}."),
+            _ => String::new(),
+        }
+    }
+}
+
+/// Rows shown together under one heading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowGroup {
+    pub kind: GroupKind,
+    pub issues: Vec<usize>,
+}

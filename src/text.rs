@@ -1,0 +1,50 @@
+//! Small helpers that turn story data into words readers see.
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "2025-06-02" → "2 June 2025". Validation guarantees the shape; anything else is shown as is.
+pub fn long_date(iso: &str) -> String {
+    let mut parts = iso.splitn(3, '-');
+    let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_owned();
+    };
+    let month = month
+        .parse::<usize>()
+        .ok()
+        .and_then(|m| m.checked_sub(1))
+        .and_then(|m| MONTHS.get(m));
+    match (month, day.parse::<u32>()) {
+        (Some(month), Ok(day)) => format!("{day} {month} {year}"),
+        _ => iso.to_owned(),
+    }
+}
+
+/// "Kyiv's demand no. 1": how a ranked demand is named in the detail.
+pub fn rank_phrase(side_name: &str, rank: u32) -> String {
+    format!("{side_name}’s demand no. {rank}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_day_month_year() {
+        assert_eq!(long_date("2025-06-02"), "2 June 2025");
+        assert_eq!(long_date("2025-13-02"), "2025-13-02");
+        assert_eq!(long_date("soon"), "soon");
+    }
+}

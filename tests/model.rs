@@ -1,0 +1,547 @@
+//! Native tests of the story model: parsing, every validation error, traceability of the
+//! default story to its source, the agreement summary and the order of rows in each view.
+#![cfg(not(target_arch = "wasm32"))]
+
+use demands_matrix::model::agreement::describe;
+use demands_matrix::model::{
+    parse_story, Agreement, GroupKind, Outcome, Stance, Story, StoryErrors, View,
+    DEFAULT_STORY_JSON,
+};
+use serde_json::{json, Value};
+
+fn default_story() -> Story {
+    parse_story(DEFAULT_STORY_JSON).expect("the built-in story is valid")
+}
+
+/// A small valid story as JSON, for tests to break one field at a time.
+fn small() -> Value {
+    json!({
+        "title": "Talks",
+        "standfirst": "Who wants what.",
+        "as_of": { "date": "2025-06-02", "place": "Istanbul" },
+        "sources": [{ "id": "report", "outlet": "Wire", "title": "Talks resume", "url": "https://example.org/a" }],
+        "sides": [
+            { "id": "a", "name": "Side A", "short": "A" },
+            { "id": "b", "name": "Side B", "short": "B" }
+        ],
+        "issues": [
+            { "id": "truce", "title": "Truce", "explainer": "Stop fighting." },
+            { "id": "land", "title": "Land", "explainer": "Who holds what." }
+        ],
+        "positions": [
+            { "issue": "truce", "side": "a", "stance": "demands", "priority": 1, "summary": "A wants a truce.", "source": "report", "evidence": ["A said: “truce now”."], "quote": { "text": "truce now", "speaker": "A's leader" } },
+            { "issue": "truce", "side": "b", "stance": "rejects", "summary": "B says no.", "source": "report", "evidence": ["B refused."] },
+            { "issue": "land", "side": "a", "stance": "not_stated", "source": "report" },
+            { "issue": "land", "side": "b", "stance": "demands", "summary": "B wants land.", "source": "report", "evidence": ["B demanded land."] }
+        ]
+    })
+}
+
+fn errors_of(value: &Value) -> StoryErrors {
+    parse_story(&value.to_string()).expect_err("the story should be rejected")
+}
+
+fn assert_error(value: &Value, path: &str, needle: &str) {
+    let errors = errors_of(value);
+    assert!(
+        errors
+            .0
+            .iter()
+            .any(|e| e.path == path && e.message.contains(needle)),
+        "expected an error at {path} containing {needle:?}, got:\n{errors}"
+    );
+}
+
+#[test]
+fn small_story_parses_and_positions_are_issue_major() {
+    let mut value = small();
+    // Editors may list positions in any order; lookups must not care.
+    value["positions"].as_array_mut().unwrap().reverse();
+    let story = parse_story(&value.to_string()).expect("valid");
+    assert_eq!(story.position(0, 1).summary, "B says no.");
+    assert_eq!(story.position(1, 1).summary, "B wants land.");
+    assert_eq!(story.lang, "en", "lang defaults to English");
+}
+
+#[test]
+fn json_syntax_errors_give_line_and_column() {
+    let text = "{\n  \"title\": \"Talks\",\n}";
+    let errors = parse_story(text).expect_err("trailing comma");
+    let error = &errors.0[0];
+    assert_eq!(error.location, Some((3, 1)));
+    assert!(
+        error.to_string().starts_with("line 3, column 1: "),
+        "{error}"
+    );
+    let truncated = &small().to_string()[..120];
+    let errors = parse_story(truncated).expect_err("truncated");
+    assert!(errors.0[0].message.contains("EOF"), "{errors}");
+}
+
+#[test]
+fn wrong_types_and_missing_fields_name_the_field() {
+    let mut value = small();
+    value["issues"][1]["title"] = json!(7);
+    assert_error(&value, "issues[1].title", "invalid type");
+    let mut value = small();
+    value["sides"][0].as_object_mut().unwrap().remove("name");
+    assert_error(&value, "sides[0]", "missing field `name`");
+}
+
+#[test]
+fn unknown_stance_lists_the_allowed_words() {
+    let mut value = small();
+    value["positions"][1]["stance"] = json!("maybe");
+    let errors = errors_of(&value);
+    let error = &errors.0[0];
+    assert_eq!(error.path, "positions[1].stance");
+    assert!(error.message.contains("unknown variant `maybe`"), "{error}");
+    assert!(error.message.contains("not_stated"), "{error}");
+    assert!(error.location.is_some());
+}
+
+#[test]
+fn unknown_fields_are_typos_not_silence() {
+    let mut value = small();
+    value["positions"][0]["stanse"] = json!("demands");
+    assert_error(&value, "positions[0].stanse", "unknown field `stanse`");
+}
+
+#[test]
+fn unknown_side_issue_and_source_ids_are_named() {
+    let mut value = small();
+    value["positions"][1]["side"] = json!("kiev");
+    assert_error(
+        &value,
+        "positions[1].side",
+        "unknown side \"kiev\"; the story's sides are: a, b",
+    );
+    let mut value = small();
+    value["positions"][1]["issue"] = json!("peace");
+    assert_error(&value, "positions[1].issue", "unknown issue \"peace\"");
+    let mut value = small();
+    value["positions"][1]["source"] = json!("tv");
+    assert_error(&value, "positions[1].source", "unknown source \"tv\"");
+}
+
+#[test]
+fn duplicate_ids_are_rejected() {
+    let mut value = small();
+    value["sides"][1]["id"] = json!("a");
+    assert_error(
+        &value,
+        "sides[1].id",
+        "duplicate id \"a\" (also sides[0].id)",
+    );
+    let mut value = small();
+    value["issues"][1]["id"] = json!("truce");
+    assert_error(&value, "issues[1].id", "duplicate id \"truce\"");
+}
+
+#[test]
+fn malformed_ids_are_rejected() {
+    let mut value = small();
+    value["issues"][0]["id"] = json!("Truce Now");
+    assert_error(&value, "issues[0].id", "may use only");
+}
+
+#[test]
+fn a_missing_position_is_named_by_side_and_issue() {
+    let mut value = small();
+    value["positions"].as_array_mut().unwrap().remove(2);
+    assert_error(
+        &value,
+        "positions",
+        "no position for side \"a\" on issue \"land\"",
+    );
+}
+
+#[test]
+fn a_doubled_position_is_rejected() {
+    let mut value = small();
+    let copy = value["positions"][1].clone();
+    value["positions"].as_array_mut().unwrap().push(copy);
+    assert_error(
+        &value,
+        "positions[4].issue",
+        "a second position for side \"b\" on issue \"truce\"",
+    );
+}
+
+#[test]
+fn empty_titles_and_texts_are_rejected() {
+    let mut value = small();
+    value["title"] = json!("  ");
+    value["issues"][0]["title"] = json!("");
+    value["sides"][1]["short"] = json!("");
+    let errors = errors_of(&value);
+    for path in ["title", "issues[0].title", "sides[1].short"] {
+        assert!(
+            errors
+                .0
+                .iter()
+                .any(|e| e.path == path && e.message == "must not be empty"),
+            "no error for {path}: {errors}"
+        );
+    }
+}
+
+#[test]
+fn zero_sides_or_issues_are_rejected() {
+    let mut value = small();
+    value["sides"] = json!([]);
+    assert_error(&value, "sides", "at least one side");
+    let mut value = small();
+    value["issues"] = json!([]);
+    value["positions"] = json!([]);
+    assert_error(&value, "issues", "at least one issue");
+}
+
+#[test]
+fn stated_positions_need_summary_and_evidence() {
+    let mut value = small();
+    value["positions"][1]["summary"] = json!("");
+    value["positions"][1]["evidence"] = json!([]);
+    assert_error(&value, "positions[1].summary", "must not be empty");
+    assert_error(
+        &value,
+        "positions[1].evidence",
+        "needs the sentence of the source",
+    );
+}
+
+#[test]
+fn quotes_must_be_in_the_evidence_and_not_on_silence() {
+    let mut value = small();
+    value["positions"][0]["quote"]["text"] = json!("peace at once");
+    assert_error(&value, "positions[0].quote.text", "word for word");
+    let mut value = small();
+    value["positions"][2]["quote"] = json!({ "text": "x", "speaker": "y" });
+    assert_error(&value, "positions[2].quote", "cannot carry a quote");
+}
+
+#[test]
+fn priorities_belong_to_demands_and_do_not_repeat() {
+    let mut value = small();
+    value["positions"][1]["priority"] = json!(1);
+    assert_error(
+        &value,
+        "positions[1].priority",
+        "only a \"demands\" position",
+    );
+    let mut value = small();
+    value["positions"][3]["priority"] = json!(0);
+    assert_error(&value, "positions[3].priority", "start at 1");
+    let mut value = small();
+    value["positions"][2] = json!({ "issue": "land", "side": "a", "stance": "demands", "priority": 1, "summary": "A wants land.", "source": "report", "evidence": ["A asked."] });
+    assert_error(
+        &value,
+        "positions[2].priority",
+        "already has a demand ranked 1",
+    );
+}
+
+#[test]
+fn only_web_addresses_are_accepted_for_sources() {
+    let mut value = small();
+    value["sources"][0]["url"] = json!("javascript:alert(1)");
+    assert_error(
+        &value,
+        "sources[0].url",
+        "not an http:// or https:// address",
+    );
+}
+
+#[test]
+fn dates_must_be_iso() {
+    let mut value = small();
+    value["as_of"]["date"] = json!("2 June 2025");
+    assert_error(&value, "as_of.date", "YYYY-MM-DD");
+}
+
+#[test]
+fn every_error_is_reported_at_once() {
+    let mut value = small();
+    value["title"] = json!("");
+    value["positions"][1]["side"] = json!("c");
+    value["sources"][0]["url"] = json!("ftp://x");
+    assert!(errors_of(&value).0.len() >= 3);
+}
+
+#[test]
+fn shipped_fixtures_are_valid_or_broken_as_named() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stories");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("fixtures folder") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let result = parse_story(&text);
+        if name.starts_with("broken-") {
+            assert!(result.is_err(), "{name} should be rejected");
+        } else {
+            assert!(result.is_ok(), "{name}: {}", result.unwrap_err());
+        }
+        seen += 1;
+    }
+    assert!(seen >= 2);
+}
+
+// The default story: accuracy is the product.
+
+const REPORT: &str = include_str!("fixtures/istanbul-talks-report.txt");
+
+#[test]
+fn the_report_fixture_is_the_shared_source() {
+    // CI and developers have ../shared beside the checkout; the fixture must be that text.
+    let shared = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/source/istanbul-talks-report.txt"
+    );
+    if let Ok(text) = std::fs::read_to_string(shared) {
+        assert_eq!(
+            text, REPORT,
+            "tests/fixtures/istanbul-talks-report.txt differs from {shared}"
+        );
+    }
+}
+
+#[test]
+fn every_position_is_traceable_to_a_sentence_of_the_report() {
+    let story = default_story();
+    for position in &story.positions {
+        let at = format!("{} / {}", position.side, position.issue);
+        if position.stance.is_stated() {
+            assert!(
+                !position.evidence.is_empty(),
+                "{at}: a stated stance without evidence"
+            );
+        }
+        for sentence in &position.evidence {
+            assert!(
+                REPORT.contains(sentence.as_str()),
+                "{at}: not in the report: {sentence}"
+            );
+            assert!(
+                sentence.len() > 20,
+                "{at}: evidence must be a sentence: {sentence}"
+            );
+        }
+        if let Some(quote) = &position.quote {
+            assert!(
+                REPORT.contains(quote.text.as_str()),
+                "{at}: quote not in the report"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_default_story_covers_every_issue_the_report_raises() {
+    let story = default_story();
+    let ids: Vec<&str> = story.issues.iter().map(|i| i.id.as_str()).collect();
+    for id in [
+        "ceasefire",
+        "prisoners",
+        "children",
+        "leaders-meeting",
+        "legitimacy",
+        "nato",
+        "military-limits",
+        "territory",
+        "security-guarantees",
+        "western-support",
+        "sumy-buffer",
+        "root-causes",
+        "memorandum",
+    ] {
+        assert!(ids.contains(&id), "missing issue {id}");
+    }
+    let sides: Vec<&str> = story.sides.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(sides, ["kyiv", "moscow", "west"]);
+    let west = &story.sides[2];
+    for member in ["United States", "Germany", "France", "United Kingdom"] {
+        assert!(
+            west.members.iter().any(|m| m == member),
+            "west lacks {member}"
+        );
+    }
+    assert_eq!(story.as_of.date, "2025-06-02");
+}
+
+#[test]
+fn the_default_story_says_what_the_report_says() {
+    let story = default_story();
+    let stance = |issue: &str, side: &str| {
+        let i = story.issues.iter().position(|x| x.id == issue).unwrap();
+        let s = story.side_index(side).unwrap();
+        story.position(i, s)
+    };
+    // Zelensky's "First… Second… Third…"
+    for (issue, rank) in [("ceasefire", 1), ("prisoners", 2), ("children", 3)] {
+        assert_eq!(stance(issue, "kyiv").stance, Stance::Demands);
+        assert_eq!(stance(issue, "kyiv").priority, Some(rank));
+    }
+    assert_eq!(stance("leaders-meeting", "moscow").stance, Stance::Rejects);
+    assert_eq!(
+        stance("security-guarantees", "moscow").stance,
+        Stance::Rejects
+    );
+    for issue in ["nato", "military-limits", "territory"] {
+        assert_eq!(stance(issue, "moscow").stance, Stance::Demands);
+        assert_eq!(stance(issue, "kyiv").stance, Stance::Rejects);
+        assert_eq!(stance(issue, "west").stance, Stance::Rejects);
+    }
+    // The report is silent on these: the matrix must not guess.
+    for (issue, side) in [
+        ("ceasefire", "moscow"),
+        ("children", "moscow"),
+        ("legitimacy", "kyiv"),
+        ("security-guarantees", "west"),
+    ] {
+        assert_eq!(
+            stance(issue, side).stance,
+            Stance::NotStated,
+            "{side} on {issue}"
+        );
+    }
+}
+
+// Derived facts.
+
+#[test]
+fn agreement_is_computed_from_the_stances() {
+    let story = default_story();
+    let agreement = Agreement::of(&story);
+    let ids = |outcome| {
+        agreement
+            .with_outcome(outcome)
+            .map(|f| story.issues[f.issue].id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(Outcome::CommonGround), ["prisoners", "direct-talks"]);
+    assert_eq!(
+        ids(Outcome::Clash),
+        [
+            "leaders-meeting",
+            "security-guarantees",
+            "nato",
+            "military-limits",
+            "territory",
+            "root-causes",
+            "memorandum"
+        ]
+    );
+    assert_eq!(
+        ids(Outcome::Unanswered),
+        [
+            "ceasefire",
+            "children",
+            "western-support",
+            "legitimacy",
+            "sumy-buffer"
+        ]
+    );
+    let nato = agreement
+        .findings
+        .iter()
+        .find(|f| story.issues[f.issue].id == "nato")
+        .unwrap();
+    assert_eq!(
+        describe(&story, nato),
+        "Moscow demands; Kyiv and Western allies reject"
+    );
+    let talks = agreement
+        .findings
+        .iter()
+        .find(|f| story.issues[f.issue].id == "direct-talks")
+        .unwrap();
+    assert_eq!(describe(&story, talks), "All sides support");
+    let kyiv_west = agreement
+        .alignments
+        .iter()
+        .find(|a| a.a == 0 && a.b == 2)
+        .unwrap();
+    assert_eq!(
+        kyiv_west.shared.len(),
+        5,
+        "nato, military limits, territory, root causes, direct talks"
+    );
+}
+
+#[test]
+fn agreement_follows_a_changed_stance() {
+    let mut value = small();
+    value["positions"][1]["stance"] = json!("supports");
+    let story = parse_story(&value.to_string()).unwrap();
+    let agreement = Agreement::of(&story);
+    assert_eq!(agreement.findings[0].outcome, Outcome::CommonGround);
+    value["positions"][1]["stance"] = json!("open");
+    let story = parse_story(&value.to_string()).unwrap();
+    assert_eq!(
+        Agreement::of(&story).findings[0].outcome,
+        Outcome::Unsettled
+    );
+}
+
+#[test]
+fn a_side_view_puts_its_ranked_demands_first() {
+    let story = default_story();
+    let kyiv = story.side_index("kyiv").unwrap();
+    let groups = View::Side(kyiv).groups(&story);
+    assert_eq!(groups[0].kind, GroupKind::Demands);
+    let demands: Vec<&str> = groups[0]
+        .issues
+        .iter()
+        .map(|&i| story.issues[i].id.as_str())
+        .collect();
+    assert_eq!(
+        demands,
+        [
+            "ceasefire",
+            "prisoners",
+            "children",
+            "leaders-meeting",
+            "security-guarantees",
+            "memorandum"
+        ]
+    );
+    let answers: Vec<&str> = groups[1]
+        .issues
+        .iter()
+        .map(|&i| story.issues[i].id.as_str())
+        .collect();
+    assert_eq!(
+        answers,
+        [
+            "nato",
+            "military-limits",
+            "territory",
+            "root-causes",
+            "direct-talks"
+        ]
+    );
+    assert_eq!(groups[2].kind, GroupKind::NotStated);
+    let total: usize = groups.iter().map(|g| g.issues.len()).sum();
+    assert_eq!(
+        total,
+        story.issues.len(),
+        "every issue appears exactly once"
+    );
+    assert_eq!(View::Side(kyiv).columns(&story), [0, 1, 2]);
+    let west = story.side_index("west").unwrap();
+    assert_eq!(View::Side(west).columns(&story), [2, 0, 1]);
+    assert!(
+        View::Side(west).groups(&story)[0].issues.is_empty(),
+        "the report gives no Western demands"
+    );
+}
+
+#[test]
+fn views_come_from_side_ids() {
+    let story = default_story();
+    assert_eq!(View::from_id(&story, Some("moscow")), View::Side(1));
+    assert_eq!(View::from_id(&story, Some("all")), View::AllSides);
+    assert_eq!(View::from_id(&story, Some("nonsense")), View::AllSides);
+    assert_eq!(View::Side(1).id(&story), "moscow");
+}

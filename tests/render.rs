@@ -1,0 +1,147 @@
+//! Native tests that render the widget to HTML with Yew's server renderer and check what each
+//! view shows: rows, their order, emphasised columns, the summary, the detail and the states.
+#![cfg(not(target_arch = "wasm32"))]
+
+use demands_matrix::model::{parse_story, DEFAULT_STORY_JSON};
+use demands_matrix::{App, AppProps};
+use yew::{AttrValue, LocalServerRenderer};
+
+async fn render(view: Option<&str>) -> String {
+    LocalServerRenderer::<App>::with_props(AppProps {
+        uid: AttrValue::Static("dm"),
+        src: None,
+        view: view.map(|v| AttrValue::from(v.to_owned())),
+    })
+    .render()
+    .await
+}
+
+/// The `data-testid`s of rows, in document order.
+fn row_order(html: &str) -> Vec<String> {
+    html.match_indices("data-testid=\"dm-row-")
+        .map(|(at, m)| {
+            let rest = &html[at + m.len()..];
+            rest[..rest.find('"').unwrap()].to_owned()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn all_sides_shows_every_issue_and_side_in_story_order() {
+    let html = render(None).await;
+    let story = parse_story(DEFAULT_STORY_JSON).unwrap();
+    let ids: Vec<String> = story.issues.iter().map(|i| i.id.clone()).collect();
+    assert_eq!(row_order(&html), ids);
+    for issue in &story.issues {
+        assert!(
+            html.contains(&escape(&issue.title)),
+            "missing {}",
+            issue.title
+        );
+    }
+    for side in ["kyiv", "moscow", "west"] {
+        assert!(html.contains(&format!("data-testid=\"dm-col-{side}\"")));
+        assert!(html.contains(&format!("data-testid=\"dm-tab-{side}\"")));
+    }
+    assert!(html.contains("data-view=\"all\""));
+    assert!(html.contains("data-testid=\"dm-summary\""));
+    assert!(html.contains("data-testid=\"dm-summary-clash\""));
+    assert!(html.contains("data-testid=\"dm-summary-common\""));
+    assert_eq!(
+        html.matches("data-testid=\"dm-cell-").count(),
+        story.issues.len() * 3
+    );
+    assert!(
+        !html.contains("dm-matrix__side--focus"),
+        "no column is emphasised in all sides"
+    );
+    assert!(html.contains("role=\"tablist\""));
+    assert!(html.contains("aria-selected=\"true\""));
+}
+
+#[tokio::test]
+async fn kyiv_view_puts_zelenskys_three_demands_first() {
+    let html = render(Some("kyiv")).await;
+    let rows = row_order(&html);
+    assert_eq!(&rows[..3], ["ceasefire", "prisoners", "children"]);
+    assert_eq!(rows.len(), 14, "a side's view still shows every issue");
+    assert!(html.contains("data-view=\"kyiv\""));
+    assert!(
+        !html.contains("data-testid=\"dm-summary\""),
+        "the summary belongs to all sides"
+    );
+    // Kyiv's column comes first and is emphasised.
+    let first_col = html.find("data-testid=\"dm-col-").unwrap();
+    assert!(html[first_col..].starts_with("data-testid=\"dm-col-kyiv\""));
+    assert!(html.contains("dm-matrix__side--focus"));
+    assert!(html.contains("data-testid=\"dm-group-demands\""));
+    assert!(html.contains("data-testid=\"dm-group-not-stated\""));
+    assert!(html.contains("Kyiv’s view"));
+}
+
+#[tokio::test]
+async fn moscow_view_leads_with_moscows_demands() {
+    let html = render(Some("moscow")).await;
+    let rows = row_order(&html);
+    assert_eq!(
+        &rows[..8],
+        [
+            "nato",
+            "military-limits",
+            "territory",
+            "western-support",
+            "legitimacy",
+            "root-causes",
+            "sumy-buffer",
+            "prisoners"
+        ],
+        "Moscow's seven demands in story order, then its answers"
+    );
+    let first_col = html.find("data-testid=\"dm-col-").unwrap();
+    assert!(html[first_col..].starts_with("data-testid=\"dm-col-moscow\""));
+}
+
+#[tokio::test]
+async fn the_western_view_says_the_report_records_no_western_demands() {
+    let html = render(Some("west")).await;
+    assert!(html.contains("The report records no demands by Western allies."));
+    let rows = row_order(&html);
+    assert_eq!(
+        &rows[..4],
+        ["nato", "military-limits", "territory", "root-causes"]
+    );
+}
+
+#[tokio::test]
+async fn every_cell_shows_a_shape_and_a_word() {
+    let html = render(None).await;
+    let cells = html.matches("data-testid=\"dm-cell-").count();
+    assert_eq!(
+        html.matches("class=\"dm-stance__icon\"").count() - 5,
+        cells,
+        "one icon per cell, plus the legend's five"
+    );
+    assert!(html.contains(">Not stated<"));
+    assert!(html.contains(">Demands<"));
+    assert!(html.contains(">Rejects<"));
+}
+
+#[tokio::test]
+async fn a_story_from_an_address_starts_in_the_loading_state() {
+    let html = LocalServerRenderer::<App>::with_props(AppProps {
+        uid: AttrValue::Static("dm"),
+        src: Some(AttrValue::Static("stories/other.json")),
+        view: None,
+    })
+    .render()
+    .await;
+    assert!(html.contains("data-testid=\"dm-loading\""));
+    assert!(html.contains("role=\"status\""));
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
