@@ -27,6 +27,9 @@ pub fn cell_button_id(uid: &str, cell: CellRef) -> String {
     format!("{uid}-cell-{}-{}", cell.issue, cell.side)
 }
 
+/// Both rows are keyed: Yew matches unkeyed siblings from the end, so without keys an opening
+/// detail would take over the row's DOM and rebuild every cell (losing focus).
+///
 /// The issue's title and one-line explainer head the row; the detail, when open, follows the row
 /// it belongs to, so on a phone it appears right under the tapped cell's card.
 #[component]
@@ -74,7 +77,7 @@ pub fn IssueRow(props: &IssueRowProps) -> Html {
             Callback::from(move |()| on_close.emit(cell))
         };
         Some(html! {
-            <tr class="dm-detail-row" data-testid={format!("dm-detail-row-{}", issue.id)}>
+            <tr key="detail" class="dm-detail-row" data-testid={format!("dm-detail-row-{}", issue.id)}>
                 <td colspan={(props.columns.len() + 1).to_string()}>
                     <PositionDetail
                         id={detail_id.clone()}
@@ -91,7 +94,7 @@ pub fn IssueRow(props: &IssueRowProps) -> Html {
     });
     html! {
         <>
-            <tr class="dm-row" data-testid={format!("dm-row-{}", issue.id)}>
+            <tr key="row" class="dm-row" data-testid={format!("dm-row-{}", issue.id)}>
                 <th scope="row" class="dm-row__issue">
                     <span class="dm-row__title">{ &issue.title }</span>
                     <span class="dm-row__explainer">{ &issue.explainer }</span>

@@ -50,14 +50,14 @@ pub fn MatrixTable(props: &MatrixTableProps) -> Html {
     let groups = props.view.groups(story).into_iter().filter_map(|group| {
         let heading = (group.kind != GroupKind::Everything).then(|| {
             html! {
-                <tr class="dm-matrix__group-head">
+                <tr key="heading" class="dm-matrix__group-head">
                     <th scope="colgroup" colspan={span.clone()}>{ group.kind.heading(&focus_name) }</th>
                 </tr>
             }
         });
         let empty = (group.issues.is_empty() && group.kind != GroupKind::NotStated).then(|| {
             html! {
-                <tr class="dm-matrix__empty">
+                <tr key="empty" class="dm-matrix__empty">
                     <td colspan={span.clone()}>{ group.kind.empty_note(&focus_name) }</td>
                 </tr>
             }

@@ -1,0 +1,203 @@
+//! Browser tests (wasm-bindgen-test, headless Chromium and Firefox): mount the widget, switch
+//! views by click and by arrow keys, open and close a cell's detail, and read the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use demands_matrix::{App, AppProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+use yew::AttrValue;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts a widget in a fresh element and waits for it to render.
+async fn mount(view: Option<&'static str>) -> Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let uid = format!("t{}", js_sys_random());
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            uid: AttrValue::from(uid),
+            src: None,
+            view: view.map(AttrValue::Static),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn js_sys_random() -> u32 {
+    // Unique ids per mounted widget, as on a page with several embeds.
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+fn find(root: &Element, testid: &str) -> HtmlElement {
+    root.query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element with data-testid {testid}"))
+        .dyn_into()
+        .unwrap()
+}
+
+fn maybe(root: &Element, testid: &str) -> Option<Element> {
+    root.query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .unwrap()
+}
+
+fn row_ids(root: &Element) -> Vec<String> {
+    let rows = root.query_selector_all("[data-testid^=\"dm-row-\"]").unwrap();
+    (0..rows.length())
+        .filter_map(|i| rows.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .filter_map(|e| e.get_attribute("data-testid"))
+        .map(|id| id.trim_start_matches("dm-row-").to_owned())
+        .collect()
+}
+
+fn view_of(root: &Element) -> String {
+    find(root, "dm-root").get_attribute("data-view").unwrap()
+}
+
+fn press(target: &HtmlElement, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn active_testid() -> Option<String> {
+    document()
+        .active_element()
+        .and_then(|e| e.get_attribute("data-testid"))
+}
+
+#[wasm_bindgen_test]
+async fn opens_on_all_sides_with_the_summary() {
+    let root = mount(None).await;
+    assert_eq!(view_of(&root), "all");
+    assert!(maybe(&root, "dm-summary").is_some());
+    assert_eq!(row_ids(&root).len(), 14);
+    assert_eq!(
+        find(&root, "dm-tab-all").get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_tab_switches_the_view() {
+    let root = mount(None).await;
+    find(&root, "dm-tab-kyiv").click();
+    yew::scheduler::flush().await;
+    assert_eq!(view_of(&root), "kyiv");
+    assert_eq!(&row_ids(&root)[..3], ["ceasefire", "prisoners", "children"]);
+    assert!(maybe(&root, "dm-summary").is_none());
+    assert_eq!(
+        find(&root, "dm-tab-kyiv").get_attribute("tabindex").as_deref(),
+        Some("0")
+    );
+    assert_eq!(
+        find(&root, "dm-tab-all").get_attribute("tabindex").as_deref(),
+        Some("-1")
+    );
+    assert!(find(&root, "dm-announce").text_content().unwrap().contains("Kyiv’s view"));
+    find(&root, "dm-tab-moscow").click();
+    yew::scheduler::flush().await;
+    assert_eq!(row_ids(&root)[0], "nato");
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_between_tabs_and_select() {
+    let root = mount(None).await;
+    let all = find(&root, "dm-tab-all");
+    all.focus().unwrap();
+    press(&all, "ArrowRight");
+    yew::scheduler::flush().await;
+    assert_eq!(view_of(&root), "kyiv");
+    assert_eq!(active_testid().as_deref(), Some("dm-tab-kyiv"));
+    press(&find(&root, "dm-tab-kyiv"), "End");
+    yew::scheduler::flush().await;
+    assert_eq!(view_of(&root), "west");
+    press(&find(&root, "dm-tab-west"), "ArrowRight");
+    yew::scheduler::flush().await;
+    assert_eq!(view_of(&root), "all", "arrows wrap around");
+    press(&find(&root, "dm-tab-all"), "ArrowLeft");
+    yew::scheduler::flush().await;
+    assert_eq!(view_of(&root), "west");
+    press(&find(&root, "dm-tab-west"), "Home");
+    yew::scheduler::flush().await;
+    assert_eq!(view_of(&root), "all");
+}
+
+#[wasm_bindgen_test]
+async fn a_cell_opens_its_detail_and_closes_back_to_the_cell() {
+    let root = mount(None).await;
+    let cell = find(&root, "dm-cell-ceasefire-kyiv");
+    let button: HtmlElement = cell
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let row = find(&root, "dm-row-ceasefire");
+    button.click();
+    yew::scheduler::flush().await;
+    let detail = find(&root, "dm-detail");
+    assert!(button.is_connected(), "the cell button survives the re-render");
+    assert_eq!(
+        row.query_selector("th").unwrap().map(|th| th.text_content().unwrap_or_default().contains("ceasefire")),
+        Some(true),
+        "the row keeps its own DOM"
+    );
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(active_testid().as_deref(), Some("dm-detail"), "focus moves to the detail");
+    let quote = find(&root, "dm-detail-quote").text_content().unwrap();
+    assert!(quote.contains("First–– a full and unconditional ceasefire."));
+    assert!(quote.contains("Volodymyr Zelensky"));
+    assert!(find(&root, "dm-detail-source").text_content().unwrap().contains("Source:"));
+    press(&detail, "Escape");
+    yew::scheduler::flush().await;
+    assert!(maybe(&root, "dm-detail").is_none());
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        document().active_element().and_then(|e| e.get_attribute("id")),
+        button.get_attribute("id"),
+        "focus returns to the cell"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_silent_cell_says_the_report_does_not_say() {
+    let root = mount(Some("west")).await;
+    let cell = find(&root, "dm-cell-ceasefire-west");
+    assert_eq!(cell.get_attribute("data-stance").as_deref(), Some("not_stated"));
+    assert!(cell.text_content().unwrap().contains("Not stated"));
+    let button: HtmlElement = cell.query_selector("button").unwrap().unwrap().dyn_into().unwrap();
+    button.click();
+    yew::scheduler::flush().await;
+    let summary = find(&root, "dm-detail-summary").text_content().unwrap();
+    assert!(summary.contains("does not say"), "{summary}");
+    assert!(maybe(&root, "dm-detail-quote").is_none());
+    find(&root, "dm-detail-close").click();
+    yew::scheduler::flush().await;
+    assert!(maybe(&root, "dm-detail").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_on_one_page_keep_their_own_state() {
+    let first = mount(None).await;
+    let second = mount(Some("moscow")).await;
+    find(&first, "dm-tab-kyiv").click();
+    yew::scheduler::flush().await;
+    assert_eq!(view_of(&first), "kyiv");
+    assert_eq!(view_of(&second), "moscow");
+}
