@@ -53,7 +53,9 @@ fn maybe(root: &Element, testid: &str) -> Option<Element> {
 }
 
 fn row_ids(root: &Element) -> Vec<String> {
-    let rows = root.query_selector_all("[data-testid^=\"dm-row-\"]").unwrap();
+    let rows = root
+        .query_selector_all("[data-testid^=\"dm-row-\"]")
+        .unwrap();
     (0..rows.length())
         .filter_map(|i| rows.item(i))
         .filter_map(|n| n.dyn_into::<Element>().ok())
@@ -88,7 +90,9 @@ async fn opens_on_all_sides_with_the_summary() {
     assert!(maybe(&root, "dm-summary").is_some());
     assert_eq!(row_ids(&root).len(), 14);
     assert_eq!(
-        find(&root, "dm-tab-all").get_attribute("aria-selected").as_deref(),
+        find(&root, "dm-tab-all")
+            .get_attribute("aria-selected")
+            .as_deref(),
         Some("true")
     );
 }
@@ -102,14 +106,21 @@ async fn clicking_a_tab_switches_the_view() {
     assert_eq!(&row_ids(&root)[..3], ["ceasefire", "prisoners", "children"]);
     assert!(maybe(&root, "dm-summary").is_none());
     assert_eq!(
-        find(&root, "dm-tab-kyiv").get_attribute("tabindex").as_deref(),
+        find(&root, "dm-tab-kyiv")
+            .get_attribute("tabindex")
+            .as_deref(),
         Some("0")
     );
     assert_eq!(
-        find(&root, "dm-tab-all").get_attribute("tabindex").as_deref(),
+        find(&root, "dm-tab-all")
+            .get_attribute("tabindex")
+            .as_deref(),
         Some("-1")
     );
-    assert!(find(&root, "dm-announce").text_content().unwrap().contains("Kyiv’s view"));
+    assert!(find(&root, "dm-announce")
+        .text_content()
+        .unwrap()
+        .contains("Kyiv’s view"));
     find(&root, "dm-tab-moscow").click();
     yew::scheduler::flush().await;
     assert_eq!(row_ids(&root)[0], "nato");
@@ -152,24 +163,44 @@ async fn a_cell_opens_its_detail_and_closes_back_to_the_cell() {
     button.click();
     yew::scheduler::flush().await;
     let detail = find(&root, "dm-detail");
-    assert!(button.is_connected(), "the cell button survives the re-render");
+    assert!(
+        button.is_connected(),
+        "the cell button survives the re-render"
+    );
     assert_eq!(
-        row.query_selector("th").unwrap().map(|th| th.text_content().unwrap_or_default().contains("ceasefire")),
+        row.query_selector("th")
+            .unwrap()
+            .map(|th| th.text_content().unwrap_or_default().contains("ceasefire")),
         Some(true),
         "the row keeps its own DOM"
     );
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
-    assert_eq!(active_testid().as_deref(), Some("dm-detail"), "focus moves to the detail");
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        active_testid().as_deref(),
+        Some("dm-detail"),
+        "focus moves to the detail"
+    );
     let quote = find(&root, "dm-detail-quote").text_content().unwrap();
     assert!(quote.contains("First–– a full and unconditional ceasefire."));
     assert!(quote.contains("Volodymyr Zelensky"));
-    assert!(find(&root, "dm-detail-source").text_content().unwrap().contains("Source:"));
+    assert!(find(&root, "dm-detail-source")
+        .text_content()
+        .unwrap()
+        .contains("Source:"));
     press(&detail, "Escape");
     yew::scheduler::flush().await;
     assert!(maybe(&root, "dm-detail").is_none());
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
     assert_eq!(
-        document().active_element().and_then(|e| e.get_attribute("id")),
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        document()
+            .active_element()
+            .and_then(|e| e.get_attribute("id")),
         button.get_attribute("id"),
         "focus returns to the cell"
     );
@@ -179,9 +210,17 @@ async fn a_cell_opens_its_detail_and_closes_back_to_the_cell() {
 async fn a_silent_cell_says_the_report_does_not_say() {
     let root = mount(Some("west")).await;
     let cell = find(&root, "dm-cell-ceasefire-west");
-    assert_eq!(cell.get_attribute("data-stance").as_deref(), Some("not_stated"));
+    assert_eq!(
+        cell.get_attribute("data-stance").as_deref(),
+        Some("not_stated")
+    );
     assert!(cell.text_content().unwrap().contains("Not stated"));
-    let button: HtmlElement = cell.query_selector("button").unwrap().unwrap().dyn_into().unwrap();
+    let button: HtmlElement = cell
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     button.click();
     yew::scheduler::flush().await;
     let summary = find(&root, "dm-detail-summary").text_content().unwrap();

@@ -25,7 +25,7 @@ pub fn AgreementSummary(props: &AgreementSummaryProps) -> Html {
             return Html::default();
         }
         html! {
-            <section class={classes!("dm-summary__block", format!("dm-summary__block--{id}"))} data-testid={format!("dm-summary-{id}")}>
+            <section class={format!("dm-summary__block dm-summary__block--{id}")} data-testid={format!("dm-summary-{id}")}>
                 <h3 class="dm-summary__heading">
                     { title }{ " " }<span class="dm-summary__count">{ format!("({})", findings.len()) }</span>
                 </h3>

@@ -5,9 +5,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::agreement_summary::AgreementSummary;
-use crate::components::issue_row::cell_button_id;
 use crate::components::load_status::LoadStatus;
 use crate::components::matrix_table::MatrixTable;
+use crate::components::position_cell::cell_button_id;
 use crate::components::source_credit::SourceCredit;
 use crate::components::stance_legend::StanceLegend;
 use crate::components::story_header::StoryHeader;
@@ -154,7 +154,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <section
-            class={classes!("dm", format!("dm--view-{view_id}"))}
+            class={format!("dm dm--view-{view_id}")}
             lang={story.lang.clone()}
             aria-labelledby={title_id.clone()}
             data-testid="dm-root"

@@ -84,7 +84,7 @@ pub fn MatrixTable(props: &MatrixTableProps) -> Html {
         Some(html! {
             <tbody
                 key={group.kind.id()}
-                class={classes!("dm-matrix__group", format!("dm-matrix__group--{}", group.kind.id()))}
+                class={format!("dm-matrix__group dm-matrix__group--{}", group.kind.id())}
                 data-testid={format!("dm-group-{}", group.kind.id())}
             >
                 { for heading }
@@ -107,7 +107,7 @@ pub fn MatrixTable(props: &MatrixTableProps) -> Html {
                                 <th
                                     key={s.id.clone()}
                                     scope="col"
-                                    class={classes!("dm-matrix__side", (focus == Some(side)).then_some("dm-matrix__side--focus"))}
+                                    class={if focus == Some(side) { "dm-matrix__side dm-matrix__side--focus" } else { "dm-matrix__side" }}
                                     data-testid={format!("dm-col-{}", s.id)}
                                 >
                                     { &s.name }

@@ -3,24 +3,29 @@
 use yew::prelude::*;
 
 use crate::components::stance_mark::StanceMark;
-use crate::model::Position;
+use crate::components::StoryRef;
+use crate::state::CellRef;
 
 #[derive(Properties, PartialEq)]
 pub struct PositionCellProps {
-    /// Element id of the cell's button, so focus can come back to it when the detail closes.
-    pub button_id: AttrValue,
-    /// Element id of the detail this cell opens.
-    pub detail_id: AttrValue,
-    pub issue_id: AttrValue,
-    pub issue_title: AttrValue,
-    pub side_id: AttrValue,
-    pub side_name: AttrValue,
-    pub position: Position,
+    pub uid: AttrValue,
+    pub story: StoryRef,
+    pub cell: CellRef,
     /// The column of the side whose view is shown.
     pub focus: bool,
     /// This cell's detail is open.
     pub open: bool,
-    pub on_toggle: Callback<()>,
+    pub on_toggle: Callback<CellRef>,
+}
+
+/// Element id of a cell's button, so focus can be sent back to it when its detail closes.
+pub fn cell_button_id(uid: &str, cell: CellRef) -> String {
+    format!("{uid}-cell-{}-{}", cell.issue, cell.side)
+}
+
+/// Element id of the (single) open detail of a widget.
+pub fn detail_id(uid: &str) -> String {
+    format!("{uid}-detail")
 }
 
 /// Shows the stance (shape and word), the side's rank for its demand, and the one-line summary.
@@ -28,38 +33,42 @@ pub struct PositionCellProps {
 /// table's visual grid.
 #[component]
 pub fn PositionCell(props: &PositionCellProps) -> Html {
-    let position = &props.position;
-    let onclick = {
-        let on_toggle = props.on_toggle.clone();
-        Callback::from(move |_: MouseEvent| on_toggle.emit(()))
+    let story = &props.story;
+    let cell = props.cell;
+    let (Some(issue), Some(side)) = (story.issues.get(cell.issue), story.sides.get(cell.side))
+    else {
+        return Html::default();
     };
+    let position = story.position(cell.issue, cell.side);
+    let onclick = props.on_toggle.reform(move |_: MouseEvent| cell);
     let summary = if position.summary.trim().is_empty() {
-        "The report does not say.".to_owned()
+        "The report does not say."
     } else {
-        position.summary.clone()
+        position.summary.as_str()
     };
+    let stance = position.stance;
     html! {
         <td
-            class={classes!(
-                "dm-cell",
-                format!("dm-cell--{}", position.stance.id()),
-                props.focus.then_some("dm-cell--focus"),
-                props.open.then_some("dm-cell--open"),
+            class={format!(
+                "dm-cell dm-cell--{}{}{}",
+                stance.id(),
+                if props.focus { " dm-cell--focus" } else { "" },
+                if props.open { " dm-cell--open" } else { "" },
             )}
-            data-testid={format!("dm-cell-{}-{}", props.issue_id, props.side_id)}
-            data-stance={position.stance.id()}
+            data-testid={format!("dm-cell-{}-{}", issue.id, side.id)}
+            data-stance={stance.id()}
         >
-            <span class="dm-cell__side" aria-hidden="true">{ &props.side_name }</span>
+            <span class="dm-cell__side" aria-hidden="true">{ &side.name }</span>
             <button
                 type="button"
                 class="dm-cell__button"
-                id={props.button_id.clone()}
+                id={cell_button_id(&props.uid, cell)}
                 aria-expanded={if props.open { "true" } else { "false" }}
-                aria-controls={props.open.then(|| props.detail_id.clone())}
+                aria-controls={props.open.then(|| detail_id(&props.uid))}
                 {onclick}
             >
-                <span class="dm-sr-only">{ format!("{} on {}: ", props.side_name, props.issue_title) }</span>
-                <StanceMark stance={position.stance} />
+                <span class="dm-sr-only">{ format!("{} on {}: ", side.name, issue.title) }</span>
+                <StanceMark {stance} />
                 if let Some(rank) = position.priority {
                     <span class="dm-cell__rank" data-testid="dm-rank">
                         <span class="dm-sr-only">{ ", priority " }</span>

@@ -2,20 +2,19 @@
 
 use yew::prelude::*;
 
+use crate::components::position_cell::detail_id;
 use crate::components::stance_mark::StanceMark;
-use crate::model::{is_web_url, Position, Source};
+use crate::components::StoryRef;
+use crate::model::{is_web_url, Source};
+use crate::state::CellRef;
 use crate::text::rank_phrase;
 
 #[derive(Properties, PartialEq)]
 pub struct PositionDetailProps {
-    pub id: AttrValue,
-    /// The story's language, for quoted words.
-    pub lang: AttrValue,
-    pub side_name: AttrValue,
-    pub issue_title: AttrValue,
-    pub position: Position,
-    pub source: Option<Source>,
-    pub on_close: Callback<()>,
+    pub uid: AttrValue,
+    pub story: StoryRef,
+    pub cell: CellRef,
+    pub on_close: Callback<CellRef>,
 }
 
 /// The position in a sentence, the quote and its speaker, the report's own sentences and the
@@ -26,31 +25,35 @@ pub fn PositionDetail(props: &PositionDetailProps) -> Html {
     let node = use_node_ref();
     {
         let node = node.clone();
-        use_effect_with(props.id.clone(), move |_| {
+        use_effect_with(props.cell, move |_| {
             if let Some(element) = node.cast::<web_sys::HtmlElement>() {
                 let _ = element.focus();
             }
         });
     }
-    let title_id = format!("{}-title", props.id);
-    let position = &props.position;
-    let close = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    let story = &props.story;
+    let cell = props.cell;
+    let (Some(issue), Some(side)) = (story.issues.get(cell.issue), story.sides.get(cell.side))
+    else {
+        return Html::default();
     };
+    let position = story.position(cell.issue, cell.side);
+    let id = detail_id(&props.uid);
+    let title_id = format!("{id}-title");
+    let close = props.on_close.reform(move |_: MouseEvent| cell);
     let onkeydown = {
         let on_close = props.on_close.clone();
         Callback::from(move |event: KeyboardEvent| {
             if event.key() == "Escape" {
                 event.prevent_default();
-                on_close.emit(());
+                on_close.emit(cell);
             }
         })
     };
     let summary = if position.summary.trim().is_empty() {
         format!(
             "The report does not say where {} stands on this.",
-            props.side_name
+            side.name
         )
     } else {
         position.summary.clone()
@@ -59,7 +62,7 @@ pub fn PositionDetail(props: &PositionDetailProps) -> Html {
     html! {
         <div
             class="dm-detail"
-            id={props.id.clone()}
+            id={id}
             role="region"
             aria-labelledby={title_id.clone()}
             tabindex="-1"
@@ -69,7 +72,7 @@ pub fn PositionDetail(props: &PositionDetailProps) -> Html {
         >
             <div class="dm-detail__head">
                 <h3 class="dm-detail__title" id={title_id}>
-                    { format!("{} on {}", props.side_name, props.issue_title) }
+                    { format!("{} on {}", side.name, issue.title) }
                 </h3>
                 <button type="button" class="dm-detail__close" data-testid="dm-detail-close" onclick={close}>
                     <span aria-hidden="true">{ "×" }</span>
@@ -79,13 +82,13 @@ pub fn PositionDetail(props: &PositionDetailProps) -> Html {
             <p class="dm-detail__stance">
                 <StanceMark stance={position.stance} />
                 if let Some(rank) = position.priority {
-                    <span class="dm-detail__rank">{ rank_phrase(&props.side_name, rank) }</span>
+                    <span class="dm-detail__rank">{ rank_phrase(&side.name, rank) }</span>
                 }
             </p>
             <p class="dm-detail__summary" data-testid="dm-detail-summary">{ summary }</p>
             if let Some(quote) = &position.quote {
                 <figure class="dm-detail__quote" data-testid="dm-detail-quote">
-                    <blockquote class="dm-detail__quote-text" lang={props.lang.clone()}>
+                    <blockquote class="dm-detail__quote-text" lang={story.lang.clone()}>
                         <p>{ format!("“{}”", quote.text) }</p>
                     </blockquote>
                     <figcaption class="dm-detail__speaker">{ format!("— {}", quote.speaker) }</figcaption>
@@ -101,7 +104,7 @@ pub fn PositionDetail(props: &PositionDetailProps) -> Html {
             }
             <p class="dm-detail__source" data-testid="dm-detail-source">
                 { "Source: " }
-                { source_html(props.source.as_ref()) }
+                { source_html(story.source_of(position)) }
             </p>
         </div>
     }

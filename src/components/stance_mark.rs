@@ -28,7 +28,7 @@ pub fn StanceMark(props: &StanceMarkProps) -> Html {
         }
     };
     html! {
-        <span class={classes!("dm-stance", format!("dm-stance--{}", stance.id()))}>
+        <span class={format!("dm-stance dm-stance--{}", stance.id())}>
             <svg class="dm-stance__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                 { shape }
             </svg>

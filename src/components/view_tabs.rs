@@ -73,7 +73,7 @@ pub fn ViewTabs(props: &ViewTabsProps) -> Html {
                     <button
                         type="button"
                         role="tab"
-                        class={classes!("dm-tabs__tab", selected.then_some("dm-tabs__tab--selected"))}
+                        class={if selected { "dm-tabs__tab dm-tabs__tab--selected" } else { "dm-tabs__tab" }}
                         id={tab_element_id(&props.uid, &tab.id)}
                         aria-selected={if selected { "true" } else { "false" }}
                         aria-controls={props.panel_id.clone()}

@@ -3,7 +3,6 @@
 //! Every problem becomes a [`StoryError`] naming the field (`positions[4].side`) and, for JSON
 //! problems, the line and column, so an editor can find it; nothing here panics on bad input.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::stance::Stance;
@@ -50,14 +49,12 @@ impl fmt::Display for StoryErrors {
 /// Parses and validates a story file. On success the positions are in issue-major order, so
 /// [`Story::position`] can index them.
 pub fn parse_story(json: &str) -> Result<Story, StoryErrors> {
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    let story: Story = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
+    let story: Story = serde_json::from_str(json).map_err(|err| {
+        let (line, column) = (err.line(), err.column());
         StoryErrors(vec![StoryError {
-            path: if path == "." { String::new() } else { path },
-            location: Some((inner.line(), inner.column())),
-            message: json_message(&inner),
+            path: super::json_path::path_at(json, line, column),
+            location: Some((line, column)),
+            message: json_message(&err),
         }])
     })?;
     validate(story)
@@ -151,13 +148,27 @@ pub fn validate(mut story: Story) -> Result<Story, StoryErrors> {
         );
     }
 
-    // Grid slot of each position, to sort them and to find gaps and doubles.
-    let mut slots: HashMap<(usize, usize), usize> = HashMap::new();
-    let mut priorities: HashMap<(usize, u32), usize> = HashMap::new();
+    // Which position fills each grid slot (issue-major), to sort them and find gaps and doubles.
+    // Plain vectors rather than hash maps: the widget ships to phones, and hashing code costs.
+    let sides = story.sides.len();
+    let cells = story.issues.len().saturating_mul(sides);
+    if cells > MAX_CELLS {
+        report(
+            "issues".into(),
+            format!(
+                "{} issues × {sides} sides is {cells} cells; a story may have at most {MAX_CELLS}",
+                story.issues.len()
+            ),
+        );
+        return Err(StoryErrors(errors));
+    }
+    let mut slots: Vec<Option<usize>> = vec![None; cells];
+    // (side, rank, position index) of every ranked demand, checked for repeats below.
+    let mut ranks: Vec<(usize, u32, usize)> = Vec::new();
     for (i, position) in story.positions.iter().enumerate() {
         let at = |field: &str| format!("positions[{i}].{field}");
-        let issue = issue_ids.get(position.issue.as_str()).copied();
-        let side = side_ids.get(position.side.as_str()).copied();
+        let issue = issue_ids.get(&position.issue);
+        let side = side_ids.get(&position.side);
         if issue.is_none() {
             report(
                 at("issue"),
@@ -170,14 +181,14 @@ pub fn validate(mut story: Story) -> Result<Story, StoryErrors> {
                 unknown("side", &position.side, &story.sides, |x| &x.id),
             );
         }
-        if !source_ids.contains_key(position.source.as_str()) {
+        if source_ids.get(&position.source).is_none() {
             report(
                 at("source"),
                 unknown("source", &position.source, &story.sources, |x| &x.id),
             );
         }
         if let (Some(issue), Some(side)) = (issue, side) {
-            if let Some(first) = slots.insert((issue, side), i) {
+            if let Some(first) = slots[issue * sides + side].replace(i) {
                 report(
                     at("issue"),
                     format!(
@@ -233,24 +244,29 @@ pub fn validate(mut story: Story) -> Result<Story, StoryErrors> {
             } else if rank == 0 {
                 report(at("priority"), "priorities start at 1".into());
             } else if let Some(side) = side {
-                if let Some(first) = priorities.insert((side, rank), i) {
-                    report(
-                        at("priority"),
-                        format!(
-                            "side \"{}\" already has a demand ranked {rank} (positions[{first}])",
-                            position.side
-                        ),
-                    );
-                }
+                ranks.push((side, rank, i));
             }
+        }
+    }
+    ranks.sort_unstable();
+    for pair in ranks.windows(2) {
+        let ((side, rank, first), (same_side, same_rank, i)) = (pair[0], pair[1]);
+        if side == same_side && rank == same_rank {
+            report(
+                format!("positions[{i}].priority"),
+                format!(
+                    "side \"{}\" already has a demand ranked {rank} (positions[{first}])",
+                    story.sides[side].id
+                ),
+            );
         }
     }
 
     for (i, issue) in story.issues.iter().enumerate() {
         for (s, side) in story.sides.iter().enumerate() {
-            let both_ids_unique = issue_ids.get(issue.id.as_str()) == Some(&i)
-                && side_ids.get(side.id.as_str()) == Some(&s);
-            if both_ids_unique && !slots.contains_key(&(i, s)) {
+            let both_ids_unique =
+                issue_ids.get(&issue.id) == Some(i) && side_ids.get(&side.id) == Some(s);
+            if both_ids_unique && slots[i * sides + s].is_none() {
                 report(
                     "positions".into(),
                     format!(
@@ -265,16 +281,10 @@ pub fn validate(mut story: Story) -> Result<Story, StoryErrors> {
     if !errors.is_empty() {
         return Err(StoryErrors(errors));
     }
-    let sides = story.sides.len();
-    let mut ordered: Vec<(usize, usize)> = slots
-        .into_iter()
-        .map(|((i, s), p)| (i * sides + s, p))
-        .collect();
-    ordered.sort_unstable();
     let mut taken: Vec<Option<_>> = story.positions.drain(..).map(Some).collect();
-    story.positions = ordered
+    story.positions = slots
         .into_iter()
-        .filter_map(|(_, p)| taken.get_mut(p).and_then(Option::take))
+        .filter_map(|p| p.and_then(|p| taken.get_mut(p)).and_then(Option::take))
         .collect();
     Ok(story)
 }
@@ -285,49 +295,67 @@ fn not_empty(report: &mut impl FnMut(String, String), path: &str, value: &str) {
     }
 }
 
-/// Checks that ids are well formed and unique; returns each id's first index.
+/// The most cells (issues × sides) a story may have: far beyond any real story, low enough that
+/// a hostile file cannot make the widget allocate without bound.
+pub const MAX_CELLS: usize = 200_000;
+
+/// Ids of one list, sorted for lookup; each id maps to the index of its first occurrence.
+struct IdIndex<'a>(Vec<(&'a str, usize)>);
+
+impl IdIndex<'_> {
+    fn get(&self, id: &str) -> Option<usize> {
+        self.0
+            .binary_search_by(|(probe, _)| (*probe).cmp(id))
+            .ok()
+            .map(|at| self.0[at].1)
+    }
+}
+
+/// Checks that ids are well formed and unique; returns the index of each id's first occurrence.
 fn check_ids<'a>(
     report: &mut impl FnMut(String, String),
     list: &str,
     ids: impl Iterator<Item = &'a str>,
-) -> HashMap<&'a str, usize> {
-    let mut seen = HashMap::new();
-    for (i, id) in ids.enumerate() {
+) -> IdIndex<'a> {
+    let mut sorted: Vec<(&'a str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+    for &(id, i) in &sorted {
         let path = format!("{list}[{i}].id");
         if id.is_empty() {
             report(path, "must not be empty".into());
-            continue;
-        }
-        if !id
+        } else if !id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         {
-            report(
-                path.clone(),
-                format!("\"{id}\" may use only a–z, 0–9, - and _"),
-            );
-        }
-        if let Some(first) = seen.get(id) {
-            report(
-                path,
-                format!("duplicate id \"{id}\" (also {list}[{first}].id)"),
-            );
-        } else {
-            seen.insert(id, i);
+            report(path, format!("\"{id}\" may use only a–z, 0–9, - and _"));
         }
     }
-    seen
+    // Stable sort: equal ids keep file order, so the first of a run is the original.
+    sorted.sort_by(|a, b| a.0.cmp(b.0));
+    // (index, id, index of the first occurrence) of every repeat, reported in file order.
+    let mut duplicates: Vec<(usize, &str, usize)> = Vec::new();
+    let mut run_start = 0;
+    for k in 1..sorted.len() {
+        if sorted[k].0 != sorted[run_start].0 {
+            run_start = k;
+        } else if !sorted[k].0.is_empty() {
+            duplicates.push((sorted[k].1, sorted[k].0, sorted[run_start].1));
+        }
+    }
+    duplicates.sort_unstable_by_key(|d| d.0);
+    for (i, id, first) in duplicates {
+        report(
+            format!("{list}[{i}].id"),
+            format!("duplicate id \"{id}\" (also {list}[{first}].id)"),
+        );
+    }
+    sorted.dedup_by(|later, first| later.0 == first.0);
+    IdIndex(sorted)
 }
 
 fn unknown<T>(kind: &str, id: &str, known: &[T], id_of: impl Fn(&T) -> &String) -> String {
-    let names: Vec<&str> = known
-        .iter()
-        .map(|x| id_of(x).as_str())
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    let mut names = names;
+    let mut names: Vec<&str> = known.iter().map(|x| id_of(x).as_str()).collect();
     names.sort_unstable();
+    names.dedup();
     format!(
         "unknown {kind} \"{id}\"; the story's {kind}s are: {}",
         names.join(", ")

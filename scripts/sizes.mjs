@@ -1,0 +1,56 @@
+//! Prints every file of a built site with its raw, gzip and brotli size, and the total.
+//
+// Usage: node scripts/sizes.mjs [dist]   (scripts/sizes builds first, then runs this)
+// Brotli at quality 11 and gzip at level 9, as a CDN serving pre-compressed files would.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+
+/** Every file under `dir` (Trunk's .stage folder excluded), with its three sizes in bytes. */
+export function measure(dir) {
+  const files = [];
+  const walk = (at) => {
+    for (const name of readdirSync(at).sort()) {
+      const path = join(at, name);
+      if (name === ".stage") continue;
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push(path);
+    }
+  };
+  walk(dir);
+  return files.map((path) => {
+    const bytes = readFileSync(path);
+    return {
+      file: relative(dir, path),
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      }).length,
+    };
+  });
+}
+
+export function totals(rows) {
+  return rows.reduce(
+    (sum, r) => ({ raw: sum.raw + r.raw, gzip: sum.gzip + r.gzip, brotli: sum.brotli + r.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
+}
+
+export function table(rows) {
+  const kb = (n) => (n / 1000).toFixed(1).padStart(8);
+  const width = Math.max(5, ...rows.map((r) => r.file.length));
+  const line = (name, r) => `${name.padEnd(width)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`;
+  return [
+    `${"file".padEnd(width)} ${"raw kB".padStart(8)} ${"gzip kB".padStart(8)} ${"br kB".padStart(8)}`,
+    ...rows.map((r) => line(r.file, r)),
+    line("total", totals(rows)),
+  ].join("\n");
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2] ?? "dist";
+  console.log(table(measure(dir)));
+}

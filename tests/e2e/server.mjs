@@ -1,0 +1,57 @@
+//! A static file server for end-to-end tests: serves the built site and the test fixtures on
+//! loopback, with the right content types and optional brotli, as a CDN would.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { brotliCompressSync } from "node:zlib";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+/**
+ * Starts a server on 127.0.0.1 with a free port. `mounts` maps URL prefixes to folders, e.g.
+ * { "/": "dist", "/fixtures/": "tests/fixtures/stories" }. Returns { url, close }.
+ */
+export async function serve(mounts) {
+  const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      const prefix = prefixes.find((p) => path.startsWith(p));
+      if (!prefix) return send(res, 404, "text/plain", "not found");
+      const root = resolve(mounts[prefix]);
+      let file = normalize(join(root, path.slice(prefix.length)));
+      if (file !== root && !file.startsWith(root + sep)) return send(res, 403, "text/plain", "forbidden");
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, "index.html");
+      const body = await readFile(file).catch(() => null);
+      if (!body) return send(res, 404, "text/plain", "not found");
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      if (/\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
+        res.setHeader("content-encoding", "br");
+        return send(res, 200, type, brotliCompressSync(body));
+      }
+      send(res, 200, type, body);
+    } catch (err) {
+      send(res, 500, "text/plain", String(err));
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+function send(res, status, type, body) {
+  res.writeHead(status, { "content-type": type, "cache-control": "no-store" });
+  res.end(body);
+}

@@ -1,0 +1,208 @@
+//! End-to-end tests: the built site (dist/) served on loopback, driven in real Chromium the way
+//! readers use it: by mouse, by keyboard only, with another story, with a broken one.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { serve } from "./server.mjs";
+import { launch, openPage, waitForWidget } from "./browser.mjs";
+
+const DIST = process.env.DIST ?? "dist";
+const SHOTS = process.env.SCREENSHOTS ?? "test-results/screenshots";
+const VIEWS = ["all", "kyiv", "moscow", "west"];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve({ "/": DIST, "/fixtures/": "tests/fixtures/stories" });
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const byTestId = (id) => `[data-testid="${id}"]`;
+
+async function rowIds(page) {
+  return page.$$eval('[data-testid^="dm-row-"]', (rows) =>
+    rows.map((r) => r.getAttribute("data-testid").replace("dm-row-", "")),
+  );
+}
+
+async function firstColumn(page) {
+  return page.$eval('[data-testid^="dm-col-"]', (th) => th.getAttribute("data-testid").replace("dm-col-", ""));
+}
+
+async function open(path = "/", options) {
+  const page = await openPage(browser, options);
+  await page.goto(server.url + path);
+  return page;
+}
+
+describe("the default story", () => {
+  test("opens on all sides with every issue, the summary and no errors", async () => {
+    const page = await open();
+    await waitForWidget(page);
+    assert.equal(await page.getAttribute(byTestId("dm-root"), "data-view"), "all");
+    assert.equal((await rowIds(page)).length, 14);
+    assert.ok(await page.isVisible(byTestId("dm-summary")));
+    const clashes = await page.textContent(byTestId("dm-summary-clash"));
+    assert.match(clashes, /Keeping Ukraine out of NATO: Moscow demands; Kyiv and Western allies reject/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("switch every view by mouse", async () => {
+    const page = await open();
+    await waitForWidget(page);
+    const expectations = {
+      kyiv: { first: ["ceasefire", "prisoners", "children"], column: "kyiv" },
+      moscow: { first: ["nato", "military-limits", "territory"], column: "moscow" },
+      west: { first: ["nato", "military-limits", "territory"], column: "west" },
+      all: { first: ["ceasefire", "prisoners", "children"], column: "kyiv" },
+    };
+    for (const view of ["kyiv", "moscow", "west", "all"]) {
+      await page.click(byTestId(`dm-tab-${view}`));
+      await page.waitForSelector(`${byTestId("dm-root")}[data-view="${view}"]`);
+      assert.equal(await page.getAttribute(byTestId(`dm-tab-${view}`), "aria-selected"), "true");
+      assert.deepEqual((await rowIds(page)).slice(0, 3), expectations[view].first, view);
+      assert.equal(await firstColumn(page), expectations[view].column, view);
+      assert.equal(await page.isVisible(byTestId("dm-summary")), view === "all");
+    }
+    assert.match(await page.textContent(byTestId("dm-view-title")), /All sides/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("switch every view and open a detail by keyboard only", async () => {
+    const page = await open();
+    await waitForWidget(page);
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.id);
+    await page.keyboard.press("Tab");
+    assert.equal(await focused(), "dm-tab-all", "Tab lands on the selected tab");
+    for (const view of ["kyiv", "moscow", "west"]) {
+      await page.keyboard.press("ArrowRight");
+      assert.equal(await focused(), `dm-tab-${view}`);
+      assert.equal(await page.getAttribute(byTestId("dm-root"), "data-view"), view);
+    }
+    await page.keyboard.press("Home");
+    assert.equal(await page.getAttribute(byTestId("dm-root"), "data-view"), "all");
+    await page.keyboard.press("End");
+    assert.equal(await page.getAttribute(byTestId("dm-root"), "data-view"), "west");
+    await page.keyboard.press("ArrowLeft");
+    assert.equal(await page.getAttribute(byTestId("dm-root"), "data-view"), "moscow");
+
+    // Tab leaves the tab list for the first cell; Enter opens it, Escape closes it again.
+    await page.keyboard.press("Tab");
+    const cellButton = await page.evaluate(() => document.activeElement.closest("td")?.getAttribute("data-testid"));
+    assert.equal(cellButton, "dm-cell-nato-moscow", "Moscow's first demand, Moscow's column first");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(byTestId("dm-detail"));
+    assert.equal(await focused(), "dm-detail", "focus moves into the detail");
+    assert.match(await page.textContent(byTestId("dm-detail")), /Moscow on Keeping Ukraine out of NATO/);
+    await page.keyboard.press("Escape");
+    await page.waitForSelector(byTestId("dm-detail"), { state: "detached" });
+    assert.equal(
+      await page.evaluate(() => document.activeElement.closest("td")?.getAttribute("data-testid")),
+      "dm-cell-nato-moscow",
+      "focus returns to the cell",
+    );
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("open a cell's detail with the report's own words", async () => {
+    const page = await open();
+    await waitForWidget(page);
+    await page.click(`${byTestId("dm-cell-leaders-meeting-kyiv")} button`);
+    const detail = page.locator(byTestId("dm-detail"));
+    await detail.waitFor();
+    assert.match(await detail.textContent(), /The key issues can only be resolved by the leaders\./);
+    assert.match(await detail.textContent(), /Volodymyr Zelensky/);
+    assert.match(await detail.textContent(), /What the report says/);
+    assert.match(await page.textContent(byTestId("dm-detail-source")), /^Source: /);
+    await page.click(`${byTestId("dm-cell-leaders-meeting-moscow")} button`);
+    assert.match(await detail.textContent(), /Kremlin has dismissed the idea of a direct summit/);
+    await page.click(byTestId("dm-detail-close"));
+    await page.waitForSelector(byTestId("dm-detail"), { state: "detached" });
+    await page.context().close();
+  });
+});
+
+describe("stories from an address", () => {
+  test("load a story via ?src= and open it on the view ?view= asks for", async () => {
+    const page = await open("/?src=fixtures/two-sides.json&view=south");
+    await waitForWidget(page);
+    assert.equal(await page.getAttribute(byTestId("dm-root"), "data-view"), "south");
+    assert.deepEqual(await rowIds(page), ["border", "water"]);
+    assert.match(await page.textContent("h2"), /Test story: two sides/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a broken story shows what is wrong, and where", async () => {
+    const page = await open("/?src=fixtures/broken-unknown-ids.json");
+    await waitForWidget(page, "error");
+    const text = await page.textContent(byTestId("dm-error"));
+    assert.match(text, /could not be loaded/);
+    assert.match(text, /positions\[0\]\.stance: unknown variant `maybe`/);
+    assert.equal(await page.getAttribute(byTestId("dm-error"), "role"), "alert");
+    await page.context().close();
+  });
+
+  test("a JSON syntax error names its line and column", async () => {
+    const page = await open("/?src=fixtures/broken-syntax.json");
+    await waitForWidget(page, "error");
+    assert.match(await page.textContent(byTestId("dm-error")), /line \d+, column \d+: /);
+    await page.context().close();
+  });
+
+  test("a missing file shows the server's answer, and Try again tries again", async () => {
+    const page = await open("/?src=fixtures/missing.json");
+    await waitForWidget(page, "error");
+    assert.match(await page.textContent(byTestId("dm-error")), /404/);
+    let requests = 0;
+    page.on("request", (req) => req.url().endsWith("/fixtures/missing.json") && requests++);
+    await page.click(byTestId("dm-retry"));
+    await waitForWidget(page, "error");
+    await page.waitForTimeout(200);
+    assert.equal(requests, 1, "Try again fetches the file once more");
+    await page.context().close();
+  });
+
+  test("a story on another site is refused", async () => {
+    const page = await open("/?src=http://localhost:9/story.json");
+    await waitForWidget(page, "error");
+    assert.match(await page.textContent(byTestId("dm-error")), /only be loaded from this site/);
+    await page.context().close();
+  });
+
+  test("a page of HTML served instead of a story is named as such", async () => {
+    const page = await open("/?src=index.html");
+    await waitForWidget(page, "error");
+    assert.match(await page.textContent(byTestId("dm-error")), /sent a web page, not a story file/);
+    await page.context().close();
+  });
+});
+
+describe("screenshots for review", () => {
+  for (const width of [375, 1280]) {
+    test(`every view at ${width} px`, async () => {
+      const page = await open("/", { viewport: { width, height: 900 } });
+      await waitForWidget(page);
+      for (const view of VIEWS) {
+        await page.click(byTestId(`dm-tab-${view}`));
+        await page.waitForSelector(`${byTestId("dm-root")}[data-view="${view}"]`);
+        await page.screenshot({ path: `${SHOTS}/${view}-${width}.png`, fullPage: true });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${view} at ${width}px scrolls sideways by ${overflow}px`);
+      }
+      await page.click(`${byTestId("dm-cell-ceasefire-kyiv")} button`);
+      await page.screenshot({ path: `${SHOTS}/kyiv-detail-${width}.png`, fullPage: true });
+      await page.context().close();
+    });
+  }
+});
