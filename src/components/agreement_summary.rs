@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::components::StoryRef;
 use crate::model::agreement::{describe, join_names};
-use crate::model::{Agreement, Outcome};
+use crate::model::{Agreement, Outcome, Story};
 
 #[derive(Properties, PartialEq)]
 pub struct AgreementSummaryProps {
@@ -18,32 +18,6 @@ pub struct AgreementSummaryProps {
 pub fn AgreementSummary(props: &AgreementSummaryProps) -> Html {
     let story = &props.story;
     let agreement = use_memo(props.story.clone(), |story| Agreement::of(story));
-
-    let block = |outcome: Outcome, id: &str, title: &str, intro: &str| -> Html {
-        let findings: Vec<_> = agreement.with_outcome(outcome).collect();
-        if findings.is_empty() {
-            return Html::default();
-        }
-        html! {
-            <section class={format!("dm-summary__block dm-summary__block--{id}")} data-testid={format!("dm-summary-{id}")}>
-                <h3 class="dm-summary__heading">
-                    { title }{ " " }<span class="dm-summary__count">{ format!("({})", findings.len()) }</span>
-                </h3>
-                <p class="dm-summary__intro">{ intro }</p>
-                <ul class="dm-summary__list">
-                    { for findings.iter().filter_map(|finding| {
-                        let issue = story.issues.get(finding.issue)?;
-                        Some(html! {
-                            <li key={issue.id.clone()} data-issue={issue.id.clone()}>
-                                <span class="dm-summary__issue">{ &issue.title }</span>
-                                { ": " }{ describe(story, finding) }{ "." }
-                            </li>
-                        })
-                    }) }
-                </ul>
-            </section>
-        }
-    };
 
     let alignments = agreement
         .alignments
@@ -63,10 +37,7 @@ pub fn AgreementSummary(props: &AgreementSummaryProps) -> Html {
     html! {
         <div class="dm-summary" data-testid="dm-summary">
             <div class="dm-summary__blocks">
-                { block(Outcome::Clash, "clash", "Clashes", "One side asks for it, another refuses.") }
-                { block(Outcome::CommonGround, "common", "Common ground", "Every side on record points the same way.") }
-                { block(Outcome::Unanswered, "unanswered", "No answer on record", "Only one side’s position is reported.") }
-                { block(Outcome::Unsettled, "unsettled", "Unsettled", "Positions are stated but not yet for or against.") }
+                { for BLOCKS.iter().map(|(outcome, id, title, intro)| block(story, &agreement, *outcome, id, title, intro)) }
             </div>
             if !alignments.is_empty() {
                 <p class="dm-summary__alignment" data-testid="dm-summary-alignment">
@@ -74,5 +45,67 @@ pub fn AgreementSummary(props: &AgreementSummaryProps) -> Html {
                 </p>
             }
         </div>
+    }
+}
+
+/// The summary's blocks, in reading order: outcome, id, heading, one-line explanation.
+const BLOCKS: [(Outcome, &str, &str, &str); 4] = [
+    (
+        Outcome::Clash,
+        "clash",
+        "Clashes",
+        "One side asks for it, another refuses.",
+    ),
+    (
+        Outcome::CommonGround,
+        "common",
+        "Common ground",
+        "Every side on record points the same way.",
+    ),
+    (
+        Outcome::Unanswered,
+        "unanswered",
+        "No answer on record",
+        "Only one side’s position is reported.",
+    ),
+    (
+        Outcome::Unsettled,
+        "unsettled",
+        "Unsettled",
+        "Positions are stated but not yet for or against.",
+    ),
+];
+
+/// One block of findings with the same outcome; nothing when there are none.
+fn block(
+    story: &Story,
+    agreement: &Agreement,
+    outcome: Outcome,
+    id: &str,
+    title: &str,
+    intro: &str,
+) -> Html {
+    let findings: Vec<_> = agreement.with_outcome(outcome).collect();
+    if findings.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class={format!("dm-summary__block dm-summary__block--{id}")} data-testid={format!("dm-summary-{id}")}>
+            <h3 class="dm-summary__heading">
+                { title }{ " " }<span class="dm-summary__count">{ format!("({})", findings.len()) }</span>
+            </h3>
+            <p class="dm-summary__intro">{ intro }</p>
+            <ul class="dm-summary__list">
+                { for findings.iter().filter_map(|finding| {
+                    let issue = story.issues.get(finding.issue)?;
+                    Some(html! {
+                        <li key={issue.id.clone()} data-issue={issue.id.clone()}>
+                            <span class="dm-summary__issue">{ &issue.title }</span>
+                            { ": " }{ describe(story, finding) }{ "." }
+                        </li>
+                    })
+                }) }
+            </ul>
+        </section>
     }
 }

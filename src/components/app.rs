@@ -11,7 +11,7 @@ use crate::components::position_cell::cell_button_id;
 use crate::components::source_credit::SourceCredit;
 use crate::components::stance_legend::StanceLegend;
 use crate::components::story_header::StoryHeader;
-use crate::components::view_tabs::{tab_element_id, TabItem, ViewTabs};
+use crate::components::view_tabs::{tab_element_id, ViewTabs};
 use crate::components::StoryRef;
 use crate::dom::focus_element;
 use crate::model::{parse_story, View, DEFAULT_STORY_JSON};
@@ -109,34 +109,11 @@ pub fn App(props: &AppProps) -> Html {
     let uid = &props.uid;
     let story = match &state.load {
         Load::Ready(story) => StoryRef(story.clone()),
-        Load::Loading { src } => {
-            return html! {
-                <div class="dm dm--status" data-testid="dm-root" data-state="loading">
-                    <LoadStatus failure={None} src={src.clone()} {on_retry} />
-                </div>
-            }
-        }
-        Load::Failed(failure) => {
-            return html! {
-                <div class="dm dm--status" data-testid="dm-root" data-state="error">
-                    <LoadStatus failure={Some(failure.clone())} src={failure.src.clone()} {on_retry} />
-                </div>
-            }
-        }
+        Load::Loading { src } => return status(None, src, on_retry),
+        Load::Failed(failure) => return status(Some(failure.clone()), &failure.src, on_retry),
     };
 
     let view = state.view;
-    let tabs: Vec<TabItem> = View::all(&story)
-        .into_iter()
-        .map(|v| TabItem {
-            view: v,
-            id: AttrValue::from(v.id(&story).to_owned()),
-            label: match v {
-                View::AllSides => AttrValue::Static("All sides"),
-                View::Side(side) => AttrValue::from(story.sides[side].short.clone()),
-            },
-        })
-        .collect();
     let title_id = format!("{uid}-title");
     let panel_id = format!("{uid}-panel");
     let view_id = view.id(&story).to_owned();
@@ -161,13 +138,8 @@ pub fn App(props: &AppProps) -> Html {
             data-state="ready"
             data-view={view_id.clone()}
         >
-            <StoryHeader
-                title_id={title_id}
-                title={story.title.clone()}
-                standfirst={story.standfirst.clone()}
-                as_of={story.as_of.clone()}
-            />
-            <ViewTabs uid={uid.clone()} panel_id={panel_id.clone()} {tabs} current={view} {on_select} />
+            <StoryHeader {title_id} story={story.clone()} />
+            <ViewTabs uid={uid.clone()} panel_id={panel_id.clone()} story={story.clone()} current={view} {on_select} />
             <div
                 class="dm-panel"
                 role="tabpanel"
@@ -195,5 +167,19 @@ pub fn App(props: &AppProps) -> Html {
             </p>
             <SourceCredit story={story.clone()} />
         </section>
+    }
+}
+
+/// The loading or error state, in the same root element the story would use.
+fn status(failure: Option<Rc<LoadFailure>>, src: &str, on_retry: Callback<()>) -> Html {
+    let state = if failure.is_some() {
+        "error"
+    } else {
+        "loading"
+    };
+    html! {
+        <div class="dm dm--status" data-testid="dm-root" data-state={state}>
+            <LoadStatus {failure} src={src.to_owned()} {on_retry} />
+        </div>
     }
 }
