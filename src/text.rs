@@ -32,9 +32,10 @@ pub fn long_date(iso: &str) -> String {
     }
 }
 
-/// "Kyiv's demand no. 1": how a ranked demand is named in the detail.
+/// "Demand no. 1 of Kyiv": how a ranked demand is named in the detail (no possessive, which
+/// reads wrongly for plural names such as "Western allies").
 pub fn rank_phrase(side_name: &str, rank: u32) -> String {
-    format!("{side_name}’s demand no. {rank}")
+    format!("Demand no. {rank} of {side_name}")
 }
 
 #[cfg(test)]

@@ -5,12 +5,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::agreement_summary::AgreementSummary;
-use crate::components::load_status::LoadStatus;
+use crate::components::load_status::load_status;
 use crate::components::matrix_table::MatrixTable;
 use crate::components::position_cell::cell_button_id;
-use crate::components::source_credit::SourceCredit;
-use crate::components::stance_legend::StanceLegend;
-use crate::components::story_header::StoryHeader;
+use crate::components::source_credit::source_credit;
+use crate::components::stance_legend::stance_legend;
+use crate::components::story_header::story_header;
 use crate::components::view_tabs::{tab_element_id, ViewTabs};
 use crate::components::StoryRef;
 use crate::dom::focus_element;
@@ -109,8 +109,8 @@ pub fn App(props: &AppProps) -> Html {
     let uid = &props.uid;
     let story = match &state.load {
         Load::Ready(story) => StoryRef(story.clone()),
-        Load::Loading { src } => return status(None, src, on_retry),
-        Load::Failed(failure) => return status(Some(failure.clone()), &failure.src, on_retry),
+        Load::Loading { .. } => return load_status(None, on_retry),
+        Load::Failed(failure) => return load_status(Some(failure.clone()), on_retry),
     };
 
     let view = state.view;
@@ -125,7 +125,7 @@ pub fn App(props: &AppProps) -> Html {
         View::AllSides => "Every issue raised at the talks, and where each side stands on it. Select a cell for the report’s own words.".to_owned(),
         View::Side(side) => {
             let name = &story.sides[side].name;
-            format!("{name}’s own demands come first, in {name}’s order of priority where it gives one; each row shows how the others answer. Select a cell for the report’s own words.")
+            format!("The demands of {name} come first, in the order of priority the report gives, if any; each row shows how the others answer. Select a cell for the report’s own words.")
         }
     };
 
@@ -138,7 +138,7 @@ pub fn App(props: &AppProps) -> Html {
             data-state="ready"
             data-view={view_id.clone()}
         >
-            <StoryHeader {title_id} story={story.clone()} />
+            { story_header(&story, &title_id) }
             <ViewTabs uid={uid.clone()} panel_id={panel_id.clone()} story={story.clone()} current={view} {on_select} />
             <div
                 class="dm-panel"
@@ -152,7 +152,7 @@ pub fn App(props: &AppProps) -> Html {
                 if view == View::AllSides {
                     <AgreementSummary story={story.clone()} />
                 }
-                <StanceLegend />
+                { stance_legend() }
                 <MatrixTable
                     uid={uid.clone()}
                     story={story.clone()}
@@ -165,21 +165,7 @@ pub fn App(props: &AppProps) -> Html {
             <p class="dm-sr-only" aria-live="polite" data-testid="dm-announce">
                 if *switched { { format!("Showing {view_name}") } }
             </p>
-            <SourceCredit story={story.clone()} />
+            { source_credit(&story) }
         </section>
-    }
-}
-
-/// The loading or error state, in the same root element the story would use.
-fn status(failure: Option<Rc<LoadFailure>>, src: &str, on_retry: Callback<()>) -> Html {
-    let state = if failure.is_some() {
-        "error"
-    } else {
-        "loading"
-    };
-    html! {
-        <div class="dm dm--status" data-testid="dm-root" data-state={state}>
-            <LoadStatus {failure} src={src.to_owned()} {on_retry} />
-        </div>
     }
 }

@@ -35,7 +35,7 @@ pub fn MatrixTable(props: &MatrixTableProps) -> Html {
         .unwrap_or_default();
     let caption = match focus.and_then(|side| story.sides.get(side)) {
         Some(side) => format!(
-            "{}: {}’s demands first, then how every side stands on each of {} issues",
+            "{}: demands of {} first, then how every side stands on each of {} issues",
             side.view_title(),
             side.name,
             story.issues.len()

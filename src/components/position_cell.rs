@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::stance_mark::StanceMark;
+use crate::components::stance_mark::stance_mark;
 use crate::components::StoryRef;
 use crate::state::CellRef;
 
@@ -68,7 +68,7 @@ pub fn PositionCell(props: &PositionCellProps) -> Html {
                 {onclick}
             >
                 <span class="dm-sr-only">{ format!("{} on {}: ", side.name, issue.title) }</span>
-                <StanceMark {stance} />
+                { stance_mark(stance) }
                 if let Some(rank) = position.priority {
                     <span class="dm-cell__rank" data-testid="dm-rank">
                         <span class="dm-sr-only">{ ", priority " }</span>

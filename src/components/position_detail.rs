@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::position_cell::detail_id;
-use crate::components::stance_mark::StanceMark;
+use crate::components::stance_mark::stance_mark;
 use crate::components::StoryRef;
 use crate::model::{is_web_url, Source};
 use crate::state::CellRef;
@@ -80,7 +80,7 @@ pub fn PositionDetail(props: &PositionDetailProps) -> Html {
                 </button>
             </div>
             <p class="dm-detail__stance">
-                <StanceMark stance={position.stance} />
+                { stance_mark(position.stance) }
                 if let Some(rank) = position.priority {
                     <span class="dm-detail__rank">{ rank_phrase(&side.name, rank) }</span>
                 }

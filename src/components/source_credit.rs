@@ -1,25 +1,20 @@
-//! SourceCredit: the widget's footer, naming its sources and who speaks for each side.
+//! source_credit: the widget's footer, naming its sources and who speaks for each side.
+//!
+//! A view function: it renders once per story and has no state of its own.
 
 use yew::prelude::*;
 
 use crate::components::position_detail::source_html;
-use crate::components::StoryRef;
-
-#[derive(Properties, PartialEq)]
-pub struct SourceCreditProps {
-    pub story: StoryRef,
-}
+use crate::model::Story;
 
 /// Every source the story draws on, and each side's members as the source names them, so that
 /// "Western allies" is never a mystery.
-#[component]
-pub fn SourceCredit(props: &SourceCreditProps) -> Html {
-    let story = &props.story;
+pub fn source_credit(story: &Story) -> Html {
     html! {
         <footer class="dm-footer" data-testid="dm-footer">
             <dl class="dm-footer__sides">
                 { for story.sides.iter().filter(|side| !side.members.is_empty()).map(|side| html! {
-                    <div class="dm-footer__side" key={side.id.clone()}>
+                    <div class="dm-footer__side">
                         <dt>{ &side.name }</dt>
                         <dd>{ side.members.join("; ") }</dd>
                     </div>

@@ -1,19 +1,20 @@
-//! StanceLegend: the key to the five stances, with their shapes and meanings.
+//! stance_legend: the key to the five stances, with their shapes and meanings.
+//!
+//! A view function: static content needs no component of its own (each costs WebAssembly bytes).
 
 use yew::prelude::*;
 
-use crate::components::stance_mark::StanceMark;
+use crate::components::stance_mark::stance_mark;
 use crate::model::Stance;
 
 /// Readers meet the shapes in the matrix before any explanation; the key sits above it.
-#[component]
-pub fn StanceLegend() -> Html {
+pub fn stance_legend() -> Html {
     html! {
         <ul class="dm-legend" aria-label="Key to stances" data-testid="dm-legend">
             { for Stance::ALL.iter().map(|&stance| html! {
-                <li class="dm-legend__item" key={stance.id()}>
-                    <StanceMark {stance} />
-                    <span class="dm-legend__meaning">{ format!(": {}", stance.meaning()) }</span>
+                <li class="dm-legend__item">
+                    { stance_mark(stance) }
+                    <span class="dm-legend__meaning">{ ": " }{ stance.meaning() }</span>
                 </li>
             }) }
         </ul>

@@ -1,21 +1,15 @@
-//! StoryHeader: the widget's headline, standfirst and the date and place it is true for.
+//! story_header: the widget's headline, standfirst and the date and place it is true for.
+//!
+//! A view function: it renders once per story and has no state of its own.
 
 use yew::prelude::*;
 
-use crate::components::StoryRef;
+use crate::model::Story;
 use crate::text::long_date;
 
-#[derive(Properties, PartialEq)]
-pub struct StoryHeaderProps {
-    /// Id for the headline, which labels the whole widget.
-    pub title_id: AttrValue,
-    pub story: StoryRef,
-}
-
-/// Tells readers what they are looking at before they meet the matrix.
-#[component]
-pub fn StoryHeader(props: &StoryHeaderProps) -> Html {
-    let story = &props.story;
+/// Tells readers what they are looking at before they meet the matrix. `title_id` labels the
+/// whole widget.
+pub fn story_header(story: &Story, title_id: &str) -> Html {
     html! {
         <header class="dm-header">
             <p class="dm-header__kicker" data-testid="dm-as-of">
@@ -23,7 +17,7 @@ pub fn StoryHeader(props: &StoryHeaderProps) -> Html {
                 <time datetime={story.as_of.date.clone()}>{ long_date(&story.as_of.date) }</time>
                 { ", " }{ &story.as_of.place }
             </p>
-            <h2 class="dm-header__title" id={props.title_id.clone()}>{ &story.title }</h2>
+            <h2 class="dm-header__title" id={title_id.to_owned()}>{ &story.title }</h2>
             <p class="dm-header__standfirst">{ &story.standfirst }</p>
         </header>
     }

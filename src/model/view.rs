@@ -108,9 +108,9 @@ impl GroupKind {
     pub fn heading(self, side_name: &str) -> String {
         match self {
             GroupKind::Everything => String::new(),
-            GroupKind::Demands => format!("What {side_name} demands, and how the others answer"),
-            GroupKind::Answers => format!("Where {side_name} stands on the other issues"),
-            GroupKind::NotStated => format!("Where the report records no position of {side_name}"),
+            GroupKind::Demands => format!("Demands of {side_name}, and how the others answer"),
+            GroupKind::Answers => format!("Positions of {side_name} on the other issues"),
+            GroupKind::NotStated => format!("No position of {side_name} on record"),
         }
     }
 

@@ -200,6 +200,7 @@ describe("screenshots for review", () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${view} at ${width}px scrolls sideways by ${overflow}px`);
       }
+      await page.click(byTestId("dm-tab-kyiv"));
       await page.click(`${byTestId("dm-cell-ceasefire-kyiv")} button`);
       await page.screenshot({ path: `${SHOTS}/kyiv-detail-${width}.png`, fullPage: true });
       await page.context().close();
