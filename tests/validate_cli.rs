@@ -1,0 +1,48 @@
+//! Native tests of the editors' validator binary: the same messages as the widget, exit codes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+fn validate(args: &[&str]) -> (i32, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_validate"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the validator runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn a_valid_story_is_reported_ok() {
+    let (code, out) = validate(&["static/stories/istanbul-2025-06-02.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("ok (3 sides, 14 issues, 42 positions)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_broken_story_prints_every_problem_with_its_place() {
+    let (code, out) = validate(&["tests/fixtures/stories/broken-unknown-ids.json"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("line ") && out.contains("positions[0].stance: unknown variant `maybe`"),
+        "{out}"
+    );
+    let (code, out) = validate(&["tests/fixtures/stories/broken-syntax.json"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("broken-syntax.json: line "), "{out}");
+}
+
+#[test]
+fn missing_files_and_no_arguments_are_usage_errors() {
+    let (code, out) = validate(&["no/such/story.json"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("cannot read"), "{out}");
+    let (code, _) = validate(&[]);
+    assert_eq!(code, 2);
+}
