@@ -47,6 +47,14 @@ fn find(root: &Element, testid: &str) -> HtmlElement {
         .unwrap()
 }
 
+fn button_in(cell: &Element) -> HtmlElement {
+    cell.query_selector("button")
+        .unwrap()
+        .expect("a cell holds a button")
+        .dyn_into()
+        .unwrap()
+}
+
 fn maybe(root: &Element, testid: &str) -> Option<Element> {
     root.query_selector(&format!("[data-testid=\"{testid}\"]"))
         .unwrap()
@@ -153,12 +161,7 @@ async fn arrow_keys_move_between_tabs_and_select() {
 async fn a_cell_opens_its_detail_and_closes_back_to_the_cell() {
     let root = mount(None).await;
     let cell = find(&root, "dm-cell-ceasefire-kyiv");
-    let button: HtmlElement = cell
-        .query_selector("button")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let button = button_in(&cell);
     let row = find(&root, "dm-row-ceasefire");
     button.click();
     yew::scheduler::flush().await;
@@ -215,12 +218,7 @@ async fn a_silent_cell_says_the_report_does_not_say() {
         Some("not_stated")
     );
     assert!(cell.text_content().unwrap().contains("Not stated"));
-    let button: HtmlElement = cell
-        .query_selector("button")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let button = button_in(&cell);
     button.click();
     yew::scheduler::flush().await;
     let summary = find(&root, "dm-detail-summary").text_content().unwrap();

@@ -35,11 +35,9 @@ pub fn detail_id(uid: &str) -> String {
 pub fn PositionCell(props: &PositionCellProps) -> Html {
     let story = &props.story;
     let cell = props.cell;
-    let (Some(issue), Some(side)) = (story.issues.get(cell.issue), story.sides.get(cell.side))
-    else {
+    let Some((issue, side, position)) = story.cell(cell.issue, cell.side) else {
         return Html::default();
     };
-    let position = story.position(cell.issue, cell.side);
     let onclick = props.on_toggle.reform(move |_: MouseEvent| cell);
     let summary = if position.summary.trim().is_empty() {
         "The report does not say."

@@ -33,11 +33,9 @@ pub fn PositionDetail(props: &PositionDetailProps) -> Html {
     }
     let story = &props.story;
     let cell = props.cell;
-    let (Some(issue), Some(side)) = (story.issues.get(cell.issue), story.sides.get(cell.side))
-    else {
+    let Some((issue, side, position)) = story.cell(cell.issue, cell.side) else {
         return Html::default();
     };
-    let position = story.position(cell.issue, cell.side);
     let id = detail_id(&props.uid);
     let title_id = format!("{id}-title");
     let close = props.on_close.reform(move |_: MouseEvent| cell);

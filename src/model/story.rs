@@ -121,6 +121,12 @@ impl Story {
         &self.positions[issue * self.sides.len() + side]
     }
 
+    /// Issue, side and position of one cell, or `None` if the indices are out of range.
+    pub fn cell(&self, issue: usize, side: usize) -> Option<(&Issue, &Side, &Position)> {
+        let (i, s) = (self.issues.get(issue)?, self.sides.get(side)?);
+        Some((i, s, self.position(issue, side)))
+    }
+
     pub fn side_index(&self, id: &str) -> Option<usize> {
         self.sides.iter().position(|side| side.id == id)
     }
