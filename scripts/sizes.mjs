@@ -39,6 +39,18 @@ export function totals(rows) {
   );
 }
 
+/**
+ * What one page loads: its HTML plus every asset (JS, WebAssembly, CSS) the pages share.
+ * Returns one entry per HTML page, heaviest first.
+ */
+export function pages(rows) {
+  const assets = rows.filter((r) => !r.file.endsWith(".html"));
+  return rows
+    .filter((r) => r.file.endsWith(".html"))
+    .map((page) => ({ page: page.file, ...totals([page, ...assets]) }))
+    .sort((a, b) => b.brotli - a.brotli);
+}
+
 export function table(rows) {
   const kb = (n) => (n / 1000).toFixed(1).padStart(8);
   const width = Math.max(5, ...rows.map((r) => r.file.length));
@@ -46,7 +58,10 @@ export function table(rows) {
   return [
     `${"file".padEnd(width)} ${"raw kB".padStart(8)} ${"gzip kB".padStart(8)} ${"br kB".padStart(8)}`,
     ...rows.map((r) => line(r.file, r)),
-    line("total", totals(rows)),
+    line("all files", totals(rows)),
+    "",
+    "what each page loads (its HTML + the shared JS, WebAssembly and CSS):",
+    ...pages(rows).map((p) => line(p.page, p)),
   ].join("\n");
 }
 

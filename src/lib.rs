@@ -13,6 +13,9 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
+
 pub use components::{App, AppProps};
 
 /// Starts every widget on the page. The standalone page and direct embeds both call this.

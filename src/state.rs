@@ -35,6 +35,8 @@ pub struct State {
     pub load: Load,
     pub view: View,
     pub open: Option<CellRef>,
+    /// The reader has chosen a view: only then does the live region announce it, not on load.
+    pub view_chosen: bool,
     /// The side id the embed asked to open on, applied when a story arrives.
     pub requested_view: Option<String>,
 }
@@ -47,6 +49,7 @@ impl State {
             load: Load::Ready(story),
             view,
             open: None,
+            view_chosen: false,
             requested_view,
         }
     }
@@ -57,6 +60,7 @@ impl State {
             load: Load::Loading { src },
             view: View::AllSides,
             open: None,
+            view_chosen: false,
             requested_view,
         }
     }
@@ -112,6 +116,7 @@ impl Reducible for State {
                     return self;
                 }
                 next.view = view;
+                next.view_chosen = true;
                 // A detail belongs to the row the reader clicked; in a new order it would jump.
                 next.open = None;
             }

@@ -11,6 +11,9 @@ async fn render(view: Option<&str>) -> String {
         uid: AttrValue::Static("dm"),
         src: None,
         view: view.map(|v| AttrValue::from(v.to_owned())),
+        then_view: None,
+        live: true,
+        pages: false,
     })
     .render()
     .await
@@ -132,6 +135,9 @@ async fn a_story_from_an_address_starts_in_the_loading_state() {
         uid: AttrValue::Static("dm"),
         src: Some(AttrValue::Static("stories/other.json")),
         view: None,
+        then_view: None,
+        live: true,
+        pages: false,
     })
     .render()
     .await;

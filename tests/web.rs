@@ -25,6 +25,9 @@ async fn mount(view: Option<&'static str>) -> Element {
             uid: AttrValue::from(uid),
             src: None,
             view: view.map(AttrValue::Static),
+            then_view: None,
+            live: true,
+            pages: false,
         },
     )
     .render();
@@ -237,4 +240,87 @@ async fn two_widgets_on_one_page_keep_their_own_state() {
     yew::scheduler::flush().await;
     assert_eq!(view_of(&first), "kyiv");
     assert_eq!(view_of(&second), "moscow");
+}
+
+/// Renders the widget to HTML in the browser, as the build does, for hydration tests.
+async fn server_markup(view: &'static str) -> String {
+    yew::LocalServerRenderer::<App>::with_props(AppProps {
+        uid: AttrValue::Static("h1"),
+        src: None,
+        view: Some(AttrValue::Static(view)),
+        then_view: None,
+        live: false,
+        pages: true,
+    })
+    .hydratable(true)
+    .render()
+    .await
+}
+
+#[wasm_bindgen_test]
+async fn hydration_keeps_the_prerendered_dom_and_makes_it_live() {
+    let root = document().create_element("div").unwrap();
+    root.set_inner_html(&server_markup("all").await);
+    document().body().unwrap().append_child(&root).unwrap();
+    let first_paint_tab = find(&root, "dm-tab-kyiv");
+    let first_paint_cell = find(&root, "dm-cell-ceasefire-kyiv");
+    let first_paint_heading = root.query_selector("h2").unwrap().unwrap();
+    assert_eq!(first_paint_tab.get_attribute("tabindex"), None);
+
+    // A mismatch between server and client markup panics here, failing the test.
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            uid: AttrValue::Static("h1"),
+            src: None,
+            view: Some(AttrValue::Static("all")),
+            then_view: None,
+            live: true,
+            pages: true,
+        },
+    )
+    .hydrate();
+    yew::scheduler::flush().await;
+
+    assert_eq!(
+        find(&root, "dm-root").get_attribute("data-live").as_deref(),
+        Some("true")
+    );
+    assert!(
+        first_paint_tab.is_same_node(Some(&find(&root, "dm-tab-kyiv"))),
+        "the tab from the first paint is still in the page"
+    );
+    assert!(first_paint_cell.is_connected() && first_paint_heading.is_connected());
+    assert_eq!(
+        first_paint_tab.get_attribute("tabindex").as_deref(),
+        Some("-1"),
+        "hydration applied the live attributes"
+    );
+    first_paint_tab.click();
+    yew::scheduler::flush().await;
+    assert_eq!(view_of(&root), "kyiv", "a hydrated link tab switches in place");
+}
+
+#[wasm_bindgen_test]
+async fn every_view_page_hydrates_without_a_mismatch() {
+    for view in ["all", "kyiv", "moscow", "west"] {
+        let root = document().create_element("div").unwrap();
+        root.set_inner_html(&server_markup(view).await);
+        document().body().unwrap().append_child(&root).unwrap();
+        yew::Renderer::<App>::with_root_and_props(
+            root.clone(),
+            AppProps {
+                uid: AttrValue::Static("h1"),
+                src: None,
+                view: Some(AttrValue::Static(view)),
+                then_view: None,
+                live: true,
+                pages: true,
+            },
+        )
+        .hydrate();
+        yew::scheduler::flush().await;
+        assert_eq!(view_of(&root), view);
+        root.remove();
+    }
 }

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::StoryRef;
-use crate::model::agreement::{describe, join_names};
+use crate::model::agreement::describe;
 use crate::model::{Agreement, Outcome, Story};
 
 #[derive(Properties, PartialEq)]
@@ -12,38 +12,20 @@ pub struct AgreementSummaryProps {
 }
 
 /// The all-sides view's reading of the matrix for readers who never switch views: where the
-/// sides agree, where they clash, which demands have no answer on record, and which sides line
-/// up with which. Nothing here is written by an editor; it all follows from the stances.
+/// sides agree, where they clash, and which demands have no answer on record. Nothing here is
+/// written by an editor; it all follows from the stances.
 #[component]
 pub fn AgreementSummary(props: &AgreementSummaryProps) -> Html {
     let story = &props.story;
-    let agreement = use_memo(props.story.clone(), |story| Agreement::of(story));
-
-    let alignments = agreement
-        .alignments
-        .iter()
-        .filter_map(|alignment| {
-            let (a, b) = (story.sides.get(alignment.a)?, story.sides.get(alignment.b)?);
-            let n = alignment.shared.len();
-            Some(format!(
-                "{} on {} issue{}",
-                join_names(&[&a.name, &b.name]),
-                n,
-                if n == 1 { "" } else { "s" }
-            ))
-        })
-        .collect::<Vec<_>>();
+    // Not memoised: the summary renders only when the story or the view changes, and a memo
+    // hook costs more WebAssembly than the computation costs time (linear in the cells).
+    let agreement = Agreement::of(story);
 
     html! {
         <div class="dm-summary" data-testid="dm-summary">
             <div class="dm-summary__blocks">
                 { for BLOCKS.iter().map(|(outcome, id, title, intro)| block(story, &agreement, *outcome, id, title, intro)) }
             </div>
-            if !alignments.is_empty() {
-                <p class="dm-summary__alignment" data-testid="dm-summary-alignment">
-                    { "Same stance, for or against: " }{ alignments.join("; ") }{ "." }
-                </p>
-            }
         </div>
     }
 }

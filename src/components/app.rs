@@ -28,6 +28,18 @@ pub struct AppProps {
     /// Side id of the view to open on (`kyiv`); all sides when absent or unknown.
     #[prop_or_default]
     pub view: Option<AttrValue>,
+    /// Side id of a view to switch to right after the first render: when hydrating markup
+    /// prerendered for `view`, the page can still ask for another view without a mismatch.
+    #[prop_or_default]
+    pub then_view: Option<AttrValue>,
+    /// Running in a browser with the WebAssembly. False only when rendering to HTML ahead of
+    /// time: the markup must then work without script (every tab reachable by Tab).
+    #[prop_or(true)]
+    pub live: bool,
+    /// The views exist as static pages (`index.html`, `view-<side>.html`) that the tabs link to,
+    /// so the view switcher works before, and without, the WebAssembly.
+    #[prop_or_default]
+    pub pages: bool,
 }
 
 /// The state a widget starts in: the built-in story at once, or loading one from `src`.
@@ -59,8 +71,6 @@ pub fn App(props: &AppProps) -> Html {
     };
     // Bumped by "Try again" so the fetch effect runs once more for the same address.
     let attempt = use_state(|| 0u32);
-    // The live region speaks only after the reader has changed the view, not on page load.
-    let switched = use_state(|| false);
 
     #[cfg(target_arch = "wasm32")]
     {
@@ -70,11 +80,18 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    {
+        let state = state.clone();
+        use_effect_with(props.then_view.clone(), move |then_view| {
+            if let (Some(id), Some(story)) = (then_view, state.story()) {
+                state.dispatch(Action::SelectView(View::from_id(story, Some(id))));
+            }
+        });
+    }
+
     let on_select = {
         let state = state.dispatcher();
-        let switched = switched.setter();
         use_callback((), move |view: View, ()| {
-            switched.set(true);
             state.dispatch(Action::SelectView(view));
         })
     };
@@ -137,9 +154,18 @@ pub fn App(props: &AppProps) -> Html {
             data-testid="dm-root"
             data-state="ready"
             data-view={view_id.clone()}
+            data-live={props.live.then_some("true")}
         >
             { story_header(&story, &title_id) }
-            <ViewTabs uid={uid.clone()} panel_id={panel_id.clone()} story={story.clone()} current={view} {on_select} />
+            <ViewTabs
+                uid={uid.clone()}
+                panel_id={panel_id.clone()}
+                story={story.clone()}
+                current={view}
+                live={props.live}
+                pages={props.pages}
+                {on_select}
+            />
             <div
                 class="dm-panel"
                 role="tabpanel"
@@ -163,7 +189,7 @@ pub fn App(props: &AppProps) -> Html {
                 />
             </div>
             <p class="dm-sr-only" aria-live="polite" data-testid="dm-announce">
-                if *switched { { format!("Showing {view_name}") } }
+                if state.view_chosen { { format!("Showing {view_name}") } }
             </p>
             { source_credit(&story) }
         </section>

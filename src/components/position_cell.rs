@@ -73,9 +73,23 @@ pub fn PositionCell(props: &PositionCellProps) -> Html {
                         <span aria-hidden="true">{ "No. " }</span>{ rank }
                     </span>
                 }
-                <span class="dm-sr-only">{ if props.open { ". Hide details" } else { ". Show details" } }</span>
             </button>
             <p class="dm-cell__summary">{ summary }</p>
+            // Quotes and sources readable without script: a native disclosure, no WebAssembly.
+            if let Some(quote) = &position.quote {
+                <details class="dm-cell__more" data-testid="dm-cell-quote">
+                    <summary class="dm-cell__more-label">{ "Quote" }</summary>
+                    <blockquote class="dm-cell__quote" lang={story.lang.clone()}>
+                        <p>{ format!("“{}”", quote.text) }</p>
+                    </blockquote>
+                    <p class="dm-cell__speaker">{ format!("— {}", quote.speaker) }</p>
+                </details>
+            }
+            if story.sources.len() > 1 {
+                if let Some(source) = story.source_of(position) {
+                    <p class="dm-cell__source">{ format!("Source: {}", source.outlet) }</p>
+                }
+            }
         </td>
     }
 }

@@ -14,7 +14,20 @@ pub struct ViewTabsProps {
     pub panel_id: AttrValue,
     pub story: StoryRef,
     pub current: View,
+    /// Script is running: roving tabindex and arrow keys. Without script every tab is a Tab stop.
+    pub live: bool,
+    /// Tabs are links to the static page of each view (see `AppProps::pages`).
+    pub pages: bool,
     pub on_select: Callback<View>,
+}
+
+/// The static page of a view, relative to the standalone page: what a tab links to.
+pub fn view_page(view_id: &str) -> String {
+    if view_id == "all" {
+        "index.html".to_owned()
+    } else {
+        format!("view-{view_id}.html")
+    }
 }
 
 /// Id of the tab element for a view, shared with the panel's `aria-labelledby`.
@@ -64,20 +77,27 @@ pub fn ViewTabs(props: &ViewTabsProps) -> Html {
                     View::AllSides => "All sides",
                     View::Side(side) => story.sides[side].short.as_str(),
                 };
+                let onclick = props.on_select.reform(move |event: MouseEvent| {
+                    // A link tab would navigate to the view's static page; live, we switch in place.
+                    event.prevent_default();
+                    view
+                });
+                let tabindex = props.live.then_some(if selected { "0" } else { "-1" });
                 html! {
-                    <button
-                        type="button"
+                    <@{if props.pages { "a" } else { "button" }}
+                        type={(!props.pages).then_some("button")}
+                        href={props.pages.then(|| view_page(id))}
                         role="tab"
                         class={if selected { "dm-tabs__tab dm-tabs__tab--selected" } else { "dm-tabs__tab" }}
                         id={tab_element_id(&props.uid, id)}
                         aria-selected={if selected { "true" } else { "false" }}
                         aria-controls={props.panel_id.clone()}
-                        tabindex={if selected { "0" } else { "-1" }}
+                        {tabindex}
                         data-testid={format!("dm-tab-{id}")}
-                        onclick={props.on_select.reform(move |_: MouseEvent| view)}
+                        {onclick}
                     >
                         { label }
-                    </button>
+                    </@>
                 }
             }) }
         </div>

@@ -5,6 +5,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::components::{App, AppProps};
@@ -40,16 +41,65 @@ pub fn mount_all() {
                 .filter(|value| !value.is_empty())
         };
         let attribute = |name: &str| root.get_attribute(name).filter(|v| !v.is_empty());
-        let props = AppProps {
-            uid: AttrValue::from(format!("dm{}", i + 1)),
-            src: attribute("data-src")
-                .or_else(|| from_page("src"))
-                .map(AttrValue::from),
-            view: attribute("data-view")
-                .or_else(|| from_page("view"))
-                .map(AttrValue::from),
-        };
+        let src = attribute("data-src")
+            .or_else(|| from_page("src"))
+            .map(AttrValue::from);
+        let view = attribute("data-view")
+            .or_else(|| from_page("view"))
+            .map(AttrValue::from);
+        let uid = AttrValue::from(format!("dm{}", i + 1));
+        match (attribute("data-prerendered"), src) {
+            // The built-in story, prerendered for one view: take over that markup in place.
+            (Some(rendered_view), None) => {
+                let props = AppProps {
+                    uid,
+                    src: None,
+                    view: Some(AttrValue::from(rendered_view)),
+                    then_view: view,
+                    live: true,
+                    pages: true,
+                };
+                take_over(root, props);
+            }
+            (rendered, src) => {
+                // Another story than the prerendered one: its markup must go, not be matched.
+                if rendered.is_some() {
+                    root.set_inner_html("");
+                }
+                let props = AppProps {
+                    uid,
+                    src,
+                    view,
+                    then_view: None,
+                    live: true,
+                    pages: false,
+                };
+                yew::Renderer::<App>::with_root_and_props(root, props).render();
+            }
+        }
+    }
+}
+
+/// Takes over prerendered markup: hydrates it in place with the `hydrate` feature; otherwise
+/// renders the same widget afresh over it in one synchronous pass (no frame shows it empty),
+/// giving keyboard focus back to the element that had it.
+fn take_over(root: web_sys::Element, props: AppProps) {
+    #[cfg(feature = "hydrate")]
+    yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let focused = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .filter(|e| root.contains(Some(e)))
+            .map(|e| e.id())
+            .filter(|id| !id.is_empty());
+        root.set_inner_html("");
         yew::Renderer::<App>::with_root_and_props(root, props).render();
+        if let Some(id) = focused {
+            // Yew renders in a microtask queued just before this one.
+            wasm_bindgen_futures::spawn_local(async move { crate::dom::focus_element(&id) });
+        }
     }
 }
 
@@ -108,10 +158,14 @@ pub fn fetch_into(
 
 async fn fetch_story(src: &str) -> Result<crate::model::Story, Vec<String>> {
     let url = same_origin_url(src).map_err(|e| vec![e])?;
-    let response = gloo_net::http::Request::get(&url)
-        .send()
+    let network =
+        || vec!["the network request failed (offline, or the server did not answer)".to_owned()];
+    let window = web_sys::window().ok_or_else(network)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
         .await
-        .map_err(|e| vec![format!("the network request failed: {e}")])?;
+        .map_err(|_| network())?
+        .dyn_into()
+        .map_err(|_| network())?;
     if !response.ok() {
         return Err(vec![format!(
             "the server answered {} {}",
@@ -119,10 +173,12 @@ async fn fetch_story(src: &str) -> Result<crate::model::Story, Vec<String>> {
             response.status_text()
         )]);
     }
-    let body = response
-        .text()
+    let unreadable = || vec!["the response could not be read".to_owned()];
+    let body = JsFuture::from(response.text().map_err(|_| unreadable())?)
         .await
-        .map_err(|e| vec![format!("the response could not be read: {e}")])?;
+        .map_err(|_| unreadable())?
+        .as_string()
+        .ok_or_else(unreadable)?;
     if body.trim_start().starts_with('<') {
         return Err(vec![
             "the server sent a web page, not a story file (is the address right?)".to_owned(),

@@ -27,19 +27,10 @@ pub struct Finding {
     pub by_stance: Vec<(Stance, Vec<usize>)>,
 }
 
-/// Two sides and the issues on which they take the same stated stance.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Alignment {
-    pub a: usize,
-    pub b: usize,
-    pub shared: Vec<usize>,
-}
-
 /// The whole story's common ground and clashes, in issue order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Agreement {
     pub findings: Vec<Finding>,
-    pub alignments: Vec<Alignment>,
 }
 
 impl Agreement {
@@ -47,25 +38,7 @@ impl Agreement {
         let findings = (0..story.issues.len())
             .map(|issue| finding(story, issue))
             .collect();
-        let mut alignments = Vec::new();
-        for a in 0..story.sides.len() {
-            for b in a + 1..story.sides.len() {
-                let shared = (0..story.issues.len())
-                    .filter(|&issue| {
-                        let (x, y) = (
-                            story.position(issue, a).stance.camp(),
-                            story.position(issue, b).stance.camp(),
-                        );
-                        x == y && matches!(x, Camp::For | Camp::Against)
-                    })
-                    .collect();
-                alignments.push(Alignment { a, b, shared });
-            }
-        }
-        Agreement {
-            findings,
-            alignments,
-        }
+        Agreement { findings }
     }
 
     pub fn with_outcome(&self, outcome: Outcome) -> impl Iterator<Item = &Finding> {

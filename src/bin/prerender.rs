@@ -1,0 +1,55 @@
+//! Prerenders the standalone page: `prerender DIST_DIR` fills `index.html` with the widget's
+//! all-sides view and writes `view-<side>.html` for each side's view.
+//!
+//! Run by Trunk after each build (`Trunk.toml` hook, through `scripts/prerender-hook`).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::path::Path;
+    use std::process::ExitCode;
+
+    use demands_matrix::prerender::{fill_page, pages, render_view};
+
+    pub fn main() -> ExitCode {
+        let Some(dir) = std::env::args().nth(1) else {
+            eprintln!("usage: prerender DIST_DIR (the folder holding the built index.html)");
+            return ExitCode::from(2);
+        };
+        match run(Path::new(&dir)) {
+            Ok(written) => {
+                println!("prerendered {written} pages in {dir}");
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("prerender: {err}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn run(dir: &Path) -> Result<usize, String> {
+        let index = dir.join("index.html");
+        let page = std::fs::read_to_string(&index)
+            .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .map_err(|e| format!("cannot start the renderer: {e}"))?;
+        let pages = pages()?;
+        for (file, view_id) in &pages {
+            let markup = runtime.block_on(render_view(view_id));
+            let filled = fill_page(&page, view_id, &markup)?;
+            let path = dir.join(file);
+            std::fs::write(&path, filled)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        Ok(pages.len())
+    }
+}

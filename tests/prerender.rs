@@ -1,0 +1,71 @@
+//! Native tests of the build-time render: every issue, side and summary is in the HTML, the
+//! markup works without script, and it lands in the page's mount point.
+#![cfg(not(target_arch = "wasm32"))]
+
+use demands_matrix::model::{parse_story, DEFAULT_STORY_JSON};
+use demands_matrix::prerender::{fill_page, pages, render_view};
+
+fn text(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[tokio::test]
+async fn the_prerendered_page_holds_every_issue_side_and_summary() {
+    let story = parse_story(DEFAULT_STORY_JSON).unwrap();
+    let html = render_view("all").await;
+    for issue in &story.issues {
+        assert!(html.contains(&text(&issue.title)), "missing issue {}", issue.title);
+    }
+    for side in &story.sides {
+        assert!(html.contains(&format!("data-testid=\"dm-col-{}\"", side.id)));
+    }
+    for position in &story.positions {
+        if !position.summary.is_empty() {
+            assert!(html.contains(&text(&position.summary)), "missing summary {}", position.summary);
+        }
+        if let Some(quote) = &position.quote {
+            assert!(html.contains(&text(&quote.text)), "missing quote {}", quote.text);
+        }
+    }
+    assert!(html.contains("data-testid=\"dm-summary\""));
+    assert!(html.contains("data-testid=\"dm-sources\""));
+}
+
+#[tokio::test]
+async fn without_script_the_tabs_are_links_and_all_reachable() {
+    let html = render_view("all").await;
+    for (file, id) in pages().unwrap() {
+        assert!(
+            html.contains(&format!("href=\"{file}\"")),
+            "tab {id} should link to {file}"
+        );
+    }
+    assert!(!html.contains("tabindex=\"-1\""), "no roving tabindex without script");
+    assert!(!html.contains("data-live"), "the page is not live until the WebAssembly runs");
+}
+
+#[tokio::test]
+async fn each_side_page_opens_on_that_side() {
+    let html = render_view("moscow").await;
+    assert!(html.contains("data-view=\"moscow\""));
+    let first_row = html.find("data-testid=\"dm-row-").unwrap();
+    assert!(html[first_row..].starts_with("data-testid=\"dm-row-nato\""));
+}
+
+#[test]
+fn pages_are_index_and_one_per_side() {
+    let files: Vec<String> = pages().unwrap().into_iter().map(|(f, _)| f).collect();
+    assert_eq!(files, ["index.html", "view-kyiv.html", "view-moscow.html", "view-west.html"]);
+}
+
+#[test]
+fn the_markup_fills_the_mount_point() {
+    let page = "<body><main><div data-demands-matrix data-page-params></div></main></body>";
+    let filled = fill_page(page, "kyiv", "<section>matrix</section>").unwrap();
+    assert_eq!(
+        filled,
+        "<body><main><div data-demands-matrix data-page-params data-prerendered=\"kyiv\"><section>matrix</section></div></main></body>"
+    );
+    assert!(fill_page("<body></body>", "all", "x").is_err());
+    assert!(fill_page("<div data-demands-matrix data-page-params>old</div>", "all", "x").is_err());
+}
