@@ -6,7 +6,9 @@ use demands_matrix::model::{parse_story, DEFAULT_STORY_JSON};
 use demands_matrix::prerender::{fill_page, pages, render_view};
 
 fn text(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[tokio::test]
@@ -14,17 +16,29 @@ async fn the_prerendered_page_holds_every_issue_side_and_summary() {
     let story = parse_story(DEFAULT_STORY_JSON).unwrap();
     let html = render_view("all").await;
     for issue in &story.issues {
-        assert!(html.contains(&text(&issue.title)), "missing issue {}", issue.title);
+        assert!(
+            html.contains(&text(&issue.title)),
+            "missing issue {}",
+            issue.title
+        );
     }
     for side in &story.sides {
         assert!(html.contains(&format!("data-testid=\"dm-col-{}\"", side.id)));
     }
     for position in &story.positions {
         if !position.summary.is_empty() {
-            assert!(html.contains(&text(&position.summary)), "missing summary {}", position.summary);
+            assert!(
+                html.contains(&text(&position.summary)),
+                "missing summary {}",
+                position.summary
+            );
         }
         if let Some(quote) = &position.quote {
-            assert!(html.contains(&text(&quote.text)), "missing quote {}", quote.text);
+            assert!(
+                html.contains(&text(&quote.text)),
+                "missing quote {}",
+                quote.text
+            );
         }
     }
     assert!(html.contains("data-testid=\"dm-summary\""));
@@ -40,8 +54,14 @@ async fn without_script_the_tabs_are_links_and_all_reachable() {
             "tab {id} should link to {file}"
         );
     }
-    assert!(!html.contains("tabindex=\"-1\""), "no roving tabindex without script");
-    assert!(!html.contains("data-live"), "the page is not live until the WebAssembly runs");
+    assert!(
+        !html.contains("tabindex=\"-1\""),
+        "no roving tabindex without script"
+    );
+    assert!(
+        !html.contains("data-live"),
+        "the page is not live until the WebAssembly runs"
+    );
 }
 
 #[tokio::test]
@@ -55,7 +75,15 @@ async fn each_side_page_opens_on_that_side() {
 #[test]
 fn pages_are_index_and_one_per_side() {
     let files: Vec<String> = pages().unwrap().into_iter().map(|(f, _)| f).collect();
-    assert_eq!(files, ["index.html", "view-kyiv.html", "view-moscow.html", "view-west.html"]);
+    assert_eq!(
+        files,
+        [
+            "index.html",
+            "view-kyiv.html",
+            "view-moscow.html",
+            "view-west.html"
+        ]
+    );
 }
 
 #[test]
@@ -67,5 +95,10 @@ fn the_markup_fills_the_mount_point() {
         "<body><main><div data-demands-matrix data-page-params data-prerendered=\"kyiv\"><section>matrix</section></div></main></body>"
     );
     assert!(fill_page("<body></body>", "all", "x").is_err());
-    assert!(fill_page("<div data-demands-matrix data-page-params>old</div>", "all", "x").is_err());
+    assert!(fill_page(
+        "<div data-demands-matrix data-page-params>old</div>",
+        "all",
+        "x"
+    )
+    .is_err());
 }

@@ -298,7 +298,11 @@ async fn hydration_keeps_the_prerendered_dom_and_makes_it_live() {
     );
     first_paint_tab.click();
     yew::scheduler::flush().await;
-    assert_eq!(view_of(&root), "kyiv", "a hydrated link tab switches in place");
+    assert_eq!(
+        view_of(&root),
+        "kyiv",
+        "a hydrated link tab switches in place"
+    );
 }
 
 #[wasm_bindgen_test]

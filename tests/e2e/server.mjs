@@ -21,6 +21,9 @@ const TYPES = {
  * { "/": "dist", "/fixtures/": "tests/fixtures/stories" }. Returns { url, close }.
  */
 export async function serve(mounts) {
+  // Compressed once per file, as a CDN serves pre-compressed assets: compressing a 270 kB
+  // WebAssembly at brotli 11 on every request would stall this single-threaded server.
+  const compressed = new Map();
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = createServer(async (req, res) => {
     try {
@@ -36,7 +39,9 @@ export async function serve(mounts) {
       const type = TYPES[extname(file)] ?? "application/octet-stream";
       if (/\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
         res.setHeader("content-encoding", "br");
-        return send(res, 200, type, brotliCompressSync(body));
+        const key = `${file}:${body.length}`;
+        if (!compressed.has(key)) compressed.set(key, brotliCompressSync(body));
+        return send(res, 200, type, compressed.get(key));
       }
       send(res, 200, type, body);
     } catch (err) {

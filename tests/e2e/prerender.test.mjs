@@ -1,0 +1,107 @@
+//! End-to-end tests of the prerendered pages: the matrix is in the HTML, readable and switchable
+//! without script or when the WebAssembly fails, and taken over without a layout shift.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { serve } from "./server.mjs";
+import { launch, openPage, waitForWidget } from "./browser.mjs";
+
+const DIST = process.env.DIST ?? "dist";
+const STORY = JSON.parse(readFileSync("static/stories/istanbul-2025-06-02.json", "utf8"));
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve({ "/": DIST, "/fixtures/": "tests/fixtures/stories" });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const byTestId = (id) => `[data-testid="${id}"]`;
+const rowIds = (page) =>
+  page.$$eval('[data-testid^="dm-row-"]', (rows) => rows.map((r) => r.dataset.testid.replace("dm-row-", "")));
+
+describe("prerendered pages", () => {
+  test("the built index.html holds the full matrix text", () => {
+    const html = readFileSync(`${DIST}/index.html`, "utf8");
+    for (const issue of STORY.issues) assert.ok(html.includes(issue.title), `missing ${issue.title}`);
+    for (const side of STORY.sides) assert.ok(html.includes(side.name), `missing ${side.name}`);
+    for (const p of STORY.positions) {
+      if (p.summary) assert.ok(html.includes(p.summary), `missing summary of ${p.side} on ${p.issue}`);
+      if (p.quote) assert.ok(html.includes(p.quote.text), `missing quote of ${p.side} on ${p.issue}`);
+    }
+  });
+
+  test("with JavaScript off the matrix reads and the view tabs still work", async () => {
+    const page = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(server.url + "/");
+    assert.equal((await rowIds(page)).length, STORY.issues.length);
+    assert.equal(await page.getAttribute(byTestId("dm-root"), "data-live"), null);
+    const quote = page.locator(`${byTestId("dm-cell-ceasefire-kyiv")} ${byTestId("dm-cell-quote")}`);
+    await quote.locator("summary").click();
+    assert.match(await quote.textContent(), /First–– a full and unconditional ceasefire\./);
+    assert.match(await page.textContent(byTestId("dm-sources")), /Source:/);
+    await page.click(byTestId("dm-tab-kyiv"));
+    await page.waitForURL(/view-kyiv\.html$/);
+    assert.deepEqual((await rowIds(page)).slice(0, 3), ["ceasefire", "prisoners", "children"]);
+    assert.equal(await page.getAttribute(byTestId("dm-root"), "data-view"), "kyiv");
+    await page.click(byTestId("dm-tab-all"));
+    await page.waitForURL(/index\.html$/);
+    await page.context().close();
+  });
+
+  test("when the WebAssembly cannot load, the page stays readable and switchable", async () => {
+    const page = await openPage(browser);
+    await page.route("**/*.wasm", (route) => route.abort());
+    await page.goto(server.url + "/");
+    await page.waitForLoadState("load");
+    assert.equal((await rowIds(page)).length, STORY.issues.length);
+    assert.equal(await page.getAttribute(byTestId("dm-root"), "data-live"), null);
+    await page.click(byTestId("dm-tab-west"));
+    await page.waitForURL(/view-west\.html$/);
+    assert.equal(await page.getAttribute(byTestId("dm-root"), "data-view"), "west");
+    await page.context().close();
+  });
+
+  test("the WebAssembly takes over without a layout shift, and switches in place", async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(server.url + "/");
+    await page.waitForSelector(`${byTestId("dm-root")}[data-live="true"]`);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__shift), 0, "cumulative layout shift");
+    await page.click(byTestId("dm-tab-moscow"));
+    await page.waitForSelector(`${byTestId("dm-root")}[data-view="moscow"]`);
+    assert.ok(page.url().endsWith("/"), "switched in place, no navigation");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a page asked for another view opens on it once live", async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url + "/?view=moscow");
+    await page.waitForSelector(`${byTestId("dm-root")}[data-live="true"][data-view="moscow"]`);
+    assert.equal((await rowIds(page))[0], "nato");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a story from ?src= replaces the prerendered one", async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url + "/?src=fixtures/two-sides.json");
+    await waitForWidget(page);
+    assert.deepEqual(await rowIds(page), ["water", "border"]);
+    assert.equal(await page.$(byTestId("dm-tab-kyiv")), null);
+    await page.context().close();
+  });
+});
