@@ -31,7 +31,11 @@ export async function openPage(browser, options = {}) {
   return page;
 }
 
-/** Waits until the widget has rendered the story (the WebAssembly has run). */
+/**
+ * Waits until the WebAssembly has rendered the widget in `state`: a ready widget must also be
+ * live, since prerendered markup is "ready" from the first paint, before any script runs.
+ */
 export async function waitForWidget(page, state = "ready") {
-  await page.waitForSelector(`[data-testid="dm-root"][data-state="${state}"]`, { timeout: 15000 });
+  const live = state === "ready" ? "[data-live]" : "";
+  await page.waitForSelector(`[data-testid="dm-root"][data-state="${state}"]${live}`, { timeout: 15000 });
 }
