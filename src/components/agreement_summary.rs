@@ -1,24 +1,18 @@
-//! AgreementSummary: common ground and clashes across all sides, computed from the positions.
+//! agreement_summary: common ground and clashes across all sides, computed from the positions.
+//!
+//! A view function: it has no state, and each component type costs WebAssembly bytes.
 
 use yew::prelude::*;
 
-use crate::components::StoryRef;
 use crate::model::agreement::describe;
 use crate::model::{Agreement, Outcome, Story};
-
-#[derive(Properties, PartialEq)]
-pub struct AgreementSummaryProps {
-    pub story: StoryRef,
-}
 
 /// The all-sides view's reading of the matrix for readers who never switch views: where the
 /// sides agree, where they clash, and which demands have no answer on record. Nothing here is
 /// written by an editor; it all follows from the stances.
-#[component]
-pub fn AgreementSummary(props: &AgreementSummaryProps) -> Html {
-    let story = &props.story;
-    // Not memoised: the summary renders only when the story or the view changes, and a memo
-    // hook costs more WebAssembly than the computation costs time (linear in the cells).
+pub fn agreement_summary(story: &Story) -> Html {
+    // Computed on each render of the all-sides view: linear in the cells, and cheaper in bytes
+    // than a memo.
     let agreement = Agreement::of(story);
 
     html! {

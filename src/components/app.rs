@@ -4,9 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::agreement_summary::AgreementSummary;
+use crate::components::agreement_summary::agreement_summary;
 use crate::components::load_status::load_status;
-use crate::components::matrix_table::MatrixTable;
+use crate::components::matrix_table::{matrix_table, MatrixTableProps};
 use crate::components::position_cell::cell_button_id;
 use crate::components::source_credit::source_credit;
 use crate::components::stance_legend::stance_legend;
@@ -176,17 +176,17 @@ pub fn App(props: &AppProps) -> Html {
                 <h3 class="dm-panel__title" data-testid="dm-view-title">{ &view_name }</h3>
                 <p class="dm-panel__lede">{ lede }</p>
                 if view == View::AllSides {
-                    <AgreementSummary story={story.clone()} />
+                    { agreement_summary(&story) }
                 }
                 { stance_legend() }
-                <MatrixTable
-                    uid={uid.clone()}
-                    story={story.clone()}
-                    {view}
-                    open={state.open}
-                    {on_toggle}
-                    {on_close}
-                />
+                { matrix_table(&MatrixTableProps {
+                    uid: uid.clone(),
+                    story: story.clone(),
+                    view,
+                    open: state.open,
+                    on_toggle,
+                    on_close,
+                }) }
             </div>
             <p class="dm-sr-only" aria-live="polite" data-testid="dm-announce">
                 if state.view_chosen { { format!("Showing {view_name}") } }

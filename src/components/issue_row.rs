@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::position_cell::PositionCell;
+use crate::components::position_cell::{position_cell, PositionCellProps};
 use crate::components::position_detail::PositionDetail;
 use crate::components::StoryRef;
 use crate::state::CellRef;
@@ -44,17 +44,14 @@ pub fn IssueRow(props: &IssueRowProps) -> Html {
                     <span class="dm-row__title">{ &issue.title }</span>
                     <span class="dm-row__explainer">{ &issue.explainer }</span>
                 </th>
-                { for props.columns.iter().map(|&side| html! {
-                    <PositionCell
-                        key={side}
-                        uid={props.uid.clone()}
-                        story={story.clone()}
-                        cell={cell(side)}
-                        focus={props.focus == Some(side)}
-                        open={props.open_side == Some(side)}
-                        on_toggle={props.on_toggle.clone()}
-                    />
-                }) }
+                { for props.columns.iter().map(|&side| position_cell(&PositionCellProps {
+                    uid: &props.uid,
+                    story,
+                    cell: cell(side),
+                    focus: props.focus == Some(side),
+                    open: props.open_side == Some(side),
+                    on_toggle: &props.on_toggle,
+                })) }
             </tr>
             if let Some(side) = props.open_side {
                 <tr key="detail" class="dm-detail-row" data-testid={format!("dm-detail-row-{}", issue.id)}>

@@ -1,4 +1,7 @@
-//! MatrixTable: the demands matrix itself, a data table of issues × sides in the current view.
+//! matrix_table: the demands matrix itself, a data table of issues × sides in the current view.
+//!
+//! A view function: its rows (IssueRow) are the components that keep state and diff by key;
+//! a component type of its own would only cost WebAssembly bytes.
 
 use yew::prelude::*;
 
@@ -7,7 +10,7 @@ use crate::components::StoryRef;
 use crate::model::{GroupKind, View};
 use crate::state::CellRef;
 
-#[derive(Properties, PartialEq)]
+/// What the matrix shows: the story, the view, the open cell, and where readers' actions go.
 pub struct MatrixTableProps {
     pub uid: AttrValue,
     pub story: StoryRef,
@@ -21,8 +24,7 @@ pub struct MatrixTableProps {
 /// cell. In a side's view the rows come in groups, each under a heading row: the side's demands
 /// in its own order first, then its answers to the others, then what the report leaves unsaid.
 /// Rows are keyed by issue id, so a view switch moves rows instead of rebuilding them.
-#[component]
-pub fn MatrixTable(props: &MatrixTableProps) -> Html {
+pub fn matrix_table(props: &MatrixTableProps) -> Html {
     let story = &props.story;
     let columns = props.view.columns(story);
     let focus = match props.view {

@@ -1,4 +1,7 @@
-//! PositionCell: one side's stance on one issue, as a table cell that opens its detail.
+//! position_cell: one side's stance on one issue, as a table cell that opens its detail.
+//!
+//! A view function: its row (IssueRow) is the component that diffs; thousands of cell
+//! components would cost memory in large stories and bytes in every story.
 
 use yew::prelude::*;
 
@@ -6,16 +9,16 @@ use crate::components::stance_mark::stance_mark;
 use crate::components::StoryRef;
 use crate::state::CellRef;
 
-#[derive(Properties, PartialEq)]
-pub struct PositionCellProps {
-    pub uid: AttrValue,
-    pub story: StoryRef,
+/// One cell and how it looks.
+pub struct PositionCellProps<'a> {
+    pub uid: &'a str,
+    pub story: &'a StoryRef,
     pub cell: CellRef,
     /// The column of the side whose view is shown.
     pub focus: bool,
     /// This cell's detail is open.
     pub open: bool,
-    pub on_toggle: Callback<CellRef>,
+    pub on_toggle: &'a Callback<CellRef>,
 }
 
 /// Element id of a cell's button, so focus can be sent back to it when its detail closes.
@@ -31,9 +34,8 @@ pub fn detail_id(uid: &str) -> String {
 /// Shows the stance (shape and word), the side's rank for its demand, and the one-line summary.
 /// The button names side, issue and stance in full for screen readers, who meet it out of the
 /// table's visual grid.
-#[component]
-pub fn PositionCell(props: &PositionCellProps) -> Html {
-    let story = &props.story;
+pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
+    let story = props.story;
     let cell = props.cell;
     let Some((issue, side, position)) = story.cell(cell.issue, cell.side) else {
         return Html::default();
@@ -47,6 +49,7 @@ pub fn PositionCell(props: &PositionCellProps) -> Html {
     let stance = position.stance;
     html! {
         <td
+            key={cell.side}
             class={format!(
                 "dm-cell dm-cell--{}{}{}",
                 stance.id(),
@@ -60,9 +63,9 @@ pub fn PositionCell(props: &PositionCellProps) -> Html {
             <button
                 type="button"
                 class="dm-cell__button"
-                id={cell_button_id(&props.uid, cell)}
+                id={cell_button_id(props.uid, cell)}
                 aria-expanded={if props.open { "true" } else { "false" }}
-                aria-controls={props.open.then(|| detail_id(&props.uid))}
+                aria-controls={props.open.then(|| detail_id(props.uid))}
                 {onclick}
             >
                 <span class="dm-sr-only">{ format!("{} on {}: ", side.name, issue.title) }</span>
