@@ -40,18 +40,23 @@ export function totals(rows) {
 }
 
 /**
- * What one page loads: its HTML plus every asset (JS, WebAssembly, CSS) the pages share.
- * Returns one entry per HTML page, heaviest first.
+ * What one page loads: its HTML plus every file of `dir` that the HTML names (stylesheet,
+ * loader, and the JS glue and WebAssembly listed in its asset data). Files no page names, such
+ * as the direct-embed module, count for no page. One entry per page, heaviest first.
  */
-export function pages(rows) {
+export function pages(rows, dir) {
   const assets = rows.filter((r) => !r.file.endsWith(".html"));
   return rows
     .filter((r) => r.file.endsWith(".html"))
-    .map((page) => ({ page: page.file, ...totals([page, ...assets]) }))
+    .map((page) => {
+      const html = readFileSync(join(dir, page.file), "utf8");
+      const loaded = assets.filter((a) => html.includes(a.file));
+      return { page: page.file, ...totals([page, ...loaded]) };
+    })
     .sort((a, b) => b.brotli - a.brotli);
 }
 
-export function table(rows) {
+export function table(rows, dir) {
   const kb = (n) => (n / 1000).toFixed(1).padStart(8);
   const width = Math.max(5, ...rows.map((r) => r.file.length));
   const line = (name, r) => `${name.padEnd(width)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`;
@@ -60,12 +65,12 @@ export function table(rows) {
     ...rows.map((r) => line(r.file, r)),
     line("all files", totals(rows)),
     "",
-    "what each page loads (its HTML + the shared JS, WebAssembly and CSS):",
-    ...pages(rows).map((p) => line(p.page, p)),
+    "what each page loads (its HTML and the files it names):",
+    ...pages(rows, dir).map((p) => line(p.page, p)),
   ].join("\n");
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? "dist";
-  console.log(table(measure(dir)));
+  console.log(table(measure(dir), dir));
 }

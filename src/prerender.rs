@@ -64,3 +64,35 @@ pub fn fill_page(page: &str, view_id: &str, markup: &str) -> Result<String, Stri
         &page[end..]
     ))
 }
+
+/// The direct-embed module, `widget.js`: a host page loads it once (`<script type="module">`)
+/// and every `[data-demands-matrix]` element on the page becomes a widget. It adds the widget's
+/// stylesheet and starts the WebAssembly, naming the build's hashed files relative to itself.
+/// `files` are the names in the built folder.
+pub fn embed_module(files: &[String]) -> Result<String, String> {
+    let find = |what: &str, test: &dyn Fn(&str) -> bool| {
+        files
+            .iter()
+            .find(|f| test(f))
+            .cloned()
+            .ok_or(format!("the build has no {what}"))
+    };
+    let css = find("stylesheet", &|f| {
+        f.starts_with("demands-matrix-") && f.ends_with(".css")
+    })?;
+    let wasm = find("WebAssembly", &|f| f.ends_with("_bg.wasm"))?;
+    let glue = find("JS glue", &|f| {
+        f.starts_with("demands-matrix-") && f.ends_with(".js") && !f.ends_with("_bg.js")
+    })?;
+    Ok(format!(
+        r#"//! demands-matrix direct embed (generated at build time): every [data-demands-matrix] element becomes a widget.
+const base = new URL(".", import.meta.url);
+const link = document.createElement("link");
+link.rel = "stylesheet";
+link.href = new URL("{css}", base).href;
+document.head.append(link);
+const glue = await import(new URL("{glue}", base).href);
+await glue.default({{ module_or_path: new URL("{wasm}", base) }});
+"#
+    ))
+}

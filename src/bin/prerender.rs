@@ -16,7 +16,7 @@ mod native {
     use std::path::Path;
     use std::process::ExitCode;
 
-    use demands_matrix::prerender::{fill_page, pages, render_view};
+    use demands_matrix::prerender::{embed_module, fill_page, pages, render_view};
 
     pub fn main() -> ExitCode {
         let Some(dir) = std::env::args().nth(1) else {
@@ -25,7 +25,7 @@ mod native {
         };
         match run(Path::new(&dir)) {
             Ok(written) => {
-                println!("prerendered {written} pages in {dir}");
+                println!("prerendered {written} pages and wrote widget.js in {dir}");
                 ExitCode::SUCCESS
             }
             Err(err) => {
@@ -50,6 +50,13 @@ mod native {
             std::fs::write(&path, filled)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         }
+        let files: Vec<String> = std::fs::read_dir(dir)
+            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .collect();
+        let widget = dir.join("widget.js");
+        std::fs::write(&widget, embed_module(&files)?)
+            .map_err(|e| format!("cannot write {}: {e}", widget.display()))?;
         Ok(pages.len())
     }
 }

@@ -13,7 +13,7 @@ use crate::components::stance_legend::stance_legend;
 use crate::components::story_header::story_header;
 use crate::components::view_tabs::{tab_element_id, ViewTabs};
 use crate::components::StoryRef;
-use crate::dom::focus_element;
+use crate::dom::{emit, focus_element};
 use crate::model::{parse_story, View, DEFAULT_STORY_JSON};
 use crate::state::{Action, CellRef, Load, LoadFailure, State};
 
@@ -89,15 +89,37 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Reader actions also become events for the host page (README "Events").
+    let story_ref = state.story().map(|story| StoryRef(story.clone()));
     let on_select = {
+        let state_now = (state.view, story_ref.clone(), props.uid.clone());
         let state = state.dispatcher();
-        use_callback((), move |view: View, ()| {
+        use_callback(state_now, move |view: View, (current, story, uid)| {
+            if let (true, Some(story)) = (view != *current, story) {
+                emit(
+                    uid,
+                    "dm:viewchange",
+                    &[("widget", uid), ("view", view.id(story))],
+                );
+            }
             state.dispatch(Action::SelectView(view));
         })
     };
     let on_toggle = {
+        let state_now = (state.open, story_ref, props.uid.clone());
         let state = state.dispatcher();
-        use_callback((), move |cell: CellRef, ()| {
+        use_callback(state_now, move |cell: CellRef, (open, story, uid)| {
+            let opening = story
+                .as_ref()
+                .filter(|_| *open != Some(cell))
+                .and_then(|story| story.cell(cell.issue, cell.side));
+            if let Some((issue, side, _)) = opening {
+                emit(
+                    uid,
+                    "dm:cellopen",
+                    &[("widget", uid), ("issue", &issue.id), ("side", &side.id)],
+                );
+            }
             state.dispatch(Action::ToggleCell(cell))
         })
     };
@@ -148,6 +170,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <section
+            id={uid.clone()}
             class={format!("dm dm--view-{view_id}")}
             lang={story.lang.clone()}
             aria-labelledby={title_id.clone()}

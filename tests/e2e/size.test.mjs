@@ -8,9 +8,10 @@ export const BUDGET_BYTES = 100_000;
 
 test("every page loads at most 100 kB, brotli-compressed", () => {
   const rows = measure(DIST);
-  console.log(table(rows));
+  console.log(table(rows, DIST));
   assert.ok(rows.some((r) => r.file.endsWith(".wasm")), "dist/ holds the WebAssembly");
-  const all = pages(rows);
+  const all = pages(rows, DIST);
+  assert.ok(all.every((p) => p.brotli > 80_000), "each page names its WebAssembly");
   assert.ok(all.length >= 1, "dist/ holds at least one page");
   for (const page of all) {
     assert.ok(page.brotli <= BUDGET_BYTES, `${page.page} loads ${page.brotli} B brotli, over the ${BUDGET_BYTES} B budget`);

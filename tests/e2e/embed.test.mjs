@@ -1,0 +1,204 @@
+//! End-to-end tests of embedding: iframes through the real pym.js parent and through our host
+//! script (on another origin, as in a newsroom), direct embeds under a hostile stylesheet,
+//! events, the view in the address, and themes. Screenshots of each host page for review.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { serve } from "./server.mjs";
+import { launch, openPage } from "./browser.mjs";
+
+const DIST = process.env.DIST ?? "dist";
+const SHOTS = process.env.SCREENSHOTS ?? "test-results/screenshots";
+let widgetSite; // the widget's own origin
+let newsSite; // the news site: host pages, pym.js, and a copy of the widget for direct embeds
+let browser;
+
+before(async () => {
+  widgetSite = await serve({ "/": DIST, "/fixtures/": "tests/fixtures/stories" });
+  newsSite = await serve({
+    "/hosts/": "tests/hosts",
+    "/vendor/": "node_modules/pym.js/dist",
+    "/widget/": DIST,
+    "/fixtures/": "tests/fixtures/stories",
+  });
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await widgetSite?.close();
+  await newsSite?.close();
+});
+
+const byTestId = (id) => `[data-testid="${id}"]`;
+
+/** The iframe's height on the host page and the widget document's own height. */
+async function heights(page) {
+  const frameEl = await page.waitForSelector("iframe[src*='index.html']");
+  const frame = await frameEl.contentFrame();
+  const outer = await frameEl.evaluate((el) => el.getBoundingClientRect().height);
+  const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  return { outer, inner, frame };
+}
+
+async function expectHeightFollows(page, when) {
+  let last;
+  for (let i = 0; i < 40; i++) {
+    last = await heights(page);
+    if (Math.abs(last.outer - last.inner) <= 3) return last;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`${when}: iframe is ${last.outer}px, content ${last.inner}px`);
+}
+
+async function frameHeightChecks(page, name) {
+  const first = await expectHeightFollows(page, "after load");
+  await first.frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+  await first.frame.click(byTestId("dm-tab-moscow"));
+  await expectHeightFollows(page, "after a view switch");
+  await first.frame.click(`${byTestId("dm-cell-nato-moscow")} button`);
+  await expectHeightFollows(page, "after opening a detail");
+  await page.setViewportSize({ width: 352, height: 800 });
+  const narrow = await expectHeightFollows(page, "after the column narrows to 320 px");
+  const frameWidth = await narrow.frame.evaluate(() => innerWidth);
+  assert.ok(frameWidth <= 320, `the iframe is ${frameWidth}px wide`);
+  await page.screenshot({ path: `${SHOTS}/host-${name}-320.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expectHeightFollows(page, "after widening again");
+  await page.screenshot({ path: `${SHOTS}/host-${name}-1280.png`, fullPage: true });
+}
+
+describe("iframe embeds", () => {
+  test("the real pym.js parent sizes the iframe to the content", async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${newsSite.url}/hosts/pym.html?widget=${encodeURIComponent(widgetSite.url + "/index.html")}`);
+    await frameHeightChecks(page, "pym");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("our host script sizes a titled, lazy iframe to the content", async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${newsSite.url}/hosts/host-script.html?widget=${encodeURIComponent(widgetSite.url + "/index.html")}`);
+    const frame = await page.waitForSelector("iframe[src*='index.html']");
+    assert.equal(await frame.getAttribute("title"), "Istanbul talks: who demands what");
+    assert.equal(await frame.getAttribute("loading"), "lazy");
+    await frameHeightChecks(page, "host-script");
+    await page.context().close();
+  });
+
+  test("hostile messages are ignored or clamped and never navigate", async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const url = `${newsSite.url}/hosts/host-script.html?widget=${encodeURIComponent(widgetSite.url + "/index.html")}`;
+    await page.goto(url);
+    const { frame } = await expectHeightFollows(page, "after load");
+    await frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    const iframeHeight = () => page.$eval("iframe[src*='index.html']", (el) => el.style.height);
+    const before = await iframeHeight();
+
+    // Another frame on the page claims to be the widget.
+    await page.frameLocator("#stranger").locator("p").evaluate(() =>
+      parent.postMessage({ sentinel: "amp", type: "embed-size", height: 5 }, "*"),
+    );
+    // The widget's frame sends nonsense (as a compromised or buggy child might).
+    for (const height of ["100px;position:fixed", Number.NaN, Infinity, "javascript:alert(1)", null]) {
+      await frame.evaluate((h) => parent.postMessage({ sentinel: "amp", type: "embed-size", height: h }, "*"), height);
+    }
+    await frame.evaluate(() => parent.postMessage("pymxPYMxdmxPYMxnavigateToxPYMxjavascript:alert(1)", "*"));
+    await page.waitForTimeout(300);
+    assert.equal(await iframeHeight(), before, "nothing changed the height");
+    await frame.evaluate(() => parent.postMessage({ sentinel: "amp", type: "embed-size", height: 1e9 }, "*"));
+    await page.waitForFunction(() => document.querySelector("iframe[src*='index.html']").style.height === "20000px");
+    await frame.evaluate(() => parent.postMessage({ sentinel: "amp", type: "embed-size", height: -50 }, "*"));
+    await page.waitForFunction(() => document.querySelector("iframe[src*='index.html']").style.height === "120px");
+    assert.equal(page.url(), url, "the host page never navigated");
+    await page.context().close();
+  });
+});
+
+describe("direct embeds", () => {
+  test("two widgets on one page, under a hostile stylesheet, switch independently and send events", async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      window.__events = [];
+      for (const name of ["dm:viewchange", "dm:cellopen"]) {
+        document.addEventListener(name, (e) => window.__events.push({ name, target: e.target.id, ...e.detail }));
+      }
+    });
+    await page.goto(`${newsSite.url}/hosts/direct.html`);
+    const first = page.locator(`#first ${byTestId("dm-root")}[data-live]`);
+    const second = page.locator(`#second ${byTestId("dm-root")}[data-live]`);
+    await first.waitFor();
+    await second.waitFor();
+    assert.equal(await first.getAttribute("data-view"), "kyiv");
+    assert.equal(await second.getAttribute("data-view"), "all");
+    const ids = await page.$$eval(`${byTestId("dm-root")}`, (roots) => roots.map((r) => r.id));
+    assert.equal(new Set(ids).size, 2, `unique ids per widget: ${ids}`);
+
+    await page.click(`#second ${byTestId("dm-tab-south")}`);
+    await page.waitForSelector(`#second ${byTestId("dm-root")}[data-view="south"]`);
+    assert.equal(await first.getAttribute("data-view"), "kyiv", "the first widget kept its view");
+    await page.click(`#first ${byTestId("dm-cell-ceasefire-kyiv")} button`);
+    const events = await page.evaluate(() => window.__events);
+    assert.deepEqual(events, [
+      { name: "dm:viewchange", target: ids[1], widget: ids[1], view: "south" },
+      { name: "dm:cellopen", target: ids[0], widget: ids[0], issue: "ceasefire", side: "kyiv" },
+    ]);
+
+    // The hostile stylesheet does not reach in…
+    const style = (selector, property) =>
+      page.$eval(selector, (el, p) => getComputedStyle(el)[p], property);
+    const tab = `#first ${byTestId("dm-tab-all")}`;
+    assert.notEqual(await style(tab, "fontFamily"), '"Comic Sans MS", cursive');
+    assert.notEqual(await style(tab, "textTransform"), "uppercase");
+    assert.equal(await style(`#first td`, "borderTopStyle"), "none");
+    assert.equal(await style(`#first ${byTestId("dm-summary")}`, "display").catch(() => "absent"), "absent");
+    assert.equal(await style(`#first header`, "display"), "block");
+    assert.equal(await style(`#first ${byTestId("dm-legend")} li`, "letterSpacing"), "normal");
+    const table = await page.$eval("#first table", (t) => t.getBoundingClientRect().width);
+    const root = await page.$eval(`#first ${byTestId("dm-root")}`, (r) => r.getBoundingClientRect().width);
+    assert.ok(table > root * 0.8, "the table keeps its width");
+    // …and the widget's stylesheet does not reach out.
+    assert.equal(await style("#host-button", "fontFamily"), '"Comic Sans MS", cursive');
+    assert.equal(await style("#host-text", "textTransform"), "uppercase");
+    // The second widget was asked for the dark theme.
+    assert.equal(await style(`#second ${byTestId("dm-root")}`, "backgroundColor"), "rgb(22, 22, 22)");
+    assert.equal(await style(`#first ${byTestId("dm-root")}`, "backgroundColor"), "rgb(255, 255, 255)");
+    await page.screenshot({ path: `${SHOTS}/host-direct-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 375, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/host-direct-375.png`, fullPage: true });
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+describe("the standalone page's address", () => {
+  test("the view is kept in the hash and a shared link opens on it", async () => {
+    const page = await openPage(browser);
+    await page.goto(`${widgetSite.url}/index.html`);
+    await page.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    await page.click(byTestId("dm-tab-moscow"));
+    await page.waitForFunction(() => location.hash === "#view=moscow");
+    const shared = page.url();
+    const other = await openPage(browser);
+    await other.goto(shared);
+    await other.waitForSelector(`${byTestId("dm-root")}[data-live][data-view="moscow"]`);
+    await other.context().close();
+    await page.context().close();
+  });
+
+  test("?theme=dark and ?theme=light override the reader's preference", async () => {
+    for (const [scheme, theme, background] of [
+      ["light", "dark", "rgb(22, 22, 22)"],
+      ["dark", "light", "rgb(255, 255, 255)"],
+    ]) {
+      const page = await openPage(browser, { colorScheme: scheme });
+      await page.goto(`${widgetSite.url}/index.html?theme=${theme}`);
+      await page.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+      const actual = await page.$eval(byTestId("dm-root"), (el) => getComputedStyle(el).backgroundColor);
+      assert.equal(actual, background, `?theme=${theme} with a ${scheme} preference`);
+      await page.context().close();
+    }
+  });
+});
