@@ -1,28 +1,40 @@
 //! Standalone page script (README "Loading" and "Embedding"): ?theme=, #view=, height reports to the embedding page, then the WebAssembly after the first paint.
-const params = new URLSearchParams(location.search);
-const html = document.documentElement;
-const mount = document.querySelector("[data-demands-matrix]");
-const theme = params.get("theme");
+var params = new URLSearchParams(location.search);
+var html = document.documentElement;
+var mount = document.querySelector("[data-demands-matrix]");
+var theme = params.get("theme");
 if (theme === "dark" || theme === "light") html.dataset.theme = theme;
-const hashView = /^#view=([a-z0-9_-]+)$/.exec(location.hash);
+var hashView = /^#view=([a-z0-9_-]+)$/.exec(location.hash);
 if (hashView && mount) mount.dataset.view = hashView[1];
-addEventListener("dm:viewchange", (e) => history.replaceState(null, "", "#view=" + e.detail.view));
-
-const id = params.get("childId");
-let sent = -1;
-function report(force) {
-  const height = Math.ceil(html.getBoundingClientRect().height);
-  if (parent === window || (height === sent && !force)) return;
-  sent = height;
-  if (id) parent.postMessage(`pymxPYMx${id}xPYMxheightxPYMx${height}`, "*");
-  parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
-}
-new ResizeObserver(() => report()).observe(html);
-document.fonts?.ready.then(() => report());
-addEventListener("message", (e) => {
-  if (e.source === parent && id && `${e.data}`.startsWith(`pymxPYMx${id}xPYMxwidthxPYMx`)) report(true);
+addEventListener("dm:viewchange", function (e) {
+  history.replaceState(null, "", "#view=" + e.detail.view);
 });
 
-const assets = JSON.parse(document.getElementById("dm-assets").textContent);
-const start = () => import(assets.js).then((glue) => glue.default({ module_or_path: assets.wasm }));
-requestAnimationFrame(() => setTimeout(start, 0));
+var id = params.get("childId");
+var sent = -1;
+function report(force) {
+  var height = Math.ceil(html.getBoundingClientRect().height);
+  if (parent === window || (height === sent && !force)) return;
+  sent = height;
+  if (id) parent.postMessage("pymxPYMx" + id + "xPYMxheightxPYMx" + height, "*");
+  parent.postMessage({ sentinel: "amp", type: "embed-size", height: height }, "*");
+}
+new ResizeObserver(function () {
+  report(false);
+}).observe(html);
+if (document.fonts) document.fonts.ready.then(function () {
+  report(false);
+});
+addEventListener("message", function (e) {
+  if (e.source === parent && id && String(e.data).indexOf("pymxPYMx" + id + "xPYMxwidthxPYMx") === 0) report(true);
+});
+
+var assets = JSON.parse(document.getElementById("dm-assets").textContent);
+function start() {
+  import(assets.js).then(function (glue) {
+    glue.default({ module_or_path: assets.wasm });
+  });
+}
+requestAnimationFrame(function () {
+  setTimeout(start, 0);
+});

@@ -1,0 +1,95 @@
+//! Accessibility and keyboard tests in Debian's Firefox ESR (WebDriver through geckodriver):
+//! axe-core with WCAG 2.2 AA tags and target-size in every view and with a detail open, at 320
+//! and 1280 px, light and dark; the keyboard-only walk.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { serve } from "./server.mjs";
+import { firefox } from "./firefox.mjs";
+import { AXE_OPTIONS, AXE_SOURCE } from "./axe.mjs";
+
+const DIST = process.env.DIST ?? "dist";
+let server;
+
+before(async () => {
+  server = await serve({ "/": DIST, "/fixtures/": "tests/fixtures/stories" });
+});
+
+after(async () => {
+  await server?.close();
+});
+
+const live = () => !!document.querySelector('[data-testid="dm-root"][data-live]');
+
+async function axe(ff) {
+  return ff.eval(
+    (source, options) => {
+      if (!window.axe) (0, eval)(source);
+      return window.axe
+        .run(document, options)
+        .then((r) => r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`)));
+    },
+    AXE_SOURCE,
+    AXE_OPTIONS,
+  );
+}
+
+describe("Firefox ESR", () => {
+  for (const colorScheme of ["light", "dark"]) {
+    test(`axe-core finds no violation in any view or the detail, 320 and 1280 px, ${colorScheme}`, async () => {
+      const ff = await firefox({ colorScheme });
+      try {
+        const found = [];
+        for (const width of [320, 1280]) {
+          await ff.size(width, 900);
+          await ff.goto(`${server.url}/index.html`);
+          await ff.until(live);
+          const background = await ff.eval(
+            () => getComputedStyle(document.querySelector('[data-testid="dm-root"]')).backgroundColor,
+          );
+          assert.equal(background, colorScheme === "dark" ? "rgb(22, 22, 22)" : "rgb(255, 255, 255)");
+          for (const view of ["all", "kyiv", "moscow", "west"]) {
+            await ff.eval((v) => document.querySelector(`[data-testid="dm-tab-${v}"]`).click(), view);
+            await ff.until((v) => document.querySelector(`[data-testid="dm-root"][data-view="${v}"]`), view);
+            found.push(...(await axe(ff)).map((v) => `${width}px ${view}: ${v}`));
+          }
+          await ff.eval(() => document.querySelector('[data-testid="dm-cell-prisoners-kyiv"] button').click());
+          await ff.until(() => document.querySelector('[data-testid="dm-detail"]'));
+          found.push(...(await axe(ff)).map((v) => `${width}px detail: ${v}`));
+        }
+        assert.deepEqual(found, []);
+      } finally {
+        await ff.close();
+      }
+    });
+  }
+
+  test("keyboard only: Tab in, arrows through the views, open and close a detail", async () => {
+    const ff = await firefox();
+    try {
+      await ff.size(1280, 900);
+      await ff.goto(`${server.url}/index.html`);
+      await ff.until(live);
+      const focus = () =>
+        ff.eval(() => {
+          const el = document.activeElement;
+          return el?.dataset.testid ?? el?.closest("td")?.dataset.testid ?? el?.tagName;
+        });
+      await ff.press("Tab");
+      assert.equal(await focus(), "dm-tab-all");
+      for (const view of ["kyiv", "moscow", "west", "all"]) {
+        await ff.press("ArrowRight");
+        assert.equal(await focus(), `dm-tab-${view}`);
+        assert.equal(await ff.eval(() => document.querySelector('[data-testid="dm-root"]').dataset.view), view);
+      }
+      await ff.press("Tab");
+      assert.equal(await focus(), "dm-cell-ceasefire-kyiv");
+      await ff.press("Enter");
+      await ff.until(() => document.activeElement?.dataset.testid === "dm-detail");
+      await ff.press("Escape");
+      await ff.until(() => !document.querySelector('[data-testid="dm-detail"]'));
+      assert.equal(await focus(), "dm-cell-ceasefire-kyiv");
+    } finally {
+      await ff.close();
+    }
+  });
+});
