@@ -535,3 +535,28 @@ fn views_come_from_side_ids() {
     assert_eq!(View::from_id(&story, Some("nonsense")), View::AllSides);
     assert_eq!(View::Side(1).id(&story), "moscow");
 }
+
+#[test]
+fn too_many_issues_or_sides_are_refused_clearly() {
+    let mut value = small();
+    let issue = value["issues"][0].clone();
+    let issues = value["issues"].as_array_mut().unwrap();
+    for i in 0..10_000 {
+        let mut copy = issue.clone();
+        copy["id"] = json!(format!("extra-{i}"));
+        issues.push(copy);
+    }
+    assert_error(
+        &value,
+        "issues",
+        "10002 issues; a story may have at most 1000",
+    );
+    let mut value = small();
+    let side = value["sides"][0].clone();
+    for i in 0..12 {
+        let mut copy = side.clone();
+        copy["id"] = json!(format!("s{i}"));
+        value["sides"].as_array_mut().unwrap().push(copy);
+    }
+    assert_error(&value, "sides", "14 sides; a story may have at most 12");
+}

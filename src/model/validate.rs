@@ -151,15 +151,19 @@ pub fn validate(mut story: Story) -> Result<Story, StoryErrors> {
     // Which position fills each grid slot (issue-major), to sort them and find gaps and doubles.
     // Plain vectors rather than hash maps: the widget ships to phones, and hashing code costs.
     let sides = story.sides.len();
-    let cells = story.issues.len().saturating_mul(sides);
-    if cells > MAX_CELLS {
-        report(
-            "issues".into(),
-            format!(
-                "{} issues × {sides} sides is {cells} cells; a story may have at most {MAX_CELLS}",
-                story.issues.len()
-            ),
-        );
+    let cells = story.issues.len() * sides;
+    for (list, count, max) in [
+        ("issues", story.issues.len(), MAX_ISSUES),
+        ("sides", sides, MAX_SIDES),
+    ] {
+        if count > max {
+            report(
+                list.into(),
+                format!("{count} {list}; a story may have at most {max}"),
+            );
+        }
+    }
+    if story.issues.len() > MAX_ISSUES || sides > MAX_SIDES {
         return Err(StoryErrors(errors));
     }
     let mut slots: Vec<Option<usize>> = vec![None; cells];
@@ -295,9 +299,12 @@ fn not_empty(report: &mut impl FnMut(String, String), path: &str, value: &str) {
     }
 }
 
-/// The most cells (issues × sides) a story may have: far beyond any real story, low enough that
-/// a hostile file cannot make the widget allocate without bound.
-pub const MAX_CELLS: usize = 200_000;
+/// The most issues a story may have: far beyond any real talks, low enough that the matrix stays
+/// usable on a phone (a larger file is refused with this limit in the message, not rendered).
+pub const MAX_ISSUES: usize = 1_000;
+
+/// The most sides a story may have.
+pub const MAX_SIDES: usize = 12;
 
 /// Ids of one list, sorted for lookup; each id maps to the index of its first occurrence.
 struct IdIndex<'a>(Vec<(&'a str, usize)>);

@@ -18,14 +18,16 @@ const TYPES = {
 
 /**
  * Starts a server on 127.0.0.1 with a free port. `mounts` maps URL prefixes to folders, e.g.
- * { "/": "dist", "/fixtures/": "tests/fixtures/stories" }. Returns { url, close }.
+ * { "/": "dist", "/fixtures/": "tests/fixtures/stories" }. `headers` are added to every
+ * response (a Content-Security-Policy, say). Returns { url, close }.
  */
-export async function serve(mounts) {
+export async function serve(mounts, { headers = {} } = {}) {
   // Compressed once per file, as a CDN serves pre-compressed assets: compressing a 270 kB
   // WebAssembly at brotli 11 on every request would stall this single-threaded server.
   const compressed = new Map();
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = createServer(async (req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
       const prefix = prefixes.find((p) => path.startsWith(p));
