@@ -49,25 +49,27 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
     };
     let span = (columns.len() + 1).to_string();
 
-    let groups = props.view.groups(story).into_iter().filter_map(|group| {
-        let heading = (group.kind != GroupKind::Everything).then(|| {
-            html! {
-                <tr key="heading" class="dm-matrix__group-head">
+    // One flat, fully keyed list in one tbody: a view switch then moves rows (and their DOM)
+    // instead of rebuilding them, as it would if they changed tbody. Heading keys start with "#",
+    // which issue ids cannot, so the keys never collide.
+    let mut rows: Vec<Html> = Vec::with_capacity(story.issues.len() + 6);
+    for group in props.view.groups(story) {
+        let kind = group.kind.id();
+        if group.kind != GroupKind::Everything {
+            rows.push(html! {
+                <tr key={format!("#head-{kind}")} class="dm-matrix__group-head" data-testid={format!("dm-group-{kind}")}>
                     <th scope="colgroup" colspan={span.clone()}>{ group.kind.heading(&focus_name) }</th>
                 </tr>
-            }
-        });
-        let empty = (group.issues.is_empty() && group.kind != GroupKind::NotStated).then(|| {
-            html! {
-                <tr key="empty" class="dm-matrix__empty">
+            });
+        }
+        if group.issues.is_empty() && group.kind != GroupKind::NotStated {
+            rows.push(html! {
+                <tr key={format!("#empty-{kind}")} class="dm-matrix__empty">
                     <td colspan={span.clone()}>{ group.kind.empty_note(&focus_name) }</td>
                 </tr>
-            }
-        });
-        if group.issues.is_empty() && empty.is_none() {
-            return None;
+            });
         }
-        let rows = group.issues.iter().filter_map(|&issue| {
+        rows.extend(group.issues.iter().filter_map(|&issue| {
             let id = story.issues.get(issue)?.id.clone();
             Some(html! {
                 <IssueRow
@@ -82,19 +84,8 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                     on_close={props.on_close.clone()}
                 />
             })
-        });
-        Some(html! {
-            <tbody
-                key={group.kind.id()}
-                class={format!("dm-matrix__group dm-matrix__group--{}", group.kind.id())}
-                data-testid={format!("dm-group-{}", group.kind.id())}
-            >
-                { for heading }
-                { for empty }
-                { for rows }
-            </tbody>
-        })
-    });
+        }));
+    }
 
     html! {
         <div class="dm-matrix" data-testid="dm-matrix">
@@ -118,7 +109,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                         }) }
                     </tr>
                 </thead>
-                { for groups }
+                <tbody data-testid="dm-body">{ for rows }</tbody>
             </table>
         </div>
     }
