@@ -63,7 +63,23 @@ describe("Firefox ESR", () => {
     });
   }
 
-  test("keyboard only: Tab in, arrows through the views, open and close a detail", async () => {
+  test("axe-core finds no violation in the loading and error states", async () => {
+    const ff = await firefox();
+    try {
+      await ff.size(320, 700);
+      await ff.goto(`${server.url}/index.html?src=hang/story.json`);
+      await ff.until(() => document.querySelector('[data-testid="dm-loading"]'));
+      const found = (await axe(ff)).map((v) => `loading: ${v}`);
+      await ff.goto(`${server.url}/index.html?src=fixtures/broken-unknown-ids.json`);
+      await ff.until(() => document.querySelector('[data-testid="dm-error"]'));
+      found.push(...(await axe(ff)).map((v) => `error: ${v}`));
+      assert.deepEqual(found, []);
+    } finally {
+      await ff.close();
+    }
+  });
+
+  test("keyboard only: Tab in, arrows through the views, open and close a detail, Tab out", async () => {
     const ff = await firefox();
     try {
       await ff.size(1280, 900);
@@ -88,6 +104,12 @@ describe("Firefox ESR", () => {
       await ff.press("Escape");
       await ff.until(() => !document.querySelector('[data-testid="dm-detail"]'));
       assert.equal(await focus(), "dm-cell-ceasefire-kyiv");
+      let left = false;
+      for (let i = 0; i < 200 && !left; i++) {
+        await ff.press("Tab");
+        left = await ff.eval(() => !document.activeElement?.closest('[data-testid="dm-root"]'));
+      }
+      assert.ok(left, "Tab leaves the widget");
     } finally {
       await ff.close();
     }

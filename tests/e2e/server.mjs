@@ -19,9 +19,11 @@ const TYPES = {
 /**
  * Starts a server on 127.0.0.1 with a free port. `mounts` maps URL prefixes to folders, e.g.
  * { "/": "dist", "/fixtures/": "tests/fixtures/stories" }. `headers` are added to every
- * response (a Content-Security-Policy, say). Returns { url, close }.
+ * response (a Content-Security-Policy, say). Requests under `/hang/` are never answered, to
+ * hold a widget in its loading state. Returns { url, close }.
  */
 export async function serve(mounts, { headers = {} } = {}) {
+  const hanging = new Set();
   // Compressed once per file, as a CDN serves pre-compressed assets: compressing a 270 kB
   // WebAssembly at brotli 11 on every request would stall this single-threaded server.
   const compressed = new Map();
@@ -30,6 +32,7 @@ export async function serve(mounts, { headers = {} } = {}) {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      if (path.startsWith("/hang/")) return void hanging.add(res);
       const prefix = prefixes.find((p) => path.startsWith(p));
       if (!prefix) return send(res, 404, "text/plain", "not found");
       const root = resolve(mounts[prefix]);
@@ -54,7 +57,10 @@ export async function serve(mounts, { headers = {} } = {}) {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((ok) => server.close(ok)),
+    close: () => {
+      for (const res of hanging) res.destroy();
+      return new Promise((ok) => server.close(ok));
+    },
   };
 }
 
