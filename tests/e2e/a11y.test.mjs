@@ -1,28 +1,17 @@
 //! Accessibility end-to-end tests in Chromium: axe-core with WCAG 2.2 AA tags and target-size,
 //! in every view, with a detail open, loading and error states, at 320 and 1280 px, light and
 //! dark; a keyboard-only walk through the widget; screenshots at four widths in both themes.
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import { serve } from "./server.mjs";
-import { launch, openPage, waitForWidget } from "./browser.mjs";
+import { openPage, siteWithBrowser, waitForWidget } from "./browser.mjs";
 import { axeViolations } from "./axe.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SHOTS = process.env.SCREENSHOTS ?? "test-results/screenshots";
-let server;
-let browser;
+const site = siteWithBrowser({ "/": DIST, "/fixtures/": "tests/fixtures/stories" });
 
-before(async () => {
-  server = await serve({ "/": DIST, "/fixtures/": "tests/fixtures/stories" });
-  browser = await launch();
-  mkdirSync(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(() => mkdirSync(SHOTS, { recursive: true }));
 
 const byTestId = (id) => `[data-testid="${id}"]`;
 
@@ -30,8 +19,8 @@ describe("axe-core finds no WCAG 2.2 AA violation", () => {
   for (const colorScheme of ["light", "dark"]) {
     for (const width of [320, 1280]) {
       test(`every view and an open detail, ${width} px, ${colorScheme}`, async () => {
-        const page = await openPage(browser, { viewport: { width, height: 900 }, colorScheme });
-        await page.goto(server.url + "/");
+        const page = await openPage(site.browser, { viewport: { width, height: 900 }, colorScheme });
+        await page.goto(site.url + "/");
         await waitForWidget(page);
         const found = [];
         for (const view of ["all", "kyiv", "moscow", "west"]) {
@@ -49,11 +38,11 @@ describe("axe-core finds no WCAG 2.2 AA violation", () => {
   }
 
   test("the loading and error states", async () => {
-    const page = await openPage(browser, { viewport: { width: 320, height: 700 } });
-    await page.goto(server.url + "/?src=hang/story.json");
+    const page = await openPage(site.browser, { viewport: { width: 320, height: 700 } });
+    await page.goto(site.url + "/?src=hang/story.json");
     await waitForWidget(page, "loading");
     assert.deepEqual(await axeViolations(page), []);
-    await page.goto(server.url + "/?src=fixtures/broken-unknown-ids.json");
+    await page.goto(site.url + "/?src=fixtures/broken-unknown-ids.json");
     await waitForWidget(page, "error");
     assert.deepEqual(await axeViolations(page), []);
     await page.context().close();
@@ -62,8 +51,8 @@ describe("axe-core finds no WCAG 2.2 AA violation", () => {
 
 describe("keyboard only", () => {
   test("Tab in, switch every view, open and close a detail, Tab out", async () => {
-    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url + "/");
+    const page = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(site.url + "/");
     await waitForWidget(page);
     const focus = () =>
       page.evaluate(() => {
@@ -101,8 +90,8 @@ describe("screenshots for review", () => {
   for (const colorScheme of ["light", "dark"]) {
     test(`320, 375, 768 and 1280 px, ${colorScheme}`, async () => {
       for (const width of [320, 375, 768, 1280]) {
-        const page = await openPage(browser, { viewport: { width, height: 900 }, colorScheme });
-        await page.goto(server.url + "/");
+        const page = await openPage(site.browser, { viewport: { width, height: 900 }, colorScheme });
+        await page.goto(site.url + "/");
         await waitForWidget(page);
         await page.click(`${byTestId("dm-cell-ceasefire-kyiv")} button`);
         await page.screenshot({ path: `${SHOTS}/a11y-${colorScheme}-${width}.png`, fullPage: true });
@@ -116,8 +105,8 @@ describe("screenshots for review", () => {
 
 describe("forced colours and print, for review by eye", () => {
   test("a forced-colours screenshot and a print PDF of the whole matrix", async () => {
-    const page = await openPage(browser, { viewport: { width: 1280, height: 900 }, forcedColors: "active" });
-    await page.goto(server.url + "/");
+    const page = await openPage(site.browser, { viewport: { width: 1280, height: 900 }, forcedColors: "active" });
+    await page.goto(site.url + "/");
     await waitForWidget(page);
     await page.click(byTestId("dm-tab-kyiv"));
     await page.focus(byTestId("dm-tab-kyiv"));

@@ -1,6 +1,8 @@
 //! Starts Debian's headless Chromium through playwright-core, with the flags this machine needs
 //! (no sandbox as root, no background network: only loopback is reachable).
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
+import { serve } from "./server.mjs";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -38,4 +40,22 @@ export async function openPage(browser, options = {}) {
 export async function waitForWidget(page, state = "ready") {
   const live = state === "ready" ? "[data-live]" : "";
   await page.waitForSelector(`[data-testid="dm-root"][data-state="${state}"]${live}`, { timeout: 15000 });
+}
+
+/**
+ * For one test file: serves `mounts` (see serve()) and launches Chromium before its tests, and
+ * stops both after them. `site.url` and `site.browser` are set once the `before` hook has run.
+ */
+export function siteWithBrowser(mounts, options) {
+  const site = {};
+  before(async () => {
+    site.server = await serve(mounts, options);
+    site.url = site.server.url;
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

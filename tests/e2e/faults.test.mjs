@@ -1,36 +1,24 @@
 //! End-to-end tests of bad stories and faults: every broken story ends in a readable error that
 //! says what and where; hostile text stays text; failed fetches offer a working "Try again";
 //! the site runs under a strict Content-Security-Policy with no violation.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "./server.mjs";
-import { launch, openPage, waitForWidget } from "./browser.mjs";
+import { openPage, siteWithBrowser, waitForWidget } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; " +
   "img-src 'self' data:; font-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'";
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(
-    { "/": DIST, "/fixtures/": "tests/fixtures/stories" },
-    { headers: { "content-security-policy": CSP } },
-  );
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteWithBrowser(
+  { "/": DIST, "/fixtures/": "tests/fixtures/stories" },
+  { headers: { "content-security-policy": CSP } },
+);
 
 const byTestId = (id) => `[data-testid="${id}"]`;
 
 async function errorFor(story, options) {
-  const page = await openPage(browser, options);
-  await page.goto(`${server.url}/index.html?src=fixtures/${story}`);
+  const page = await openPage(site.browser, options);
+  await page.goto(`${site.url}/index.html?src=fixtures/${story}`);
   await waitForWidget(page, "error");
   const text = await page.textContent(byTestId("dm-error"));
   assert.match(text, /could not be loaded/, "a short message for readers");
@@ -60,7 +48,7 @@ describe("bad stories end in an error that says what and where", () => {
   }
 
   test("10,000 issues are refused clearly, and the page stays responsive", async () => {
-    const page = await openPage(browser);
+    const page = await openPage(site.browser);
     const issues = Array.from({ length: 10_000 }, (_, i) => ({ id: `i${i}`, title: `Issue ${i}`, explainer: "x" }));
     const story = {
       title: "Huge", standfirst: "s", as_of: { date: "2025-01-01", place: "p" },
@@ -68,7 +56,7 @@ describe("bad stories end in an error that says what and where", () => {
       issues, positions: issues.map((i) => ({ issue: i.id, side: "a", stance: "not_stated", source: "r" })),
     };
     await page.route("**/fixtures/huge.json", (route) => route.fulfill({ json: story }));
-    await page.goto(`${server.url}/index.html?src=fixtures/huge.json`);
+    await page.goto(`${site.url}/index.html?src=fixtures/huge.json`);
     await waitForWidget(page, "error");
     assert.match(await page.textContent(byTestId("dm-error")), /10000 issues; a story may have at most 1000/);
     assert.equal(await page.evaluate(() => 1 + 1), 2);
@@ -78,13 +66,13 @@ describe("bad stories end in an error that says what and where", () => {
 
 describe("hostile text", () => {
   test("markup, bidi overrides and a 10,000-character word are shown as text at 320 px", async () => {
-    const page = await openPage(browser, { viewport: { width: 320, height: 800 } });
+    const page = await openPage(site.browser, { viewport: { width: 320, height: 800 } });
     const dialogs = [];
     page.on("dialog", (d) => {
       dialogs.push(d.message());
       d.dismiss();
     });
-    await page.goto(`${server.url}/index.html?src=fixtures/hostile-strings.json`);
+    await page.goto(`${site.url}/index.html?src=fixtures/hostile-strings.json`);
     await waitForWidget(page);
     assert.match(await page.textContent("h2"), /<script>window.__pwned = 1<\/script>Hostile title/);
     await page.click(`${byTestId("dm-cell-water-north")} button`);
@@ -101,15 +89,15 @@ describe("hostile text", () => {
 
 describe("faults while fetching a story", () => {
   test("a server error, then a network error, then Try again succeeds", async () => {
-    const page = await openPage(browser);
+    const page = await openPage(site.browser);
     let calls = 0;
     await page.route("**/fixtures/flaky.json", (route) => {
       calls += 1;
       if (calls === 1) return route.fulfill({ status: 500, body: "oops" });
       if (calls === 2) return route.abort("connectionrefused");
-      return route.continue({ url: `${server.url}/fixtures/two-sides.json` });
+      return route.continue({ url: `${site.url}/fixtures/two-sides.json` });
     });
-    await page.goto(`${server.url}/index.html?src=fixtures/flaky.json`);
+    await page.goto(`${site.url}/index.html?src=fixtures/flaky.json`);
     await waitForWidget(page, "error");
     assert.match(await page.textContent(byTestId("dm-error")), /the server answered 500/);
     await page.click(byTestId("dm-retry"));
@@ -124,18 +112,18 @@ describe("faults while fetching a story", () => {
 
 describe("Content-Security-Policy", () => {
   test("the site runs under the strict policy with zero violations", async () => {
-    const page = await openPage(browser);
+    const page = await openPage(site.browser);
     await page.addInitScript(() => {
       window.__violations = [];
       document.addEventListener("securitypolicyviolation", (e) =>
         window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`),
       );
     });
-    await page.goto(`${server.url}/index.html`);
+    await page.goto(`${site.url}/index.html`);
     await waitForWidget(page);
     await page.click(byTestId("dm-tab-kyiv"));
     await page.click(`${byTestId("dm-cell-ceasefire-kyiv")} button`);
-    await page.goto(`${server.url}/index.html?src=fixtures/two-sides.json`);
+    await page.goto(`${site.url}/index.html?src=fixtures/two-sides.json`);
     await waitForWidget(page);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(page.errors, []);

@@ -1,26 +1,14 @@
 //! End-to-end tests of the prerendered pages: the matrix is in the HTML, readable and switchable
 //! without script or when the WebAssembly fails, and taken over without a layout shift.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { serve } from "./server.mjs";
-import { launch, openPage, waitForWidget } from "./browser.mjs";
+import { openPage, siteWithBrowser, waitForWidget } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const STORY = JSON.parse(readFileSync("static/stories/istanbul-2025-06-02.json", "utf8"));
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve({ "/": DIST, "/fixtures/": "tests/fixtures/stories" });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteWithBrowser({ "/": DIST, "/fixtures/": "tests/fixtures/stories" });
 
 const byTestId = (id) => `[data-testid="${id}"]`;
 const rowIds = (page) =>
@@ -38,8 +26,8 @@ describe("prerendered pages", () => {
   });
 
   test("with JavaScript off the matrix reads and the view tabs still work", async () => {
-    const page = await openPage(browser, { javaScriptEnabled: false });
-    await page.goto(server.url + "/");
+    const page = await openPage(site.browser, { javaScriptEnabled: false });
+    await page.goto(site.url + "/");
     assert.equal((await rowIds(page)).length, STORY.issues.length);
     assert.equal(await page.getAttribute(byTestId("dm-root"), "data-live"), null);
     const quote = page.locator(`${byTestId("dm-cell-ceasefire-kyiv")} ${byTestId("dm-cell-quote")}`);
@@ -56,9 +44,9 @@ describe("prerendered pages", () => {
   });
 
   test("when the WebAssembly cannot load, the page stays readable and switchable", async () => {
-    const page = await openPage(browser);
+    const page = await openPage(site.browser);
     await page.route("**/*.wasm", (route) => route.abort());
-    await page.goto(server.url + "/");
+    await page.goto(site.url + "/");
     await page.waitForLoadState("load");
     assert.equal((await rowIds(page)).length, STORY.issues.length);
     assert.equal(await page.getAttribute(byTestId("dm-root"), "data-live"), null);
@@ -69,14 +57,14 @@ describe("prerendered pages", () => {
   });
 
   test("the WebAssembly takes over without a layout shift, and switches in place", async () => {
-    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    const page = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
     await page.addInitScript(() => {
       window.__shift = 0;
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
       }).observe({ type: "layout-shift", buffered: true });
     });
-    await page.goto(server.url + "/");
+    await page.goto(site.url + "/");
     await page.waitForSelector(`${byTestId("dm-root")}[data-live="true"]`);
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => window.__shift), 0, "cumulative layout shift");
@@ -88,8 +76,8 @@ describe("prerendered pages", () => {
   });
 
   test("a page asked for another view opens on it once live", async () => {
-    const page = await openPage(browser);
-    await page.goto(server.url + "/?view=moscow");
+    const page = await openPage(site.browser);
+    await page.goto(site.url + "/?view=moscow");
     await page.waitForSelector(`${byTestId("dm-root")}[data-live="true"][data-view="moscow"]`);
     assert.equal((await rowIds(page))[0], "nato");
     assert.deepEqual(page.errors, []);
@@ -97,8 +85,8 @@ describe("prerendered pages", () => {
   });
 
   test("a story from ?src= replaces the prerendered one", async () => {
-    const page = await openPage(browser);
-    await page.goto(server.url + "/?src=fixtures/two-sides.json");
+    const page = await openPage(site.browser);
+    await page.goto(site.url + "/?src=fixtures/two-sides.json");
     await waitForWidget(page);
     assert.deepEqual(await rowIds(page), ["water", "border"]);
     assert.equal(await page.$(byTestId("dm-tab-kyiv")), null);

@@ -1,28 +1,17 @@
 //! End-to-end tests: the built site (dist/) served on loopback, driven in real Chromium the way
 //! readers use it: by mouse, by keyboard only, with another story, with a broken one.
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import { serve } from "./server.mjs";
-import { launch, openPage, waitForWidget } from "./browser.mjs";
+import { openPage, siteWithBrowser, waitForWidget } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SHOTS = process.env.SCREENSHOTS ?? "test-results/screenshots";
 const VIEWS = ["all", "kyiv", "moscow", "west"];
 
-let server;
-let browser;
+const site = siteWithBrowser({ "/": DIST, "/fixtures/": "tests/fixtures/stories" });
 
-before(async () => {
-  server = await serve({ "/": DIST, "/fixtures/": "tests/fixtures/stories" });
-  browser = await launch();
-  mkdirSync(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(() => mkdirSync(SHOTS, { recursive: true }));
 
 const byTestId = (id) => `[data-testid="${id}"]`;
 
@@ -37,8 +26,8 @@ async function firstColumn(page) {
 }
 
 async function open(path = "/", options) {
-  const page = await openPage(browser, options);
-  await page.goto(server.url + path);
+  const page = await openPage(site.browser, options);
+  await page.goto(site.url + path);
   return page;
 }
 
