@@ -94,3 +94,13 @@ export async function firefox({ colorScheme = "light" } = {}) {
     },
   };
 }
+
+/** Runs `body(ff)` with a fresh Firefox session and always closes it. */
+export async function withFirefox(options, body) {
+  const ff = await firefox(options);
+  try {
+    return await body(ff);
+  } finally {
+    await ff.close();
+  }
+}
