@@ -37,72 +37,72 @@ describe("Firefox ESR", () => {
   for (const colorScheme of ["light", "dark"]) {
     test(`axe-core finds no violation in any view or the detail, 320 and 1280 px, ${colorScheme}`, async () => {
       await withFirefox({ colorScheme }, async (ff) => {
-      const found = [];
-      for (const width of [320, 1280]) {
-        await ff.size(width, 900);
-        await ff.goto(`${server.url}/index.html`);
-        await ff.until(live);
-        const background = await ff.eval(
-          () => getComputedStyle(document.querySelector('[data-testid="dm-root"]')).backgroundColor,
-        );
-        assert.equal(background, colorScheme === "dark" ? "rgb(22, 22, 22)" : "rgb(255, 255, 255)");
-        for (const view of ["all", "kyiv", "moscow", "west"]) {
-          await ff.eval((v) => document.querySelector(`[data-testid="dm-tab-${v}"]`).click(), view);
-          await ff.until((v) => document.querySelector(`[data-testid="dm-root"][data-view="${v}"]`), view);
-          found.push(...(await axe(ff)).map((v) => `${width}px ${view}: ${v}`));
+        const found = [];
+        for (const width of [320, 1280]) {
+          await ff.size(width, 900);
+          await ff.goto(`${server.url}/index.html`);
+          await ff.until(live);
+          const background = await ff.eval(
+            () => getComputedStyle(document.querySelector('[data-testid="dm-root"]')).backgroundColor,
+          );
+          assert.equal(background, colorScheme === "dark" ? "rgb(22, 22, 22)" : "rgb(255, 255, 255)");
+          for (const view of ["all", "kyiv", "moscow", "west"]) {
+            await ff.eval((v) => document.querySelector(`[data-testid="dm-tab-${v}"]`).click(), view);
+            await ff.until((v) => document.querySelector(`[data-testid="dm-root"][data-view="${v}"]`), view);
+            found.push(...(await axe(ff)).map((v) => `${width}px ${view}: ${v}`));
+          }
+          await ff.eval(() => document.querySelector('[data-testid="dm-cell-prisoners-kyiv"] button').click());
+          await ff.until(() => document.querySelector('[data-testid="dm-detail"]'));
+          found.push(...(await axe(ff)).map((v) => `${width}px detail: ${v}`));
         }
-        await ff.eval(() => document.querySelector('[data-testid="dm-cell-prisoners-kyiv"] button').click());
-        await ff.until(() => document.querySelector('[data-testid="dm-detail"]'));
-        found.push(...(await axe(ff)).map((v) => `${width}px detail: ${v}`));
-      }
-      assert.deepEqual(found, []);
+        assert.deepEqual(found, []);
       });
     });
   }
 
   test("axe-core finds no violation in the loading and error states", async () => {
     await withFirefox({}, async (ff) => {
-    await ff.size(320, 700);
-    await ff.goto(`${server.url}/index.html?src=hang/story.json`);
-    await ff.until(() => document.querySelector('[data-testid="dm-loading"]'));
-    const found = (await axe(ff)).map((v) => `loading: ${v}`);
-    await ff.goto(`${server.url}/index.html?src=fixtures/broken-unknown-ids.json`);
-    await ff.until(() => document.querySelector('[data-testid="dm-error"]'));
-    found.push(...(await axe(ff)).map((v) => `error: ${v}`));
-    assert.deepEqual(found, []);
+      await ff.size(320, 700);
+      await ff.goto(`${server.url}/index.html?src=hang/story.json`);
+      await ff.until(() => document.querySelector('[data-testid="dm-loading"]'));
+      const found = (await axe(ff)).map((v) => `loading: ${v}`);
+      await ff.goto(`${server.url}/index.html?src=fixtures/broken-unknown-ids.json`);
+      await ff.until(() => document.querySelector('[data-testid="dm-error"]'));
+      found.push(...(await axe(ff)).map((v) => `error: ${v}`));
+      assert.deepEqual(found, []);
     });
   });
 
   test("keyboard only: Tab in, arrows through the views, open and close a detail, Tab out", async () => {
     await withFirefox({}, async (ff) => {
-    await ff.size(1280, 900);
-    await ff.goto(`${server.url}/index.html`);
-    await ff.until(live);
-    const focus = () =>
-      ff.eval(() => {
-        const el = document.activeElement;
-        return el?.dataset.testid ?? el?.closest("td")?.dataset.testid ?? el?.tagName;
-      });
-    await ff.press("Tab");
-    assert.equal(await focus(), "dm-tab-all");
-    for (const view of ["kyiv", "moscow", "west", "all"]) {
-      await ff.press("ArrowRight");
-      assert.equal(await focus(), `dm-tab-${view}`);
-      assert.equal(await ff.eval(() => document.querySelector('[data-testid="dm-root"]').dataset.view), view);
-    }
-    await ff.press("Tab");
-    assert.equal(await focus(), "dm-cell-ceasefire-kyiv");
-    await ff.press("Enter");
-    await ff.until(() => document.activeElement?.dataset.testid === "dm-detail");
-    await ff.press("Escape");
-    await ff.until(() => !document.querySelector('[data-testid="dm-detail"]'));
-    assert.equal(await focus(), "dm-cell-ceasefire-kyiv");
-    let left = false;
-    for (let i = 0; i < 200 && !left; i++) {
+      await ff.size(1280, 900);
+      await ff.goto(`${server.url}/index.html`);
+      await ff.until(live);
+      const focus = () =>
+        ff.eval(() => {
+          const el = document.activeElement;
+          return el?.dataset.testid ?? el?.closest("td")?.dataset.testid ?? el?.tagName;
+        });
       await ff.press("Tab");
-      left = await ff.eval(() => !document.activeElement?.closest('[data-testid="dm-root"]'));
-    }
-    assert.ok(left, "Tab leaves the widget");
+      assert.equal(await focus(), "dm-tab-all");
+      for (const view of ["kyiv", "moscow", "west", "all"]) {
+        await ff.press("ArrowRight");
+        assert.equal(await focus(), `dm-tab-${view}`);
+        assert.equal(await ff.eval(() => document.querySelector('[data-testid="dm-root"]').dataset.view), view);
+      }
+      await ff.press("Tab");
+      assert.equal(await focus(), "dm-cell-ceasefire-kyiv");
+      await ff.press("Enter");
+      await ff.until(() => document.activeElement?.dataset.testid === "dm-detail");
+      await ff.press("Escape");
+      await ff.until(() => !document.querySelector('[data-testid="dm-detail"]'));
+      assert.equal(await focus(), "dm-cell-ceasefire-kyiv");
+      let left = false;
+      for (let i = 0; i < 200 && !left; i++) {
+        await ff.press("Tab");
+        left = await ff.eval(() => !document.activeElement?.closest('[data-testid="dm-root"]'));
+      }
+      assert.ok(left, "Tab leaves the widget");
     });
   });
 });
