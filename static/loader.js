@@ -6,8 +6,13 @@ var theme = params.get("theme");
 if (theme === "dark" || theme === "light") html.dataset.theme = theme;
 var hashView = /^#view=([a-z0-9_-]+)$/.exec(location.hash);
 if (hashView && mount) mount.dataset.view = hashView[1];
+// After the switch has painted: replaceState costs milliseconds a reader would wait for.
 addEventListener("dm:viewchange", function (e) {
-  history.replaceState(null, "", "#view=" + e.detail.view);
+  requestAnimationFrame(function () {
+    setTimeout(function () {
+      history.replaceState(null, "", "#view=" + e.detail.view);
+    });
+  });
 });
 
 var id = params.get("childId");

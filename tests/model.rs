@@ -518,9 +518,7 @@ fn a_side_view_puts_its_ranked_demands_first() {
         story.issues.len(),
         "every issue appears exactly once"
     );
-    assert_eq!(View::Side(kyiv).columns(&story), [0, 1, 2]);
     let west = story.side_index("west").unwrap();
-    assert_eq!(View::Side(west).columns(&story), [2, 0, 1]);
     assert!(
         View::Side(west).groups(&story)[0].issues.is_empty(),
         "the report gives no Western demands"

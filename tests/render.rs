@@ -20,13 +20,29 @@ async fn render(view: Option<&str>) -> String {
 }
 
 /// The `data-testid`s of rows, in document order.
-fn row_order(html: &str) -> Vec<String> {
-    html.match_indices("data-testid=\"dm-row-")
+/// The ids after each `data-testid="<prefix>`, in document order.
+fn testids(html: &str, prefix: &str) -> Vec<String> {
+    html.match_indices(&format!("data-testid=\"{prefix}"))
         .map(|(at, m)| {
             let rest = &html[at + m.len()..];
             rest[..rest.find('"').unwrap()].to_owned()
         })
         .collect()
+}
+
+fn row_order(html: &str) -> Vec<String> {
+    testids(html, "dm-row-")
+}
+
+fn column_order(html: &str) -> Vec<String> {
+    testids(html, "dm-col-")
+}
+
+/// The side whose column head is emphasised.
+fn focused_column(html: &str) -> Option<String> {
+    let class = html.find("dm-matrix__side--focus")?;
+    let head = html[..class].rfind("<th")?;
+    testids(&html[head..], "dm-col-").into_iter().next()
 }
 
 #[tokio::test]
@@ -70,10 +86,10 @@ async fn kyiv_view_puts_zelenskys_three_demands_first() {
         !html.contains("data-testid=\"dm-summary\""),
         "the summary belongs to all sides"
     );
-    // Kyiv's column comes first and is emphasised.
-    let first_col = html.find("data-testid=\"dm-col-").unwrap();
-    assert!(html[first_col..].starts_with("data-testid=\"dm-col-kyiv\""));
-    assert!(html.contains("dm-matrix__side--focus"));
+    // Columns keep the story's order; Kyiv's is emphasised (head by class, cells by data-focus).
+    assert_eq!(column_order(&html), ["kyiv", "moscow", "west"]);
+    assert_eq!(focused_column(&html).as_deref(), Some("kyiv"));
+    assert!(html.contains("data-focus=\"0\""));
     assert!(html.contains("data-testid=\"dm-group-demands\""));
     assert!(html.contains("data-testid=\"dm-group-not-stated\""));
     assert!(html.contains("Kyiv’s view"));
@@ -97,8 +113,9 @@ async fn moscow_view_leads_with_moscows_demands() {
         ],
         "Moscow's seven demands in story order, then its answers"
     );
-    let first_col = html.find("data-testid=\"dm-col-").unwrap();
-    assert!(html[first_col..].starts_with("data-testid=\"dm-col-moscow\""));
+    assert_eq!(column_order(&html), ["kyiv", "moscow", "west"]);
+    assert_eq!(focused_column(&html).as_deref(), Some("moscow"));
+    assert!(html.contains("data-focus=\"1\""));
 }
 
 #[tokio::test]

@@ -12,10 +12,6 @@ pub struct IssueRowProps {
     pub uid: AttrValue,
     pub story: StoryRef,
     pub issue: usize,
-    /// Sides in display order.
-    pub columns: Vec<usize>,
-    /// The side whose view is shown, if any: its column is emphasised.
-    pub focus: Option<usize>,
     /// The side whose cell in this row is open, if any.
     pub open_side: Option<usize>,
     pub on_toggle: Callback<CellRef>,
@@ -24,6 +20,10 @@ pub struct IssueRowProps {
 
 /// The issue's title and one-line explainer head the row; the detail, when open, follows the row
 /// it belongs to, so on a phone it appears right under the tapped cell's card.
+///
+/// Nothing here depends on the view: columns keep the story's order and the table's
+/// `data-focus` emphasises the side's column in CSS, so a view switch re-renders no row, it
+/// only moves them (DOM moves and restyles dominate the cost of a switch in large stories).
 ///
 /// Both rows are keyed: Yew matches unkeyed siblings from the end, so without keys an opening
 /// detail would take over the row's DOM and rebuild every cell (losing focus).
@@ -44,18 +44,17 @@ pub fn IssueRow(props: &IssueRowProps) -> Html {
                     <span class="dm-row__title">{ &issue.title }</span>
                     <span class="dm-row__explainer">{ &issue.explainer }</span>
                 </th>
-                { for props.columns.iter().map(|&side| position_cell(&PositionCellProps {
+                { for (0..story.sides.len()).map(|side| position_cell(&PositionCellProps {
                     uid: &props.uid,
                     story,
                     cell: cell(side),
-                    focus: props.focus == Some(side),
                     open: props.open_side == Some(side),
                     on_toggle: &props.on_toggle,
                 })) }
             </tr>
             if let Some(side) = props.open_side {
                 <tr key="detail" class="dm-detail-row" data-testid={format!("dm-detail-row-{}", issue.id)}>
-                    <td colspan={(props.columns.len() + 1).to_string()}>
+                    <td colspan={(story.sides.len() + 1).to_string()}>
                         <PositionDetail
                             uid={props.uid.clone()}
                             story={story.clone()}

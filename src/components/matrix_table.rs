@@ -26,7 +26,6 @@ pub struct MatrixTableProps {
 /// Rows are keyed by issue id, so a view switch moves rows instead of rebuilding them.
 pub fn matrix_table(props: &MatrixTableProps) -> Html {
     let story = &props.story;
-    let columns = props.view.columns(story);
     let focus = match props.view {
         View::Side(side) => Some(side),
         View::AllSides => None,
@@ -47,7 +46,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
             story.issues.len()
         ),
     };
-    let span = (columns.len() + 1).to_string();
+    let span = (story.sides.len() + 1).to_string();
 
     // One flat, fully keyed list in one tbody: a view switch then moves rows (and their DOM)
     // instead of rebuilding them, as it would if they changed tbody. Heading keys start with "#",
@@ -77,8 +76,6 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                     uid={props.uid.clone()}
                     story={story.clone()}
                     {issue}
-                    columns={columns.clone()}
-                    {focus}
                     open_side={props.open.filter(|cell| cell.issue == issue).map(|cell| cell.side)}
                     on_toggle={props.on_toggle.clone()}
                     on_close={props.on_close.clone()}
@@ -89,14 +86,15 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
 
     html! {
         <div class="dm-matrix" data-testid="dm-matrix">
-            <table class="dm-matrix__table">
+            // Columns keep the story's order in every view (readers keep their bearings); the
+            // side's column is emphasised by CSS from `data-focus`, so no row re-renders.
+            <table class="dm-matrix__table" data-focus={focus.map(|side| side.to_string())}>
                 <caption class="dm-matrix__caption">{ caption }</caption>
                 <thead>
                     <tr>
                         <th scope="col" class="dm-matrix__corner">{ "Issue" }</th>
-                        { for columns.iter().filter_map(|&side| {
-                            let s = story.sides.get(side)?;
-                            Some(html! {
+                        { for story.sides.iter().enumerate().map(|(side, s)| {
+                            html! {
                                 <th
                                     key={s.id.clone()}
                                     scope="col"
@@ -105,7 +103,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                                 >
                                     { &s.name }
                                 </th>
-                            })
+                            }
                         }) }
                     </tr>
                 </thead>

@@ -14,8 +14,6 @@ pub struct PositionCellProps<'a> {
     pub uid: &'a str,
     pub story: &'a StoryRef,
     pub cell: CellRef,
-    /// The column of the side whose view is shown.
-    pub focus: bool,
     /// This cell's detail is open.
     pub open: bool,
     pub on_toggle: &'a Callback<CellRef>,
@@ -51,9 +49,8 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
         <td
             key={cell.side}
             class={format!(
-                "dm-cell dm-cell--{}{}{}",
+                "dm-cell dm-cell--{}{}",
                 stance.id(),
-                if props.focus { " dm-cell--focus" } else { "" },
                 if props.open { " dm-cell--open" } else { "" },
             )}
             data-testid={format!("dm-cell-{}-{}", issue.id, side.id)}

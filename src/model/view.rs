@@ -1,4 +1,4 @@
-//! The four ways to read the matrix, and which rows and columns each one shows in which order.
+//! The four ways to read the matrix, and which rows each one shows in which order.
 
 use super::stance::Stance;
 use super::story::Story;
@@ -34,16 +34,6 @@ impl View {
         std::iter::once(View::AllSides)
             .chain((0..story.sides.len()).map(View::Side))
             .collect()
-    }
-
-    /// Columns in display order: the side in focus first, the others as the story lists them.
-    pub fn columns(self, story: &Story) -> Vec<usize> {
-        let mut columns: Vec<usize> = (0..story.sides.len()).collect();
-        if let View::Side(focus) = self {
-            columns.retain(|&s| s != focus);
-            columns.insert(0, focus);
-        }
-        columns
     }
 
     /// Rows in display order, grouped. The all-sides view is one group in story order; a side's

@@ -21,8 +21,16 @@ async function rowIds(page) {
   );
 }
 
-async function firstColumn(page) {
-  return page.$eval('[data-testid^="dm-col-"]', (th) => th.getAttribute("data-testid").replace("dm-col-", ""));
+/** Column order, and the column the view emphasises (its cells tinted, not just its head). */
+async function columns(page) {
+  return page.evaluate(() => {
+    const heads = [...document.querySelectorAll('[data-testid^="dm-col-"]')];
+    const order = heads.map((th) => th.getAttribute("data-testid").replace("dm-col-", ""));
+    const row = document.querySelector('[data-testid^="dm-row-"]');
+    const plain = getComputedStyle(row).backgroundColor;
+    const tinted = [...row.querySelectorAll("td")].map((td, i) => getComputedStyle(td).backgroundColor !== plain && order[i]);
+    return { order, focus: tinted.filter(Boolean) };
+  });
 }
 
 async function open(path = "/", options) {
@@ -48,21 +56,39 @@ describe("the default story", () => {
     const page = await open();
     await waitForWidget(page);
     const expectations = {
-      kyiv: { first: ["ceasefire", "prisoners", "children"], column: "kyiv" },
-      moscow: { first: ["nato", "military-limits", "territory"], column: "moscow" },
-      west: { first: ["nato", "military-limits", "territory"], column: "west" },
-      all: { first: ["ceasefire", "prisoners", "children"], column: "kyiv" },
+      kyiv: { first: ["ceasefire", "prisoners", "children"], focus: ["kyiv"] },
+      moscow: { first: ["nato", "military-limits", "territory"], focus: ["moscow"] },
+      west: { first: ["nato", "military-limits", "territory"], focus: ["west"] },
+      all: { first: ["ceasefire", "prisoners", "children"], focus: [] },
     };
     for (const view of ["kyiv", "moscow", "west", "all"]) {
       await page.click(byTestId(`dm-tab-${view}`));
       await page.waitForSelector(`${byTestId("dm-root")}[data-view="${view}"]`);
       assert.equal(await page.getAttribute(byTestId(`dm-tab-${view}`), "aria-selected"), "true");
       assert.deepEqual((await rowIds(page)).slice(0, 3), expectations[view].first, view);
-      assert.equal(await firstColumn(page), expectations[view].column, view);
+      // Columns keep their place in every view; only the emphasis moves.
+      assert.deepEqual(await columns(page), { order: ["kyiv", "moscow", "west"], focus: expectations[view].focus }, view);
       assert.equal(await page.isVisible(byTestId("dm-summary")), view === "all");
     }
     assert.match(await page.textContent(byTestId("dm-view-title")), /All sides/);
     assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a view switch keeps every row and cell: rows move, nothing is rebuilt", async () => {
+    const page = await open();
+    await waitForWidget(page);
+    // Remember each row's and cell's DOM node, then switch through every view and back.
+    await page.evaluate(() => {
+      window.kept = [...document.querySelectorAll('tr[data-testid^="dm-row-"], td[data-testid^="dm-cell-"]')];
+    });
+    for (const view of ["kyiv", "moscow", "west", "all"]) {
+      await page.click(byTestId(`dm-tab-${view}`));
+      await page.waitForSelector(`${byTestId("dm-root")}[data-view="${view}"]`);
+    }
+    const lost = await page.evaluate(() => window.kept.filter((node) => !node.isConnected).map((node) => node.dataset.testid));
+    assert.equal(await page.evaluate(() => window.kept.length), 14 + 14 * 3);
+    assert.deepEqual(lost, [], "rows and cells that were replaced");
     await page.context().close();
   });
 
@@ -87,16 +113,16 @@ describe("the default story", () => {
     // Tab leaves the tab list for the first cell; Enter opens it, Escape closes it again.
     await page.keyboard.press("Tab");
     const cellButton = await page.evaluate(() => document.activeElement.closest("td")?.getAttribute("data-testid"));
-    assert.equal(cellButton, "dm-cell-nato-moscow", "Moscow's first demand, Moscow's column first");
+    assert.equal(cellButton, "dm-cell-nato-kyiv", "Moscow's first demand; columns keep the story's order");
     await page.keyboard.press("Enter");
     await page.waitForSelector(byTestId("dm-detail"));
     assert.equal(await focused(), "dm-detail", "focus moves into the detail");
-    assert.match(await page.textContent(byTestId("dm-detail")), /Moscow on Keeping Ukraine out of NATO/);
+    assert.match(await page.textContent(byTestId("dm-detail")), /Kyiv on Keeping Ukraine out of NATO/);
     await page.keyboard.press("Escape");
     await page.waitForSelector(byTestId("dm-detail"), { state: "detached" });
     assert.equal(
       await page.evaluate(() => document.activeElement.closest("td")?.getAttribute("data-testid")),
-      "dm-cell-nato-moscow",
+      "dm-cell-nato-kyiv",
       "focus returns to the cell",
     );
     assert.deepEqual(page.errors, []);
