@@ -57,7 +57,7 @@ fn block(
     story: &Story,
     agreement: &Agreement,
     outcome: Outcome,
-    id: &str,
+    id: &'static str,
     title: &str,
     intro: &str,
 ) -> Html {
@@ -66,7 +66,7 @@ fn block(
         return Html::default();
     }
     html! {
-        <section class={format!("dm-summary__block dm-summary__block--{id}")} data-testid={format!("dm-summary-{id}")}>
+        <section class="dm-summary__block" data-kind={id} data-testid={format!("dm-summary-{id}")}>
             <h3 class="dm-summary__heading">
                 { title }{ " " }<span class="dm-summary__count">{ format!("({})", findings.len()) }</span>
             </h3>

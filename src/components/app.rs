@@ -171,7 +171,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <section
             id={uid.clone()}
-            class={format!("dm dm--view-{view_id}")}
+            class="dm"
             lang={story.lang.clone()}
             aria-labelledby={title_id.clone()}
             data-testid="dm-root"

@@ -98,7 +98,8 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                                 <th
                                     key={s.id.clone()}
                                     scope="col"
-                                    class={if focus == Some(side) { "dm-matrix__side dm-matrix__side--focus" } else { "dm-matrix__side" }}
+                                    class="dm-matrix__side"
+                                    data-focus={(focus == Some(side)).then_some("true")}
                                     data-testid={format!("dm-col-{}", s.id)}
                                 >
                                     { &s.name }

@@ -48,11 +48,9 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
     html! {
         <td
             key={cell.side}
-            class={format!(
-                "dm-cell dm-cell--{}{}",
-                stance.id(),
-                if props.open { " dm-cell--open" } else { "" },
-            )}
+            // State lives in attributes (data-stance here, aria-expanded on the button), not in
+            // class names: a computed class goes through Yew's `Classes` set, ~1 kB of WebAssembly.
+            class="dm-cell"
             data-testid={format!("dm-cell-{}-{}", issue.id, side.id)}
             data-stance={stance.id()}
         >

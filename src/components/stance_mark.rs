@@ -24,7 +24,7 @@ pub fn stance_mark(stance: Stance) -> Html {
         }
     };
     html! {
-        <span class={format!("dm-stance dm-stance--{}", stance.id())}>
+        <span class="dm-stance" data-stance={stance.id()}>
             <svg class="dm-stance__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                 { shape }
             </svg>

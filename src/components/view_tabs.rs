@@ -88,7 +88,7 @@ pub fn ViewTabs(props: &ViewTabsProps) -> Html {
                         type={(!props.pages).then_some("button")}
                         href={props.pages.then(|| view_page(id))}
                         role="tab"
-                        class={if selected { "dm-tabs__tab dm-tabs__tab--selected" } else { "dm-tabs__tab" }}
+                        class="dm-tabs__tab"
                         id={tab_element_id(&props.uid, id)}
                         aria-selected={if selected { "true" } else { "false" }}
                         aria-controls={props.panel_id.clone()}

@@ -156,12 +156,25 @@ pub fn fetch_into(
     move || cancelled.set(true)
 }
 
+/// How long a story may take to arrive, headers and body, before the widget gives up. The
+/// request is aborted then, so a late answer can never replace the error a reader has seen.
+pub const FETCH_TIMEOUT_MS: u32 = 10_000;
+
 async fn fetch_story(src: &str) -> Result<crate::model::Story, Vec<String>> {
     let url = same_origin_url(src).map_err(|e| vec![e])?;
-    let network =
-        || vec!["the network request failed (offline, or the server did not answer)".to_owned()];
+    let signal = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_MS);
+    let failed = |what: &str| {
+        vec![if signal.aborted() {
+            "the server sent no story within 10 seconds".to_owned()
+        } else {
+            what.to_owned()
+        }]
+    };
+    let network = || failed("the network request failed (offline, or the server did not answer)");
     let window = web_sys::window().ok_or_else(network)?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&signal));
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
         .await
         .map_err(|_| network())?
         .dyn_into()
@@ -173,7 +186,15 @@ async fn fetch_story(src: &str) -> Result<crate::model::Story, Vec<String>> {
             response.status_text()
         )]);
     }
-    let unreadable = || vec!["the response could not be read".to_owned()];
+    // Refused before the download when the server says the size; the parser checks the body.
+    let announced = response.headers().get("content-length").ok().flatten();
+    if let Some(message) = announced
+        .and_then(|length| length.parse().ok())
+        .and_then(crate::model::too_large)
+    {
+        return Err(vec![message]);
+    }
+    let unreadable = || failed("the response could not be read");
     let body = JsFuture::from(response.text().map_err(|_| unreadable())?)
         .await
         .map_err(|_| unreadable())?

@@ -10,7 +10,7 @@ pub mod view;
 pub use agreement::{Agreement, Finding, Outcome};
 pub use stance::{Camp, Stance};
 pub use story::{AsOf, Issue, Position, Quote, Side, Source, Story};
-pub use validate::{is_web_url, parse_story, StoryError, StoryErrors};
+pub use validate::{is_web_url, parse_story, too_large, StoryError, StoryErrors};
 pub use view::{GroupKind, RowGroup, View};
 
 /// The story compiled into the widget: the Istanbul talks of 2 June 2025.

@@ -49,6 +49,13 @@ impl fmt::Display for StoryErrors {
 /// Parses and validates a story file. On success the positions are in issue-major order, so
 /// [`Story::position`] can index them.
 pub fn parse_story(json: &str) -> Result<Story, StoryErrors> {
+    if let Some(message) = too_large(json.len() as u64) {
+        return Err(StoryErrors(vec![StoryError {
+            path: String::new(),
+            location: None,
+            message,
+        }]));
+    }
     let story: Story = serde_json::from_str(json).map_err(|err| {
         let (line, column) = (err.line(), err.column());
         StoryErrors(vec![StoryError {
@@ -302,6 +309,17 @@ fn not_empty(report: &mut impl FnMut(String, String), path: &str, value: &str) {
 /// The most issues a story may have: far beyond any real talks, low enough that the matrix stays
 /// usable on a phone (a larger file is refused with this limit in the message, not rendered).
 pub const MAX_ISSUES: usize = 1_000;
+/// Largest story file, in bytes (8 MiB): 400 times the Istanbul story, room for 1,000 issues ×
+/// 12 sides with long quotes, and still parsed in well under a second on a phone.
+pub const MAX_STORY_BYTES: u64 = 8 << 20;
+
+/// The message for a file of `bytes` bytes when that is over [`MAX_STORY_BYTES`]. Also used on
+/// a server's `Content-Length`, so an oversized file is refused before it is downloaded.
+pub fn too_large(bytes: u64) -> Option<String> {
+    (bytes > MAX_STORY_BYTES).then(|| {
+        format!("the file is {bytes} bytes; a story file may be at most {MAX_STORY_BYTES} bytes (8 MiB)")
+    })
+}
 
 /// The most sides a story may have.
 pub const MAX_SIDES: usize = 12;
