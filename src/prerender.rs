@@ -65,11 +65,90 @@ pub fn fill_page(page: &str, view_id: &str, markup: &str) -> Result<String, Stri
     ))
 }
 
+/// What a page does when the WebAssembly traps (a Rust panic aborts at once in release builds):
+/// every widget root becomes a static message with a reload link, and the old roots, which hold
+/// Yew's event listeners, leave the page, so nothing calls into the dead module again. The
+/// standalone page's `static/loader.js` carries the same handler (one file fewer to load).
+pub const CRASH_HANDLER: &str = r##"let crashed = false;
+function crash(event) {
+  const error = event.reason || event.error;
+  if (crashed || !(error instanceof WebAssembly.RuntimeError)) return;
+  crashed = true;
+  for (const root of document.querySelectorAll("[data-demands-matrix]")) {
+    const box = document.createElement("div");
+    box.className = "dm";
+    box.dataset.testid = "dm-root";
+    box.dataset.state = "crashed";
+    const status = box.appendChild(document.createElement("div"));
+    status.className = "dm-status dm-status--error";
+    status.setAttribute("role", "alert");
+    status.appendChild(document.createElement("p")).textContent = "Sorry, this graphic stopped working.";
+    const reload = status.appendChild(document.createElement("a"));
+    reload.href = location.href.split("#")[0];
+    reload.textContent = "Reload the page";
+    // A shallow copy keeps the host's id and attributes but none of the listeners.
+    const fresh = root.cloneNode(false);
+    fresh.appendChild(box);
+    root.replaceWith(fresh);
+  }
+}
+addEventListener("error", crash);
+addEventListener("unhandledrejection", crash);"##;
+
+/// Subresource integrity value (`sha384-…`) of a file's bytes.
+pub fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let digest = sha2::Sha384::digest(bytes);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// Adds the integrity of the JS glue (`jsi`) and of the WebAssembly (`wasmi`) to the page's
+/// asset list (`<script type="application/json" id="dm-assets">`, written by Trunk), so the
+/// loader fetches both with `integrity`: a tampered file on a CDN then never runs.
+/// `read` gives the bytes of a built file by its name in the page (`./demands-matrix-….js`).
+pub fn with_integrity(
+    page: &str,
+    read: impl Fn(&str) -> Result<Vec<u8>, String>,
+) -> Result<String, String> {
+    // Trunk may have minified the tag (`<script id=dm-assets type=application/json>`).
+    let tag = page
+        .find("dm-assets")
+        .ok_or("the page has no dm-assets list")?;
+    let start = tag
+        + page[tag..]
+            .find('>')
+            .ok_or("the dm-assets tag is not closed")?
+        + 1;
+    let end = start
+        + page[start..]
+            .find("</script>")
+            .ok_or("the dm-assets list is not closed")?;
+    let mut assets: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&page[start..end]).map_err(|e| format!("dm-assets: {e}"))?;
+    for (file, key) in [("js", "jsi"), ("wasm", "wasmi")] {
+        let name = assets
+            .get(file)
+            .and_then(|v| v.as_str())
+            .ok_or(format!("dm-assets has no \"{file}\""))?;
+        let hash = integrity(&read(name)?);
+        assets.insert(key.to_owned(), hash.into());
+    }
+    let list = serde_json::to_string(&assets).map_err(|e| e.to_string())?;
+    Ok(format!("{}{list}{}", &page[..start], &page[end..]))
+}
+
 /// The direct-embed module, `widget.js`: a host page loads it once (`<script type="module">`)
 /// and every `[data-demands-matrix]` element on the page becomes a widget. It adds the widget's
 /// stylesheet and starts the WebAssembly, naming the build's hashed files relative to itself.
 /// `files` are the names in the built folder.
-pub fn embed_module(files: &[String]) -> Result<String, String> {
+pub fn embed_module(
+    files: &[String],
+    read: impl Fn(&str) -> Result<Vec<u8>, String>,
+) -> Result<String, String> {
     let find = |what: &str, test: &dyn Fn(&str) -> bool| {
         files
             .iter()
@@ -84,6 +163,7 @@ pub fn embed_module(files: &[String]) -> Result<String, String> {
     let glue = find("JS glue", &|f| {
         f.starts_with("demands-matrix-") && f.ends_with(".js") && !f.ends_with("_bg.js")
     })?;
+    let (glue_integrity, wasm_integrity) = (integrity(&read(&glue)?), integrity(&read(&wasm)?));
     Ok(format!(
         r#"//! demands-matrix direct embed (generated at build time): every [data-demands-matrix] element becomes a widget.
 const base = new URL(".", import.meta.url);
@@ -91,8 +171,20 @@ const link = document.createElement("link");
 link.rel = "stylesheet";
 link.href = new URL("{css}", base).href;
 document.head.append(link);
-const glue = await import(new URL("{glue}", base).href);
-await glue.default({{ module_or_path: new URL("{wasm}", base) }});
+{CRASH_HANDLER}
+// Both files are fetched with their integrity: a tampered copy never runs.
+const glueUrl = new URL("{glue}", base).href;
+await new Promise((loaded, failed) => {{
+  const preload = document.createElement("link");
+  preload.rel = "modulepreload";
+  preload.href = glueUrl;
+  preload.integrity = "{glue_integrity}";
+  preload.onload = loaded;
+  preload.onerror = failed;
+  document.head.append(preload);
+}});
+const glue = await import(glueUrl);
+await glue.default({{ module_or_path: fetch(new URL("{wasm}", base), {{ integrity: "{wasm_integrity}" }}) }});
 "#
     ))
 }

@@ -34,11 +34,50 @@ addEventListener("message", function (e) {
   if (e.source === parent && id && String(e.data).indexOf("pymxPYMx" + id + "xPYMxwidthxPYMx") === 0) report(true);
 });
 
+// A Rust panic traps the WebAssembly (release builds abort at once): each widget becomes a static
+// message with a reload link, and its old root, which holds Yew's listeners, leaves the page, so
+// nothing calls into the dead module again. widget.js carries the same (src/prerender.rs).
+var crashed = false;
+function crash(event) {
+  var error = event.reason || event.error;
+  if (crashed || !(error instanceof WebAssembly.RuntimeError)) return;
+  crashed = true;
+  document.querySelectorAll("[data-demands-matrix]").forEach(function (root) {
+    var box = document.createElement("div");
+    box.className = "dm";
+    box.dataset.testid = "dm-root";
+    box.dataset.state = "crashed";
+    var status = box.appendChild(document.createElement("div"));
+    status.className = "dm-status dm-status--error";
+    status.setAttribute("role", "alert");
+    status.appendChild(document.createElement("p")).textContent = "Sorry, this graphic stopped working.";
+    var reload = status.appendChild(document.createElement("a"));
+    reload.href = location.href.split("#")[0];
+    reload.textContent = "Reload the page";
+    // A shallow copy keeps the host's id and attributes but none of the listeners.
+    var fresh = root.cloneNode(false);
+    fresh.appendChild(box);
+    root.replaceWith(fresh);
+  });
+}
+addEventListener("error", crash);
+addEventListener("unhandledrejection", crash);
+
+// The glue and the WebAssembly are fetched with the integrity the build wrote (jsi, wasmi): a
+// tampered file never runs, and the prerendered matrix stays. The module preload carries the
+// glue's integrity, since import() cannot.
 var assets = JSON.parse(document.getElementById("dm-assets").textContent);
 function start() {
-  import(assets.js).then(function (glue) {
-    glue.default({ module_or_path: assets.wasm });
-  });
+  var preload = document.createElement("link");
+  preload.rel = "modulepreload";
+  preload.href = assets.js;
+  preload.integrity = assets.jsi || "";
+  preload.onload = function () {
+    import(assets.js).then(function (glue) {
+      glue.default({ module_or_path: fetch(assets.wasm, { integrity: assets.wasmi || "" }) });
+    });
+  };
+  document.head.append(preload);
 }
 requestAnimationFrame(function () {
   setTimeout(start, 0);

@@ -3,7 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use demands_matrix::model::{parse_story, DEFAULT_STORY_JSON};
-use demands_matrix::prerender::{fill_page, pages, render_view};
+use demands_matrix::prerender::{
+    embed_module, fill_page, integrity, pages, render_view, with_integrity,
+};
 
 fn text(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -101,4 +103,40 @@ fn the_markup_fills_the_mount_point() {
         "x"
     )
     .is_err());
+}
+
+#[test]
+fn integrity_is_the_sha384_of_the_bytes() {
+    // The value `openssl dgst -sha384 -binary | base64` gives for "abc".
+    assert_eq!(
+        integrity(b"abc"),
+        "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
+    );
+}
+
+#[test]
+fn the_asset_list_and_the_embed_module_carry_both_integrities() {
+    let read = |name: &str| Ok(name.trim_start_matches("./").as_bytes().to_vec());
+    let page = r#"<head><script id=dm-assets type=application/json>{"js":"./g.js","wasm":"./g_bg.wasm"}</script></head>"#;
+    let with = with_integrity(page, read).unwrap();
+    let list = &with[with.find('{').unwrap()..with.find("</script>").unwrap()];
+    let assets: serde_json::Value = serde_json::from_str(list).unwrap();
+    assert_eq!(assets["js"], "./g.js");
+    assert_eq!(assets["jsi"], integrity(b"g.js"));
+    assert_eq!(assets["wasmi"], integrity(b"g_bg.wasm"));
+    assert!(with_integrity("<head></head>", read).is_err());
+
+    let files = [
+        "demands-matrix-1.css",
+        "demands-matrix-1.js",
+        "demands-matrix-1_bg.wasm",
+    ]
+    .map(String::from);
+    let module = embed_module(&files, read).unwrap();
+    assert!(module.contains(&integrity(b"demands-matrix-1.js")));
+    assert!(module.contains(&integrity(b"demands-matrix-1_bg.wasm")));
+    assert!(
+        module.contains("WebAssembly.RuntimeError"),
+        "the panic handler"
+    );
 }

@@ -46,3 +46,22 @@ fn missing_files_and_no_arguments_are_usage_errors() {
     let (code, _) = validate(&[]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn a_file_over_the_size_cap_is_refused_with_the_widgets_message() {
+    let dir = std::env::temp_dir().join(format!("dm-validate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("huge.json");
+    let huge = format!("{{\"title\": \"{}\"}}", "x".repeat(9_000_000));
+    std::fs::write(&path, &huge).unwrap();
+    let (code, out) = validate(&[path.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, 1);
+    // The widget shows this same sentence (tests/e2e/faults.test.mjs).
+    assert!(
+        out.contains(
+            "the file is 9000013 bytes; a story file may be at most 8388608 bytes (8 MiB)"
+        ),
+        "{out}"
+    );
+}

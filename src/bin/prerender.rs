@@ -16,7 +16,7 @@ mod native {
     use std::path::Path;
     use std::process::ExitCode;
 
-    use demands_matrix::prerender::{embed_module, fill_page, pages, render_view};
+    use demands_matrix::prerender::{embed_module, fill_page, pages, render_view, with_integrity};
 
     pub fn main() -> ExitCode {
         let Some(dir) = std::env::args().nth(1) else {
@@ -37,8 +37,13 @@ mod native {
 
     fn run(dir: &Path) -> Result<usize, String> {
         let index = dir.join("index.html");
+        let read = |name: &str| {
+            let path = dir.join(name.trim_start_matches("./"));
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+        };
         let page = std::fs::read_to_string(&index)
             .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+        let page = with_integrity(&page, read)?;
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .map_err(|e| format!("cannot start the renderer: {e}"))?;
@@ -55,7 +60,7 @@ mod native {
             .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
             .collect();
         let widget = dir.join("widget.js");
-        std::fs::write(&widget, embed_module(&files)?)
+        std::fs::write(&widget, embed_module(&files, read)?)
             .map_err(|e| format!("cannot write {}: {e}", widget.display()))?;
         Ok(pages.len())
     }

@@ -43,6 +43,24 @@ export async function waitForWidget(page, state = "ready") {
 }
 
 /**
+ * Makes the widget's next DOM call throw what a Rust panic throws in the release build (it aborts
+ * with a WebAssembly trap), as if Rust had panicked mid-render. `target` is a page or a frame.
+ */
+export async function armPanic(target) {
+  await target.evaluate(() => {
+    const setAttribute = Element.prototype.setAttribute;
+    let armed = true;
+    Element.prototype.setAttribute = function (...args) {
+      if (armed) {
+        armed = false;
+        throw new WebAssembly.RuntimeError("unreachable");
+      }
+      return setAttribute.apply(this, args);
+    };
+  });
+}
+
+/**
  * For one test file: serves `mounts` (see serve()) and launches Chromium before its tests, and
  * stops both after them. `site.url` and `site.browser` are set once the `before` hook has run.
  */

@@ -5,7 +5,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { serve } from "./server.mjs";
-import { launch, openPage } from "./browser.mjs";
+import { armPanic, launch, openPage } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SHOTS = process.env.SCREENSHOTS ?? "test-results/screenshots";
@@ -85,6 +85,19 @@ describe("iframe embeds", () => {
     assert.equal(await frame.getAttribute("title"), "Istanbul talks: who demands what");
     assert.equal(await frame.getAttribute("loading"), "lazy");
     await frameHeightChecks(page, "host-script");
+    await page.context().close();
+  });
+
+  test("after a panic the iframe shows the static message, sized to it", async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(`${newsSite.url}/hosts/pym.html?widget=${encodeURIComponent(widgetSite.url + "/index.html")}`);
+    const { frame } = await expectHeightFollows(page, "after load");
+    await frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    await armPanic(frame);
+    await frame.click(byTestId("dm-tab-moscow"));
+    await frame.waitForSelector(`${byTestId("dm-root")}[data-state="crashed"]`);
+    const after = await expectHeightFollows(page, "after the panic");
+    assert.ok(after.outer < 300, `the iframe shrank to the message: ${after.outer}px`);
     await page.context().close();
   });
 
@@ -169,6 +182,25 @@ describe("direct embeds", () => {
     await page.setViewportSize({ width: 375, height: 900 });
     await page.screenshot({ path: `${SHOTS}/host-direct-375.png`, fullPage: true });
     assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+describe("a panic in direct embeds", () => {
+  test("every widget on the page becomes the static message; the host page is untouched", async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${newsSite.url}/hosts/direct.html`);
+    await page.locator(`#first ${byTestId("dm-root")}[data-live]`).waitFor();
+    await page.locator(`#second ${byTestId("dm-root")}[data-live]`).waitFor();
+    await armPanic(page);
+    await page.click(`#second ${byTestId("dm-tab-south")}`);
+    for (const host of ["#first", "#second"]) {
+      await page.waitForSelector(`${host}[data-demands-matrix] ${byTestId("dm-root")}[data-state="crashed"]`);
+      assert.match(await page.textContent(host), /Sorry, this graphic stopped working\./);
+    }
+    assert.equal(await page.$$eval('[data-testid^="dm-tab-"]', (tabs) => tabs.length), 0);
+    assert.equal(await page.textContent("#host-text"), "The article's own paragraph.");
+    assert.equal(page.errors.length, 1, `only the panic itself: ${page.errors}`);
     await page.context().close();
   });
 });

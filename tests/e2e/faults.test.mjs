@@ -3,7 +3,7 @@
 //! the site runs under a strict Content-Security-Policy with no violation.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, siteWithBrowser, waitForWidget } from "./browser.mjs";
+import { armPanic, openPage, siteWithBrowser, waitForWidget } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const CSP =
@@ -106,6 +106,89 @@ describe("faults while fetching a story", () => {
     await waitForWidget(page);
     assert.equal(calls, 3);
     assert.ok(await page.isVisible(byTestId("dm-row-water")));
+    await page.context().close();
+  });
+});
+
+describe("slow, oversized and tampered files", () => {
+  test("a story slower than 10 s ends in the error state; its late answer is ignored; Try again works", async () => {
+    const page = await openPage(site.browser);
+    let slow = true;
+    await page.route("**/fixtures/slow.json", async (route) => {
+      if (!slow) return route.continue({ url: `${site.url}/fixtures/two-sides.json` });
+      // Answers after the widget's timeout: the answer must not replace the error.
+      await new Promise((resolve) => setTimeout(resolve, 12_000));
+      await route.continue({ url: `${site.url}/fixtures/two-sides.json` }).catch(() => {});
+    });
+    const started = Date.now();
+    await page.goto(`${site.url}/index.html?src=fixtures/slow.json`);
+    await page.waitForSelector(`${byTestId("dm-root")}[data-state="error"]`, { timeout: 15_000 });
+    const waited = Date.now() - started;
+    assert.ok(waited >= 9_500 && waited < 12_000, `gave up after ${waited} ms`);
+    assert.match(await page.textContent(byTestId("dm-error")), /the server sent no story within 10 seconds/);
+    await page.waitForTimeout(Math.max(0, 13_000 - (Date.now() - started)));
+    assert.equal(await page.getAttribute(byTestId("dm-root"), "data-state"), "error", "the late answer is ignored");
+    slow = false;
+    await page.click(byTestId("dm-retry"));
+    await waitForWidget(page);
+    assert.ok(await page.isVisible(byTestId("dm-row-water")));
+    await page.context().close();
+  });
+
+  test("a story over 8 MiB is refused by its Content-Length", async () => {
+    const page = await openPage(site.browser);
+    const body = `{"title": "${"x".repeat(9_000_000)}"}`;
+    await page.route("**/fixtures/huge-file.json", (route) =>
+      route.fulfill({ body, headers: { "content-type": "application/json" } }),
+    );
+    await page.goto(`${site.url}/index.html?src=fixtures/huge-file.json`);
+    await waitForWidget(page, "error");
+    assert.match(
+      await page.textContent(byTestId("dm-error")),
+      /the file is 9000013 bytes; a story file may be at most 8388608 bytes \(8 MiB\)/,
+    );
+    await page.context().close();
+  });
+
+  for (const [what, pattern] of [["WebAssembly", /_bg\.wasm$/], ["JS glue", /demands-matrix-[0-9a-f]+\.js$/]]) {
+    test(`a tampered ${what} never runs; the prerendered matrix stays readable`, async () => {
+      const page = await openPage(site.browser);
+      await page.route(pattern, async (route) => {
+        const response = await route.fetch();
+        const bytes = Buffer.from(await response.body());
+        bytes[bytes.length - 1] ^= 1;
+        await route.fulfill({ response, body: bytes });
+      });
+      await page.goto(`${site.url}/index.html`);
+      await page.waitForFunction(() => window.performance.getEntriesByType("resource").some((r) => /_bg\.wasm|\.js$/.test(r.name)));
+      await page.waitForTimeout(1_500);
+      assert.equal(await page.$(`${byTestId("dm-root")}[data-live]`), null, "the widget did not start");
+      assert.equal((await page.$$('[data-testid^="dm-row-"]')).length, 14, "the prerendered rows are still there");
+      assert.ok(page.errors.some((e) => /integrity/i.test(e)), `an integrity error: ${page.errors}`);
+      await page.context().close();
+    });
+  }
+});
+
+describe("a Rust panic", () => {
+  test("the widget becomes a static message with a reload link, and nothing calls into it again", async () => {
+    const page = await openPage(site.browser);
+    await page.goto(`${site.url}/index.html#view=all`);
+    await waitForWidget(page);
+    await armPanic(page);
+    await page.click(byTestId("dm-tab-kyiv"));
+    await page.waitForSelector(`${byTestId("dm-root")}[data-state="crashed"]`);
+    const crashed = page.locator(byTestId("dm-root"));
+    assert.match(await crashed.textContent(), /Sorry, this graphic stopped working\./);
+    assert.equal(await page.getAttribute(`${byTestId("dm-root")} a`, "href"), `${site.url}/index.html`);
+    assert.equal(await page.$$eval('[data-testid^="dm-tab-"], [data-testid^="dm-row-"]', (n) => n.length), 0);
+    // Clicks on the widget no longer reach the dead module: no further errors.
+    const errors = page.errors.length;
+    await page.click(`${byTestId("dm-root")} p`);
+    assert.equal(page.errors.length, errors);
+    await page.click(`${byTestId("dm-root")} a`);
+    await page.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    assert.equal(await page.getAttribute(byTestId("dm-root"), "data-view"), "all", "the reload link works");
     await page.context().close();
   });
 });
