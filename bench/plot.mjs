@@ -47,7 +47,8 @@ export function plot(points, variants) {
       out.push(`<line x1="${X(cx0)}" x2="${X(cx1)}" y1="${Y(v)}" y2="${Y(v)}" stroke="#000" stroke-dasharray="5 4"/>`);
       out.push(`<text x="${X(cx0) + 4}" y="${Y(v) - 4}" font-size="10">target ${label}</text>`);
     }
-    for (const v of variants) {
+    // Drawn in reverse legend order, so the first variant (the widget) lies on top.
+    for (const v of [...variants].reverse()) {
       const pts = [...points[v]].sort((a, b) => a.cells - b.cells);
       const d = pts.map((pt, i) => `${i ? "L" : "M"}${X(pt.cells).toFixed(1)} ${Y(pt[panel.key] * scale).toFixed(1)}`).join(" ");
       out.push(`<path d="${d}" fill="none" stroke="${COLORS[v]}" stroke-width="2"/>`);
