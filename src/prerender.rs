@@ -106,6 +106,62 @@ pub fn integrity(bytes: &[u8]) -> String {
     )
 }
 
+/// The value of attribute `name` in `tag` (the text of one start tag), quoted or not, with its
+/// byte range in `tag`.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<(&'a str, std::ops::Range<usize>)> {
+    let mut from = 0;
+    while let Some(found) = tag[from..].find(name) {
+        let at = from + found;
+        from = at + name.len();
+        let before = tag[..at].chars().next_back();
+        if !before.is_some_and(char::is_whitespace) || !tag[from..].starts_with('=') {
+            continue;
+        }
+        let start = from + 1;
+        let (start, end) = match tag[start..].chars().next() {
+            Some(quote @ ('"' | '\'')) => {
+                let end = tag[start + 1..].find(quote)? + start + 1;
+                (start + 1, end)
+            }
+            _ => {
+                let end = tag[start..]
+                    .find(|c: char| c.is_whitespace() || c == '>')
+                    .map_or(tag.len(), |e| start + e);
+                (start, end)
+            }
+        };
+        return Some((&tag[start..end], start..end));
+    }
+    None
+}
+
+/// Recomputes every `integrity` attribute of the page's `<script src>` and `<link href>` tags
+/// from the built files: the hook minifies the loader after Trunk hashed it.
+pub fn refresh_integrity(
+    page: &str,
+    read: impl Fn(&str) -> Result<Vec<u8>, String>,
+) -> Result<String, String> {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(open) = rest.find('<') {
+        let close = rest[open..].find('>').map_or(rest.len(), |c| open + c + 1);
+        let tag = &rest[open..close];
+        out.push_str(&rest[..open]);
+        let file = attribute(tag, "src").or_else(|| attribute(tag, "href"));
+        match (attribute(tag, "integrity"), file) {
+            (Some((_, range)), Some((file, _))) => {
+                out.push_str(&tag[..range.start]);
+                out.push_str(&integrity(&read(file)?));
+                out.push_str(&tag[range.end..]);
+            }
+            _ => out.push_str(tag),
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
 /// Adds the integrity of the JS glue (`jsi`) and of the WebAssembly (`wasmi`) to the page's
 /// asset list (`<script type="application/json" id="dm-assets">`, written by Trunk), so the
 /// loader fetches both with `integrity`: a tampered file on a CDN then never runs.

@@ -4,7 +4,7 @@
 
 use demands_matrix::model::{parse_story, DEFAULT_STORY_JSON};
 use demands_matrix::prerender::{
-    embed_module, fill_page, integrity, pages, render_view, with_integrity,
+    embed_module, fill_page, integrity, pages, refresh_integrity, render_view, with_integrity,
 };
 
 fn text(s: &str) -> String {
@@ -138,5 +138,20 @@ fn the_asset_list_and_the_embed_module_carry_both_integrities() {
     assert!(
         module.contains("WebAssembly.RuntimeError"),
         "the panic handler"
+    );
+}
+
+#[test]
+fn integrity_attributes_are_recomputed_from_the_final_files() {
+    let read = |name: &str| Ok(format!("new {name}").into_bytes());
+    let page = r#"<link href=./a.css integrity=sha384-old rel=stylesheet><script integrity="sha384-old" src="./l.js" type=module></script><a href=x.html data-src=y>x</a>"#;
+    let fresh = refresh_integrity(page, read).unwrap();
+    assert_eq!(
+        fresh,
+        format!(
+            r#"<link href=./a.css integrity={} rel=stylesheet><script integrity="{}" src="./l.js" type=module></script><a href=x.html data-src=y>x</a>"#,
+            integrity(b"new ./a.css"),
+            integrity(b"new ./l.js")
+        )
     );
 }

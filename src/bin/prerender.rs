@@ -16,7 +16,9 @@ mod native {
     use std::path::Path;
     use std::process::ExitCode;
 
-    use demands_matrix::prerender::{embed_module, fill_page, pages, render_view, with_integrity};
+    use demands_matrix::prerender::{
+        embed_module, fill_page, pages, refresh_integrity, render_view, with_integrity,
+    };
 
     pub fn main() -> ExitCode {
         let Some(dir) = std::env::args().nth(1) else {
@@ -43,7 +45,7 @@ mod native {
         };
         let page = std::fs::read_to_string(&index)
             .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-        let page = with_integrity(&page, read)?;
+        let page = with_integrity(&refresh_integrity(&page, read)?, read)?;
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .map_err(|e| format!("cannot start the renderer: {e}"))?;
