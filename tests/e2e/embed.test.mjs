@@ -63,6 +63,8 @@ async function frameHeightChecks(page, name) {
   const narrow = await expectHeightFollows(page, "after the column narrows to 320 px");
   const frameWidth = await narrow.frame.evaluate(() => innerWidth);
   assert.ok(frameWidth <= 320, `the iframe is ${frameWidth}px wide`);
+  const tabRows = await narrow.frame.$$eval('[data-testid^="dm-tab-"]', (tabs) => new Set(tabs.map((t) => t.getBoundingClientRect().top)).size);
+  assert.equal(tabRows, 1, "the four tabs fit on one line");
   await page.screenshot({ path: `${SHOTS}/host-${name}-320.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
   await expectHeightFollows(page, "after widening again");
