@@ -72,11 +72,15 @@ pub fn fill_page(page: &str, view_id: &str, markup: &str) -> Result<String, Stri
 pub const CRASH_HANDLER: &str = r##"let crashed = false;
 function crash(event) {
   const error = event.reason || event.error;
-  if (crashed || !(error instanceof WebAssembly.RuntimeError)) return;
+  // Only a trap in our module (its file is in the stack): other WebAssembly on a host page is not
+  // ours to judge.
+  if (crashed || !(error instanceof WebAssembly.RuntimeError) || !String(error.stack).includes(wasmFile)) return;
   crashed = true;
   for (const root of document.querySelectorAll("[data-demands-matrix]")) {
+    const focused = root.contains(document.activeElement);
     const box = document.createElement("div");
     box.className = "dm";
+    box.lang = "en";
     box.dataset.testid = "dm-root";
     box.dataset.state = "crashed";
     const status = box.appendChild(document.createElement("div"));
@@ -84,12 +88,18 @@ function crash(event) {
     status.setAttribute("role", "alert");
     status.appendChild(document.createElement("p")).textContent = "Sorry, this graphic stopped working.";
     const reload = status.appendChild(document.createElement("a"));
-    reload.href = location.href.split("#")[0];
+    reload.href = location.href;
     reload.textContent = "Reload the page";
+    // reload() keeps the reader's view (the hash) and works in srcdoc frames too.
+    reload.addEventListener("click", (e) => {
+      e.preventDefault();
+      location.reload();
+    });
     // A shallow copy keeps the host's id and attributes but none of the listeners.
     const fresh = root.cloneNode(false);
     fresh.appendChild(box);
     root.replaceWith(fresh);
+    if (focused) reload.focus();
   }
 }
 addEventListener("error", crash);
@@ -149,11 +159,15 @@ pub fn refresh_integrity(
         out.push_str(&rest[..open]);
         let file = attribute(tag, "src").or_else(|| attribute(tag, "href"));
         match (attribute(tag, "integrity"), file) {
+            // Another site's file: its hash is its author's to give.
+            (Some(_), Some((file, _))) if file.contains("//") => out.push_str(tag),
             (Some((_, range)), Some((file, _))) => {
                 out.push_str(&tag[..range.start]);
                 out.push_str(&integrity(&read(file)?));
                 out.push_str(&tag[range.end..]);
             }
+            // A hash that cannot be checked would break the page once a file changed.
+            (Some(_), None) => return Err(format!("cannot tell which file {tag} hashes")),
             _ => out.push_str(tag),
         }
         rest = &rest[close..];
@@ -172,7 +186,8 @@ pub fn with_integrity(
 ) -> Result<String, String> {
     // Trunk may have minified the tag (`<script id=dm-assets type=application/json>`).
     let tag = page
-        .find("dm-assets")
+        .find("id=dm-assets")
+        .or_else(|| page.find("id=\"dm-assets\""))
         .ok_or("the page has no dm-assets list")?;
     let start = tag
         + page[tag..]
@@ -219,28 +234,40 @@ pub fn embed_module(
     let glue = find("JS glue", &|f| {
         f.starts_with("demands-matrix-") && f.ends_with(".js") && !f.ends_with("_bg.js")
     })?;
-    let (glue_integrity, wasm_integrity) = (integrity(&read(&glue)?), integrity(&read(&wasm)?));
+    let (css_integrity, glue_integrity, wasm_integrity) = (
+        integrity(&read(&css)?),
+        integrity(&read(&glue)?),
+        integrity(&read(&wasm)?),
+    );
     Ok(format!(
         r#"//! demands-matrix direct embed (generated at build time): every [data-demands-matrix] element becomes a widget.
+// Every file is fetched with its integrity: a tampered copy never applies or runs.
 const base = new URL(".", import.meta.url);
 const link = document.createElement("link");
 link.rel = "stylesheet";
+link.crossOrigin = "anonymous";
+link.integrity = "{css_integrity}";
 link.href = new URL("{css}", base).href;
 document.head.append(link);
+const wasmFile = "{wasm}";
 {CRASH_HANDLER}
-// Both files are fetched with their integrity: a tampered copy never runs.
+const wasm = fetch(new URL(wasmFile, base), {{ integrity: "{wasm_integrity}" }});
+// import() cannot carry an integrity; a module preload of the same file can, and the import then
+// uses what it fetched. Browsers without modulepreload (Safari < 17) import unchecked.
 const glueUrl = new URL("{glue}", base).href;
-await new Promise((loaded, failed) => {{
-  const preload = document.createElement("link");
-  preload.rel = "modulepreload";
-  preload.href = glueUrl;
-  preload.integrity = "{glue_integrity}";
-  preload.onload = loaded;
-  preload.onerror = failed;
-  document.head.append(preload);
-}});
+const preload = document.createElement("link");
+if (preload.relList.supports("modulepreload")) {{
+  await new Promise((loaded, failed) => {{
+    preload.rel = "modulepreload";
+    preload.href = glueUrl;
+    preload.integrity = "{glue_integrity}";
+    preload.onload = loaded;
+    preload.onerror = failed;
+    document.head.append(preload);
+  }});
+}}
 const glue = await import(glueUrl);
-await glue.default({{ module_or_path: fetch(new URL("{wasm}", base), {{ integrity: "{wasm_integrity}" }}) }});
+await glue.default({{ module_or_path: wasm }});
 "#
     ))
 }

@@ -34,17 +34,25 @@ addEventListener("message", function (e) {
   if (e.source === parent && id && String(e.data).indexOf("pymxPYMx" + id + "xPYMxwidthxPYMx") === 0) report(true);
 });
 
+// The glue and the WebAssembly are fetched with the integrity the build wrote (jsi, wasmi): a
+// tampered file never runs, and the prerendered matrix stays.
+var assets = JSON.parse(document.getElementById("dm-assets").textContent);
+var wasmFile = assets.wasm.split("/").pop();
+
 // A Rust panic traps the WebAssembly (release builds abort at once): each widget becomes a static
 // message with a reload link, and its old root, which holds Yew's listeners, leaves the page, so
-// nothing calls into the dead module again. widget.js carries the same (src/prerender.rs).
+// nothing calls into the dead module again. Only a trap in our module counts (its file is in the
+// stack). widget.js carries the same (src/prerender.rs).
 var crashed = false;
 function crash(event) {
   var error = event.reason || event.error;
-  if (crashed || !(error instanceof WebAssembly.RuntimeError)) return;
+  if (crashed || !(error instanceof WebAssembly.RuntimeError) || String(error.stack).indexOf(wasmFile) < 0) return;
   crashed = true;
   document.querySelectorAll("[data-demands-matrix]").forEach(function (root) {
+    var focused = root.contains(document.activeElement);
     var box = document.createElement("div");
     box.className = "dm";
+    box.lang = "en";
     box.dataset.testid = "dm-root";
     box.dataset.state = "crashed";
     var status = box.appendChild(document.createElement("div"));
@@ -52,31 +60,40 @@ function crash(event) {
     status.setAttribute("role", "alert");
     status.appendChild(document.createElement("p")).textContent = "Sorry, this graphic stopped working.";
     var reload = status.appendChild(document.createElement("a"));
-    reload.href = location.href.split("#")[0];
+    reload.href = location.href;
     reload.textContent = "Reload the page";
+    // reload() keeps the reader's view (the hash) and works in srcdoc frames too.
+    reload.addEventListener("click", function (e) {
+      e.preventDefault();
+      location.reload();
+    });
     // A shallow copy keeps the host's id and attributes but none of the listeners.
     var fresh = root.cloneNode(false);
     fresh.appendChild(box);
     root.replaceWith(fresh);
+    if (focused) reload.focus();
   });
 }
 addEventListener("error", crash);
 addEventListener("unhandledrejection", crash);
 
-// The glue and the WebAssembly are fetched with the integrity the build wrote (jsi, wasmi): a
-// tampered file never runs, and the prerendered matrix stays. The module preload carries the
-// glue's integrity, since import() cannot.
-var assets = JSON.parse(document.getElementById("dm-assets").textContent);
+// Requested now, while the page renders (one download in every browser; a preload link with a
+// different integrity made Firefox fetch it twice), and compiled after the first paint.
+var wasm = fetch(assets.wasm, { integrity: assets.wasmi || "" });
 function start() {
+  function run() {
+    import(assets.js).then(function (glue) {
+      glue.default({ module_or_path: wasm });
+    });
+  }
+  // import() cannot carry an integrity; a module preload of the same file can, and the import
+  // then uses what it fetched. Browsers without modulepreload (Safari < 17) import unchecked.
   var preload = document.createElement("link");
+  if (!preload.relList.supports("modulepreload")) return run();
   preload.rel = "modulepreload";
   preload.href = assets.js;
   preload.integrity = assets.jsi || "";
-  preload.onload = function () {
-    import(assets.js).then(function (glue) {
-      glue.default({ module_or_path: fetch(assets.wasm, { integrity: assets.wasmi || "" }) });
-    });
-  };
+  preload.onload = run;
   document.head.append(preload);
 }
 requestAnimationFrame(function () {

@@ -117,7 +117,7 @@ fn integrity_is_the_sha384_of_the_bytes() {
 #[test]
 fn the_asset_list_and_the_embed_module_carry_both_integrities() {
     let read = |name: &str| Ok(name.trim_start_matches("./").as_bytes().to_vec());
-    let page = r#"<head><script id=dm-assets type=application/json>{"js":"./g.js","wasm":"./g_bg.wasm"}</script></head>"#;
+    let page = r#"<head><!-- dm-assets --><script id=dm-assets type=application/json>{"js":"./g.js","wasm":"./g_bg.wasm"}</script></head>"#;
     let with = with_integrity(page, read).unwrap();
     let list = &with[with.find('{').unwrap()..with.find("</script>").unwrap()];
     let assets: serde_json::Value = serde_json::from_str(list).unwrap();
@@ -133,6 +133,7 @@ fn the_asset_list_and_the_embed_module_carry_both_integrities() {
     ]
     .map(String::from);
     let module = embed_module(&files, read).unwrap();
+    assert!(module.contains(&integrity(b"demands-matrix-1.css")));
     assert!(module.contains(&integrity(b"demands-matrix-1.js")));
     assert!(module.contains(&integrity(b"demands-matrix-1_bg.wasm")));
     assert!(
@@ -154,4 +155,8 @@ fn integrity_attributes_are_recomputed_from_the_final_files() {
             integrity(b"new ./l.js")
         )
     );
+    // Another site's file keeps its author's hash; a hash of no file is an error, not kept stale.
+    let theirs = r#"<script src=https://cdn.example/x.js integrity=sha384-theirs></script>"#;
+    assert_eq!(refresh_integrity(theirs, read).unwrap(), theirs);
+    assert!(refresh_integrity("<link integrity=sha384-x rel=preload>", read).is_err());
 }

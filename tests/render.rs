@@ -89,7 +89,7 @@ async fn kyiv_view_puts_zelenskys_three_demands_first() {
         !html.contains("data-testid=\"dm-summary\""),
         "the summary belongs to all sides"
     );
-    // Columns keep the story's order; Kyiv's is emphasised (head by class, cells by data-focus).
+    // Columns keep the story's order; Kyiv's is emphasised (its head and the table carry data-focus).
     assert_eq!(column_order(&html), ["kyiv", "moscow", "west"]);
     assert_eq!(focused_column(&html).as_deref(), Some("kyiv"));
     assert!(html.contains("data-focus=\"0\""));

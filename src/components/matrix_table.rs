@@ -103,6 +103,10 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                                     data-testid={format!("dm-col-{}", s.id)}
                                 >
                                     { &s.name }
+                                    // The tint is visual only: the column head says it in words.
+                                    if focus == Some(side) {
+                                        <span class="dm-sr-only">{ ", this view" }</span>
+                                    }
                                 </th>
                             }
                         }) }

@@ -186,12 +186,16 @@ async fn fetch_story(src: &str) -> Result<crate::model::Story, Vec<String>> {
             response.status_text()
         )]);
     }
-    // Refused before the download when the server says the size; the parser checks the body.
+    // Refused before the download when the server says the size (cancelling the body, which
+    // would otherwise stream on until the timeout); the parser checks the body itself.
     let announced = response.headers().get("content-length").ok().flatten();
     if let Some(message) = announced
         .and_then(|length| length.parse().ok())
         .and_then(crate::model::too_large)
     {
+        if let Some(body) = response.body() {
+            let _ = body.cancel();
+        }
         return Err(vec![message]);
     }
     let unreadable = || failed("the response could not be read");

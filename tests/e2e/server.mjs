@@ -20,7 +20,10 @@ const TYPES = {
  * Starts a server on 127.0.0.1 with a free port. `mounts` maps URL prefixes to folders, e.g.
  * { "/": "dist", "/fixtures/": "tests/fixtures/stories" }. `headers` are added to every
  * response (a Content-Security-Policy, say). Requests under `/hang/` are never answered, to
- * hold a widget in its loading state. Returns { url, close }.
+ * hold a widget in its loading state; requests under `/announce/<n>/` get headers announcing a
+ * body of n bytes that never comes, and requests under `/stream/<n>/` get a JSON body of n bytes
+ * streamed with no `Content-Length`: a size check on the header and one on the body are told apart.
+ * Returns { url, close }.
  */
 export async function serve(mounts, { headers = {} } = {}) {
   const hanging = new Set();
@@ -33,6 +36,19 @@ export async function serve(mounts, { headers = {} } = {}) {
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
       if (path.startsWith("/hang/")) return void hanging.add(res);
+      const announced = /^\/announce\/(\d+)\//.exec(path);
+      if (announced) {
+        res.writeHead(200, { "content-type": "application/json", "content-length": announced[1] });
+        res.flushHeaders();
+        return void hanging.add(res);
+      }
+      const streamed = /^\/stream\/(\d+)\//.exec(path);
+      if (streamed) {
+        res.writeHead(200, { "content-type": "application/json" });
+        const text = `{"title": "${"x".repeat(Number(streamed[1]) - 13)}"}`;
+        for (let at = 0; at < text.length; at += 1 << 20) res.write(text.slice(at, at + (1 << 20)));
+        return void res.end();
+      }
       const prefix = prefixes.find((p) => path.startsWith(p));
       if (!prefix) return send(res, 404, "text/plain", "not found");
       const root = resolve(mounts[prefix]);

@@ -78,9 +78,17 @@ describe("the default story", () => {
   test("a view switch keeps every row and cell: rows move, nothing is rebuilt", async () => {
     const page = await open();
     await waitForWidget(page);
-    // Remember each row's and cell's DOM node, then switch through every view and back.
+    // Remember each row's and cell's DOM node and record every change inside the table body,
+    // then switch through every view and back.
     await page.evaluate(() => {
       window.kept = [...document.querySelectorAll('tr[data-testid^="dm-row-"], td[data-testid^="dm-cell-"]')];
+      window.changed = new Set();
+      new MutationObserver((records) => {
+        for (const record of records) {
+          const row = (record.target.nodeType === 1 ? record.target : record.target.parentElement).closest(".dm-row");
+          if (row) window.changed.add(row.dataset.testid);
+        }
+      }).observe(document.querySelector('[data-testid="dm-body"]'), { subtree: true, childList: true, attributes: true, characterData: true });
     });
     for (const view of ["kyiv", "moscow", "west", "all"]) {
       await page.click(byTestId(`dm-tab-${view}`));
@@ -89,6 +97,8 @@ describe("the default story", () => {
     const lost = await page.evaluate(() => window.kept.filter((node) => !node.isConnected).map((node) => node.dataset.testid));
     assert.equal(await page.evaluate(() => window.kept.length), 14 + 14 * 3);
     assert.deepEqual(lost, [], "rows and cells that were replaced");
+    // Rows only move (a change of the tbody's children); nothing inside an issue row changes.
+    assert.deepEqual(await page.evaluate(() => [...window.changed]), [], "issue rows whose content changed");
     await page.context().close();
   });
 
@@ -214,6 +224,9 @@ describe("screenshots for review", () => {
         await page.screenshot({ path: `${SHOTS}/${view}-${width}.png`, fullPage: true });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${view} at ${width}px scrolls sideways by ${overflow}px`);
+        // Cards below a 40 rem column, a table above.
+        const layout = await page.$eval(".dm-matrix__table", (table) => getComputedStyle(table).display);
+        assert.equal(layout, width < 640 ? "block" : "table", `${view} at ${width}px`);
       }
       await page.click(byTestId("dm-tab-kyiv"));
       await page.click(`${byTestId("dm-cell-ceasefire-kyiv")} button`);
