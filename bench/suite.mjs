@@ -89,7 +89,16 @@ async function open({ variant, cpu, src, rows }) {
   const query = src ? `?src=${encodeURIComponent(src)}` : "";
   await page.goto(`${server.url}/${variant}/index.html${query}`, { waitUntil: "load" });
   if (variant === "floor") await page.waitForFunction(() => window.__b.fcp !== null, null, { polling: 50 });
-  else await page.waitForFunction(() => window.__b.loaded !== null, null, { polling: 50, timeout: 120000 });
+  else {
+    await page.waitForFunction(() => window.__b.loaded !== null, null, { polling: 50, timeout: 120000 }).catch(async (err) => {
+      const state = await page.evaluate(() => {
+        const root = document.querySelector('[data-testid="dm-root"]');
+        return `${root?.dataset.state ?? "no widget"}: ${(document.querySelector('[data-testid="dm-error"]')?.textContent ?? "").slice(0, 200)}`;
+      }).catch(() => "page gone");
+      await context.close();
+      throw new Error(`${variant} did not finish loading (${state}): ${err.message.split("\n")[0]}`);
+    });
+  }
   // A quiet moment: late layout shifts and the load's long tasks are over before switching.
   await page.waitForTimeout(300);
   return { context, page, cdp };
@@ -247,13 +256,16 @@ for (let i = 0; i <= RUNS; i++) {
   }
   log(`load and interaction: round ${i}/${RUNS}${i === 0 ? " (warm-up)" : ""}`);
 }
+writeFileSync(join(OUT, "results.json"), JSON.stringify({ load, clicks, scaling }));
 
 for (const size of SCALE) scaling[storyFile(size)] = Object.fromEntries(LIVE.map((v) => [v, []]));
 for (let i = 0; i <= (SCALE.length ? SCALING_RUNS : -1); i++) {
   // Warm-up with the smallest story only: the browser is already warm from the rounds above.
   for (const size of i === 0 ? SCALE.slice(0, 1) : SCALE) {
     for (const v of LIVE) {
-      const r = await scaleRun(v, size);
+      // A variant that fails on a story is reported as failing, not allowed to stop the suite.
+      const r = await scaleRun(v, size).catch((err) => ({ error: err.message }));
+      if (r.error) log(`${v} ${storyFile(size)}: ${r.error}`);
       if (i > 0) scaling[storyFile(size)][v].push(r);
     }
   }
@@ -474,9 +486,12 @@ warm-up with the smallest story: a 1,000 × 8 run takes about a minute per varia
   const within = [];
   for (const size of SCALE) {
     const S = scaling[storyFile(size)];
-    const peerSw = median(S.peer.flatMap((r) => r.switches.map((x) => x.ms)));
+    const peerSw = median(S.peer.filter((r) => !r.error).flatMap((r) => r.switches.map((x) => x.ms)));
     for (const v of LIVE) {
-      const rs = S[v];
+      const failed = S[v].filter((r) => r.error);
+      const rs = S[v].filter((r) => !r.error);
+      if (failed.length) md.push(`| ${size.issues} × ${size.sides} | ${size.issues * size.sides} | ${v} | **failed in ${failed.length} of ${S[v].length} runs**: ${failed[0].error.replaceAll("|", "/").slice(0, 300)} | | | | | | |`);
+      if (!rs.length) continue;
       const sw = rs.flatMap((r) => r.switches.map((x) => x.ms));
       const loadMs = rs.map((r) => r.loaded);
       const k = rs.flatMap((r) => r.switches.filter((x) => x.kept).map((x) => x.kept));
@@ -501,8 +516,8 @@ How cost grows with the number of cells n (slope of log cost over log n across t
 ${LIVE.map((v) => `| ${v} | n^${slope(points[v], "load").toFixed(2)} | n^${slope(points[v], "switch").toFixed(2)} | n^${slope(points[v], "memory").toFixed(2)} |`).join("\n")}`);
   const big = scaling[storyFile({ issues: 1000, sides: 8 })];
   if (big) {
-    const bigSw = median(big.widget.flatMap((r) => r.switches.map((x) => x.ms)));
-    verdict("view switch ≤ 50 ms, 1,000 issues × 8 sides, 4× CPU (median)", ms(bigSw), bigSw <= 50);
+    const bigSw = median(big.widget.filter((r) => !r.error).flatMap((r) => r.switches.map((x) => x.ms)));
+    verdict("view switch ≤ 50 ms, 1,000 issues × 8 sides, 4× CPU (median)", bigSw === null ? "failed to load" : ms(bigSw), bigSw !== null && bigSw <= 50);
   }
   const defaultRatio = median(sw4("widget")) / median(sw4("peer"));
   const worst = within.reduce((a, b) => (b.ratio > a.ratio ? b : a), { ratio: defaultRatio, size: { issues: DEFAULT_ROWS, sides: 3 } });
