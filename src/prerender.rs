@@ -47,13 +47,12 @@ pub fn pages() -> Result<Vec<(String, String)>, String> {
 /// Writes `markup` into the mount point of a built page (`<div data-demands-matrix
 /// data-page-params></div>`), marking which view it was rendered for.
 pub fn fill_page(page: &str, view_id: &str, markup: &str) -> Result<String, String> {
-    const ATTRIBUTE: &str = "data-page-params";
-    let at = page
-        .find(ATTRIBUTE)
+    // The whole tag, not the attribute alone: a dev build keeps the comment that names it.
+    const TAG: &str = "<div data-demands-matrix data-page-params";
+    let start = page
+        .find(TAG)
         .ok_or("the page has no <div data-demands-matrix data-page-params> to fill")?;
-    let start = page[..at]
-        .rfind("<div")
-        .ok_or("the mount point is not a <div>")?;
+    let at = start + TAG.len();
     let end = page[at..]
         .find("></div>")
         .map(|i| at + i + "></div>".len())
