@@ -56,9 +56,17 @@ async fn without_script_the_tabs_are_links_and_all_reachable() {
             "tab {id} should link to {file}"
         );
     }
+    let tabs: Vec<&str> = html
+        .match_indices("role=\"tab\"")
+        .map(|(at, _)| {
+            let start = html[..at].rfind('<').unwrap();
+            &html[start..at + html[at..].find('>').unwrap()]
+        })
+        .collect();
+    assert_eq!(tabs.len(), 4);
     assert!(
-        !html.contains("tabindex=\"-1\""),
-        "no roving tabindex without script"
+        tabs.iter().all(|tab| !tab.contains("tabindex")),
+        "no roving tabindex without script: {tabs:?}"
     );
     assert!(
         !html.contains("data-live"),

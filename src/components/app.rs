@@ -214,7 +214,7 @@ pub fn App(props: &AppProps) -> Html {
             <p class="dm-sr-only" aria-live="polite" data-testid="dm-announce">
                 if state.view_chosen { { format!("Showing {view_name}") } }
             </p>
-            { source_credit(&story) }
+            { source_credit(&story, uid) }
         </section>
     }
 }

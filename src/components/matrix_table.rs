@@ -10,6 +10,11 @@ use crate::components::StoryRef;
 use crate::model::{GroupKind, View};
 use crate::state::CellRef;
 
+/// Element id of what follows the table, where its skip link leads.
+pub fn after_table_id(uid: &str) -> String {
+    format!("{uid}-after")
+}
+
 /// What the matrix shows: the story, the view, the open cell, and where readers' actions go.
 pub struct MatrixTableProps {
     pub uid: AttrValue,
@@ -86,6 +91,11 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
 
     html! {
         <div class="dm-matrix" data-testid="dm-matrix">
+            // Every cell is a Tab stop: keyboard readers may jump past them all (to the footer,
+            // which `source_credit` makes a fragment target), with or without script.
+            <a class="dm-skip" href={format!("#{}", after_table_id(&props.uid))} data-testid="dm-skip">
+                { "Skip the table" }
+            </a>
             // Columns keep the story's order in every view (readers keep their bearings); the
             // side's column is emphasised by CSS from `data-focus`, so no row re-renders.
             <table class="dm-matrix__table" data-focus={focus.map(|side| side.to_string())}>

@@ -4,14 +4,16 @@
 
 use yew::prelude::*;
 
+use crate::components::matrix_table::after_table_id;
 use crate::components::position_detail::source_html;
 use crate::model::Story;
 
 /// Every source the story draws on, and each side's members as the source names them, so that
 /// "Western allies" is never a mystery.
-pub fn source_credit(story: &Story) -> Html {
+/// The footer is where the table's skip link lands, so it takes focus (`tabindex="-1"`).
+pub fn source_credit(story: &Story, uid: &str) -> Html {
     html! {
-        <footer class="dm-footer" data-testid="dm-footer">
+        <footer class="dm-footer" id={after_table_id(uid)} tabindex="-1" data-testid="dm-footer">
             <dl class="dm-footer__sides">
                 { for story.sides.iter().filter(|side| !side.members.is_empty()).map(|side| html! {
                     <div class="dm-footer__side">

@@ -67,6 +67,10 @@ describe("keyboard only", () => {
       assert.equal(await page.getAttribute(byTestId("dm-root"), "data-view"), view);
       assert.match(await page.textContent(byTestId("dm-announce")), /Showing/);
     }
+    // Next comes the link that skips the table, shown while it has focus; then the first cell.
+    await page.keyboard.press("Tab");
+    assert.equal(await focus(), "dm-skip");
+    assert.ok((await page.locator(byTestId("dm-skip")).boundingBox()).width > 40, "the skip link shows when focused");
     await page.keyboard.press("Tab");
     assert.equal(await focus(), "dm-cell-ceasefire-kyiv");
     await page.keyboard.press("Enter");
@@ -83,6 +87,19 @@ describe("keyboard only", () => {
       if (!inside) return page.context().close();
     }
     assert.fail("Tab never left the widget");
+  });
+
+  test("the skip link jumps past every cell of the table", async () => {
+    const page = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(site.url + "/");
+    await waitForWidget(page);
+    assert.equal((await page.locator(byTestId("dm-skip")).boundingBox()).width <= 1, true, "hidden until focused");
+    await page.focus(byTestId("dm-skip"));
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "dm-footer");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => !!document.activeElement?.closest("table")), false, "the next Tab is past the table");
+    await page.context().close();
   });
 });
 

@@ -91,6 +91,8 @@ describe("Firefox ESR", () => {
         assert.equal(await ff.eval(() => document.querySelector('[data-testid="dm-root"]').dataset.view), view);
       }
       await ff.press("Tab");
+      assert.equal(await focus(), "dm-skip", "the link that skips the table comes first");
+      await ff.press("Tab");
       assert.equal(await focus(), "dm-cell-ceasefire-kyiv");
       await ff.press("Enter");
       await ff.until(() => document.activeElement?.dataset.testid === "dm-detail");

@@ -120,7 +120,10 @@ describe("the default story", () => {
     await page.keyboard.press("ArrowLeft");
     assert.equal(await page.getAttribute(byTestId("dm-root"), "data-view"), "moscow");
 
-    // Tab leaves the tab list for the first cell; Enter opens it, Escape closes it again.
+    // Tab leaves the tab list for the skip link, then the first cell; Enter opens it, Escape
+    // closes it again.
+    await page.keyboard.press("Tab");
+    assert.equal(await focused(), "dm-skip");
     await page.keyboard.press("Tab");
     const cellButton = await page.evaluate(() => document.activeElement.closest("td")?.getAttribute("data-testid"));
     assert.equal(cellButton, "dm-cell-nato-kyiv", "Moscow's first demand; columns keep the story's order");
