@@ -104,6 +104,35 @@ function crash(event) {
 addEventListener("error", crash);
 addEventListener("unhandledrejection", crash);"##;
 
+/// The built-in story as compact JSON that is safe inside a `<script>` element: every `<` (which
+/// JSON allows only inside strings) is written `\u003c`, so no `</script>` can end it early.
+pub fn story_for_page() -> Result<String, String> {
+    let story: serde_json::Value =
+        serde_json::from_str(DEFAULT_STORY_JSON).map_err(|e| format!("built-in story: {e}"))?;
+    Ok(story.to_string().replace('<', "\\u003c"))
+}
+
+/// Writes the built-in story into the page, right after its asset list, as the data the
+/// WebAssembly starts from (`embed::page_story`): the WebAssembly itself does not carry it, and
+/// next to the prerendered text it compresses to little.
+pub fn with_story(page: &str) -> Result<String, String> {
+    let assets = page
+        .find("id=dm-assets")
+        .or_else(|| page.find("id=\"dm-assets\""))
+        .ok_or("the page has no dm-assets list")?;
+    let end = assets
+        + page[assets..]
+            .find("</script>")
+            .ok_or("the dm-assets list is not closed")?
+        + "</script>".len();
+    Ok(format!(
+        r#"{}<script type="application/json" id="dm-story">{}</script>{}"#,
+        &page[..end],
+        story_for_page()?,
+        &page[end..]
+    ))
+}
+
 /// Subresource integrity value (`sha384-…`) of a file's bytes.
 pub fn integrity(bytes: &[u8]) -> String {
     use base64::Engine;
@@ -233,6 +262,7 @@ pub fn embed_module(
     let glue = find("JS glue", &|f| {
         f.starts_with("demands-matrix-") && f.ends_with(".js") && !f.ends_with("_bg.js")
     })?;
+    let story = serde_json::to_string(&story_for_page()?).map_err(|e| e.to_string())?;
     let (css_integrity, glue_integrity, wasm_integrity) = (
         integrity(&read(&css)?),
         integrity(&read(&glue)?),
@@ -250,6 +280,14 @@ link.href = new URL("{css}", base).href;
 document.head.append(link);
 const wasmFile = "{wasm}";
 {CRASH_HANDLER}
+// The built-in story, for widgets without data-src (the WebAssembly does not carry it).
+if (!document.getElementById("dm-story")) {{
+  const story = document.createElement("script");
+  story.type = "application/json";
+  story.id = "dm-story";
+  story.textContent = {story};
+  document.head.append(story);
+}}
 const wasm = fetch(new URL(wasmFile, base), {{ integrity: "{wasm_integrity}" }});
 // import() cannot carry an integrity; a module preload of the same file can, and the import then
 // uses what it fetched. Browsers without modulepreload (Safari < 17) import unchecked.

@@ -5,6 +5,7 @@
 use demands_matrix::model::{parse_story, DEFAULT_STORY_JSON};
 use demands_matrix::prerender::{
     embed_module, fill_page, integrity, pages, refresh_integrity, render_view, with_integrity,
+    with_story,
 };
 
 fn text(s: &str) -> String {
@@ -168,4 +169,18 @@ fn integrity_attributes_are_recomputed_from_the_final_files() {
     let theirs = r#"<script src=https://cdn.example/x.js integrity=sha384-theirs></script>"#;
     assert_eq!(refresh_integrity(theirs, read).unwrap(), theirs);
     assert!(refresh_integrity("<link integrity=sha384-x rel=preload>", read).is_err());
+}
+
+#[test]
+fn the_page_carries_the_built_in_story_as_script_safe_json() {
+    let page =
+        r#"<head><script id=dm-assets type=application/json>{}</script><link rel=icon></head>"#;
+    let with = with_story(page).unwrap();
+    let open = r#"<script type="application/json" id="dm-story">"#;
+    let start = with.find(open).unwrap() + open.len();
+    let json = &with[start..start + with[start..].find("</script>").unwrap()];
+    assert!(!json.contains('<'), "no markup can end the element early");
+    let story = parse_story(json).unwrap();
+    assert_eq!(story, parse_story(DEFAULT_STORY_JSON).unwrap());
+    assert!(with.ends_with("</script><link rel=icon></head>"));
 }

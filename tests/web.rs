@@ -14,8 +14,21 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// Gives the test page the built-in story, as the build writes it into every page (the
+/// WebAssembly reads it from there instead of carrying it).
+fn page_with_story() {
+    if document().get_element_by_id("dm-story").is_none() {
+        let story = document().create_element("script").unwrap();
+        story.set_attribute("type", "application/json").unwrap();
+        story.set_id("dm-story");
+        story.set_text_content(Some(demands_matrix::model::DEFAULT_STORY_JSON));
+        document().head().unwrap().append_child(&story).unwrap();
+    }
+}
+
 /// Mounts a widget in a fresh element and waits for it to render.
 async fn mount(view: Option<&'static str>) -> Element {
+    page_with_story();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let uid = format!("t{}", js_sys_random());
@@ -244,6 +257,7 @@ async fn two_widgets_on_one_page_keep_their_own_state() {
 
 /// Renders the widget to HTML in the browser, as the build does, for hydration tests.
 async fn server_markup(view: &'static str) -> String {
+    page_with_story();
     yew::LocalServerRenderer::<App>::with_props(AppProps {
         uid: AttrValue::Static("h1"),
         src: None,

@@ -17,7 +17,7 @@ mod native {
     use std::process::ExitCode;
 
     use demands_matrix::prerender::{
-        embed_module, fill_page, pages, refresh_integrity, render_view, with_integrity,
+        embed_module, fill_page, pages, refresh_integrity, render_view, with_integrity, with_story,
     };
 
     pub fn main() -> ExitCode {
@@ -45,7 +45,7 @@ mod native {
         };
         let page = std::fs::read_to_string(&index)
             .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-        let page = with_integrity(&refresh_integrity(&page, read)?, read)?;
+        let page = with_story(&with_integrity(&refresh_integrity(&page, read)?, read)?)?;
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .map_err(|e| format!("cannot start the renderer: {e}"))?;

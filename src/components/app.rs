@@ -14,7 +14,7 @@ use crate::components::story_header::story_header;
 use crate::components::view_tabs::{tab_element_id, ViewTabs};
 use crate::components::StoryRef;
 use crate::dom::{emit, focus_element};
-use crate::model::{parse_story, View, DEFAULT_STORY_JSON};
+use crate::model::{parse_story, View};
 use crate::state::{Action, CellRef, Load, LoadFailure, State};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -42,22 +42,40 @@ pub struct AppProps {
     pub pages: bool,
 }
 
+/// The built-in story's JSON: from the page in the browser (the build writes it there, and
+/// widget.js adds it to host pages), compiled in everywhere else.
+fn builtin_story_json() -> Option<std::borrow::Cow<'static, str>> {
+    #[cfg(target_arch = "wasm32")]
+    return crate::embed::page_story().map(std::borrow::Cow::Owned);
+    #[cfg(not(target_arch = "wasm32"))]
+    Some(std::borrow::Cow::Borrowed(crate::model::DEFAULT_STORY_JSON))
+}
+
 /// The state a widget starts in: the built-in story at once, or loading one from `src`.
 pub fn initial_state(props: &AppProps) -> State {
     let requested = props.view.as_ref().map(|v| v.to_string());
     match &props.src {
         Some(src) => State::loading(src.to_string(), requested),
-        None => match parse_story(DEFAULT_STORY_JSON) {
-            Ok(story) => State::ready(Rc::new(story), requested),
-            Err(errors) => {
-                let mut state = State::loading("built-in story".into(), requested);
-                state.load = Load::Failed(Rc::new(LoadFailure {
-                    src: "built-in story".into(),
-                    details: errors.0.iter().map(ToString::to_string).collect(),
-                }));
-                state
+        None => {
+            let parsed = match builtin_story_json() {
+                Some(json) => parse_story(&json)
+                    .map_err(|errors| errors.0.iter().map(ToString::to_string).collect()),
+                None => Err(vec![
+                    "the page carries no built-in story (<script id=\"dm-story\">)".to_owned(),
+                ]),
+            };
+            match parsed {
+                Ok(story) => State::ready(Rc::new(story), requested),
+                Err(details) => {
+                    let mut state = State::loading("built-in story".into(), requested);
+                    state.load = Load::Failed(Rc::new(LoadFailure {
+                        src: "built-in story".into(),
+                        details,
+                    }));
+                    state
+                }
             }
-        },
+        }
     }
 }
 

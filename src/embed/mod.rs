@@ -103,6 +103,17 @@ fn take_over(root: web_sys::Element, props: AppProps) {
     }
 }
 
+/// Id of the element that carries the built-in story's JSON in a page (`prerender::with_story`).
+pub const STORY_ELEMENT_ID: &str = "dm-story";
+
+/// The built-in story's JSON, from the page's `<script type="application/json" id="dm-story">`.
+pub fn page_story() -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(STORY_ELEMENT_ID)?
+        .text_content()
+}
+
 fn page_params() -> Option<web_sys::UrlSearchParams> {
     let search = web_sys::window()?.location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&search).ok()
