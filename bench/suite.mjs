@@ -334,8 +334,8 @@ The four variants:
 md.push(`## Bytes on the wire
 
 What \`index.html\` loads (the HTML and every file it names), brotli at quality 11 and gzip at level 9, as a
-CDN serving pre-compressed files would. The naive build and the widget carry the default story inside their
-WebAssembly; the peer fetches it as JSON (counted).
+CDN serving pre-compressed files would. The widget and the naive build carry the default story as JSON in their
+HTML (the WebAssembly does not); the peer fetches it as JSON (counted).
 
 | variant | file | raw | gzip | brotli |
 | --- | --- | ---: | ---: | ---: |`);

@@ -15,7 +15,7 @@ export function whereBytesGo(wasm) {
     let crate;
     if (crates.includes("demands_matrix")) crate = "demands_matrix (our code, and generic code instantiated for our types)";
     else if (crates.length) crate = crates[0];
-    else if (item.name.startsWith("data segment")) crate = "data segments (string literals, tables, the built-in default story)";
+    else if (item.name.startsWith("data segment")) crate = "data segments (string literals, tables)";
     else crate = "other (imports, exports, tables, unnamed)";
     if (["core", "alloc", "std"].includes(crate)) crate = "Rust standard library (core, alloc, std)";
     by.set(crate, (by.get(crate) ?? 0) + item.shallow_size);
