@@ -65,44 +65,23 @@ pub fn fill_page(page: &str, view_id: &str, markup: &str) -> Result<String, Stri
 }
 
 /// What a page does when the WebAssembly traps (a Rust panic aborts at once in release builds):
-/// every widget root becomes a static message with a reload link, and the old roots, which hold
-/// Yew's event listeners, leave the page, so nothing calls into the dead module again. The
-/// standalone page's `static/loader.js` carries the same handler (one file fewer to load).
-pub const CRASH_HANDLER: &str = r##"let crashed = false;
-function crash(event) {
-  const error = event.reason || event.error;
-  // Only a trap in our module (its file is in the stack): other WebAssembly on a host page is not
-  // ours to judge.
-  if (crashed || !(error instanceof WebAssembly.RuntimeError) || !String(error.stack).includes(wasmFile)) return;
-  crashed = true;
-  for (const root of document.querySelectorAll("[data-demands-matrix]")) {
-    const focused = root.contains(document.activeElement);
-    const box = document.createElement("div");
-    box.className = "dm";
-    box.lang = "en";
-    box.dataset.testid = "dm-root";
-    box.dataset.state = "crashed";
-    const status = box.appendChild(document.createElement("div"));
-    status.className = "dm-status dm-status--error";
-    status.setAttribute("role", "alert");
-    status.appendChild(document.createElement("p")).textContent = "Sorry, this graphic stopped working.";
-    const reload = status.appendChild(document.createElement("a"));
-    reload.href = location.href;
-    reload.textContent = "Reload the page";
-    // reload() keeps the reader's view (the hash) and works in srcdoc frames too.
-    reload.addEventListener("click", (e) => {
-      e.preventDefault();
-      location.reload();
-    });
-    // A shallow copy keeps the host's id and attributes but none of the listeners.
-    const fresh = root.cloneNode(false);
-    fresh.appendChild(box);
-    root.replaceWith(fresh);
-    if (focused) reload.focus();
-  }
+/// every widget root becomes a static message with a reload link (static/loader.js explains).
+/// widget.js takes the very code of the standalone page's loader, between its markers, so the
+/// two cannot drift apart; it expects `wasmFile` to name the WebAssembly file.
+pub fn crash_handler() -> Result<&'static str, String> {
+    const LOADER: &str = include_str!("../static/loader.js");
+    const START: &str = "// crash handler: start\n";
+    let start = LOADER
+        .find(START)
+        .ok_or("static/loader.js lost its crash handler")?
+        + START.len();
+    let end = LOADER
+        .find("// crash handler: end")
+        .ok_or("static/loader.js: crash handler not closed")?;
+    LOADER
+        .get(start..end)
+        .ok_or_else(|| "static/loader.js: crash handler markers out of order".to_owned())
 }
-addEventListener("error", crash);
-addEventListener("unhandledrejection", crash);"##;
 
 /// The built-in story as compact JSON that is safe inside a `<script>` element: every `<` (which
 /// JSON allows only inside strings) is written `\u003c`, so no `</script>` can end it early.
@@ -116,15 +95,7 @@ pub fn story_for_page() -> Result<String, String> {
 /// WebAssembly starts from (`embed::page_story`): the WebAssembly itself does not carry it, and
 /// next to the prerendered text it compresses to little.
 pub fn with_story(page: &str) -> Result<String, String> {
-    let assets = page
-        .find("id=dm-assets")
-        .or_else(|| page.find("id=\"dm-assets\""))
-        .ok_or("the page has no dm-assets list")?;
-    let end = assets
-        + page[assets..]
-            .find("</script>")
-            .ok_or("the dm-assets list is not closed")?
-        + "</script>".len();
+    let end = asset_list(page)?.end + "</script>".len();
     Ok(format!(
         r#"{}<script type="application/json" id="dm-story">{}</script>{}"#,
         &page[..end],
@@ -204,14 +175,9 @@ pub fn refresh_integrity(
     Ok(out)
 }
 
-/// Adds the integrity of the JS glue (`jsi`) and of the WebAssembly (`wasmi`) to the page's
-/// asset list (`<script type="application/json" id="dm-assets">`, written by Trunk), so the
-/// loader fetches both with `integrity`: a tampered file on a CDN then never runs.
-/// `read` gives the bytes of a built file by its name in the page (`./demands-matrix-….js`).
-pub fn with_integrity(
-    page: &str,
-    read: impl Fn(&str) -> Result<Vec<u8>, String>,
-) -> Result<String, String> {
+/// Where the JSON of the page's asset list (`<script type="application/json" id="dm-assets">`,
+/// written by Trunk) starts and ends; its `</script>` follows at the end.
+fn asset_list(page: &str) -> Result<std::ops::Range<usize>, String> {
     // Trunk may have minified the tag (`<script id=dm-assets type=application/json>`).
     let tag = page
         .find("id=dm-assets")
@@ -226,6 +192,18 @@ pub fn with_integrity(
         + page[start..]
             .find("</script>")
             .ok_or("the dm-assets list is not closed")?;
+    Ok(start..end)
+}
+
+/// Adds the integrity of the JS glue (`jsi`) and of the WebAssembly (`wasmi`) to the page's
+/// asset list (`<script type="application/json" id="dm-assets">`, written by Trunk), so the
+/// loader fetches both with `integrity`: a tampered file on a CDN then never runs.
+/// `read` gives the bytes of a built file by its name in the page (`./demands-matrix-….js`).
+pub fn with_integrity(
+    page: &str,
+    read: impl Fn(&str) -> Result<Vec<u8>, String>,
+) -> Result<String, String> {
+    let std::ops::Range { start, end } = asset_list(page)?;
     let mut assets: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&page[start..end]).map_err(|e| format!("dm-assets: {e}"))?;
     for (file, key) in [("js", "jsi"), ("wasm", "wasmi")] {
@@ -263,6 +241,7 @@ pub fn embed_module(
         f.starts_with("demands-matrix-") && f.ends_with(".js") && !f.ends_with("_bg.js")
     })?;
     let story = serde_json::to_string(&story_for_page()?).map_err(|e| e.to_string())?;
+    let crash = crash_handler()?;
     let (css_integrity, glue_integrity, wasm_integrity) = (
         integrity(&read(&css)?),
         integrity(&read(&glue)?),
@@ -279,7 +258,7 @@ link.integrity = "{css_integrity}";
 link.href = new URL("{css}", base).href;
 document.head.append(link);
 const wasmFile = "{wasm}";
-{CRASH_HANDLER}
+{crash}
 // The built-in story, for widgets without data-src (the WebAssembly does not carry it).
 if (!document.getElementById("dm-story")) {{
   const story = document.createElement("script");

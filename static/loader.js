@@ -42,7 +42,8 @@ var wasmFile = assets.wasm.split("/").pop();
 // A Rust panic traps the WebAssembly (release builds abort at once): each widget becomes a static
 // message with a reload link, and its old root, which holds Yew's listeners, leaves the page, so
 // nothing calls into the dead module again. Only a trap in our module counts (its file is in the
-// stack). widget.js carries the same (src/prerender.rs).
+// stack). The build copies this part, between the markers, into widget.js (src/prerender.rs).
+// crash handler: start
 var crashed = false;
 function crash(event) {
   var error = event.reason || event.error;
@@ -60,6 +61,7 @@ function crash(event) {
     status.setAttribute("role", "alert");
     status.appendChild(document.createElement("p")).textContent = "Sorry, this graphic stopped working.";
     var reload = status.appendChild(document.createElement("a"));
+    reload.className = "dm-link";
     reload.href = location.href;
     reload.textContent = "Reload the page";
     // reload() keeps the reader's view (the hash) and works in srcdoc frames too.
@@ -76,6 +78,7 @@ function crash(event) {
 }
 addEventListener("error", crash);
 addEventListener("unhandledrejection", crash);
+// crash handler: end
 
 // Requested now, while the page renders (one download in every browser; a preload link with a
 // different integrity made Firefox fetch it twice), and compiled after the first paint.

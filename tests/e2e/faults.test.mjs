@@ -4,6 +4,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { armPanic, openPage, siteWithBrowser, waitForWidget } from "./browser.mjs";
+import { axeViolations } from "./axe.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const CSP =
@@ -192,6 +193,7 @@ describe("a Rust panic", () => {
     assert.match(await page.getAttribute(`${byTestId("dm-root")} a`, "href"), /\/index\.html#view=(all|kyiv)$/);
     assert.equal(await page.getAttribute(byTestId("dm-root"), "lang"), "en");
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Reload the page", "focus was in the widget");
+    assert.deepEqual(await axeViolations(page), [], "the static message passes axe (contrast of its link too)");
     assert.equal(await page.$$eval('[data-testid^="dm-tab-"], [data-testid^="dm-row-"]', (n) => n.length), 0);
     // Clicks on the widget no longer reach the dead module: no further errors.
     const errors = page.errors.length;
