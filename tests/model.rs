@@ -108,6 +108,40 @@ fn unknown_fields_are_typos_not_silence() {
 }
 
 #[test]
+fn a_field_given_twice_is_named_not_overwritten() {
+    // serde_json::Value cannot hold a repeated key: write it into the text.
+    let text = small().to_string().replacen(
+        "\"standfirst\":",
+        "\"standfirst\":\"First\",\"standfirst\":",
+        1,
+    );
+    let errors = parse_story(&text).expect_err("a repeated key");
+    assert_eq!(errors.0[0].path, "standfirst");
+    assert!(
+        errors.0[0].message.contains("duplicate field `standfirst`"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn structs_are_objects_and_optional_fields_may_be_left_out() {
+    let mut value = small();
+    value["as_of"] = json!(["2025-06-02", "Istanbul"]);
+    assert_error(
+        &value,
+        "as_of[0]",
+        "invalid type: sequence, expected struct AsOf",
+    );
+    let mut value = small();
+    value["sources"][0].as_object_mut().unwrap().remove("url");
+    value["sides"][0]["view_title"] = Value::Null;
+    let story = parse_story(&value.to_string()).expect("url, view_title and members are optional");
+    assert_eq!(story.sources[0].url, None);
+    assert!(story.sides[0].members.is_empty());
+    assert_eq!(story.sides[0].view_title(), "Seen from Side A");
+}
+
+#[test]
 fn unknown_side_issue_and_source_ids_are_named() {
     let mut value = small();
     value["positions"][1]["side"] = json!("kiev");

@@ -1,6 +1,7 @@
 //! The content model: stories, their validation, and the facts derived from them.
 
 pub mod agreement;
+mod de;
 mod json_path;
 pub mod stance;
 pub mod story;

@@ -1,10 +1,10 @@
 //! The closed vocabulary of stances a side can take on an issue, and what each one means.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Where a side stands on one issue. Editors choose one of these five words in a story file;
 /// anything else is rejected at load with the list of allowed words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
     /// The side asks for this, or acts to bring it about.

@@ -1,17 +1,18 @@
-//! The story file editors write: its serde types, and the lookups the widget needs once it is valid.
+//! The story file editors write: its types, and the lookups the widget needs once it is valid.
+//!
+//! Read from JSON by `super::de` (unknown fields refused; which fields are optional is listed
+//! there), written back by `Serialize` for the pages the build prerenders.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::stance::Stance;
 
 /// One demands matrix: the sides at the table, the issues between them, and where each side stands
 /// on each issue. Build one with [`crate::model::parse_story`], which validates it; a `Story` that
 /// exists has a position for every issue × side pair, in issue-major order.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Story {
-    /// BCP 47 language of the story's text; the widget root carries it as `lang`.
-    #[serde(default = "default_lang")]
+    /// BCP 47 language of the story's text (`en` when absent); the widget root carries it as `lang`.
     pub lang: String,
     pub title: String,
     pub standfirst: String,
@@ -22,13 +23,8 @@ pub struct Story {
     pub positions: Vec<Position>,
 }
 
-fn default_lang() -> String {
-    "en".to_owned()
-}
-
 /// When and where the matrix was true: the widget says "As of 2 June 2025, Istanbul".
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AsOf {
     /// ISO date, `YYYY-MM-DD`.
     pub date: String,
@@ -36,20 +32,17 @@ pub struct AsOf {
 }
 
 /// A publication a position is taken from.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Source {
     pub id: String,
     pub outlet: String,
     pub title: String,
     /// Only `http:` and `https:` addresses are accepted; without one the source is shown as text.
-    #[serde(default)]
     pub url: Option<String>,
 }
 
 /// A party to the talks: a column of the matrix and one of the views.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Side {
     pub id: String,
     /// Full name, used in sentences and column headings ("Western allies").
@@ -57,10 +50,8 @@ pub struct Side {
     /// Short label for tabs and narrow screens ("West").
     pub short: String,
     /// Heading of this side's view ("Kyiv's view"); defaults to "Seen from {name}".
-    #[serde(default)]
     pub view_title: Option<String>,
     /// Who speaks or acts for the side in the source.
-    #[serde(default)]
     pub members: Vec<String>,
 }
 
@@ -74,8 +65,7 @@ impl Side {
 }
 
 /// A matter on the table: a row of the matrix.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Issue {
     pub id: String,
     pub title: String,
@@ -84,30 +74,24 @@ pub struct Issue {
 }
 
 /// Where one side stands on one issue, and the words of the source that say so.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Position {
     pub issue: String,
     pub side: String,
     pub stance: Stance,
     /// The side's own rank for its demand (1 = first), where the side ranks its demands.
-    #[serde(default)]
     pub priority: Option<u32>,
     /// One sentence a reader can take in at a glance. Optional only for `not_stated`.
-    #[serde(default)]
     pub summary: String,
-    #[serde(default)]
     pub quote: Option<Quote>,
     /// Id of the entry in `sources` this position rests on.
     pub source: String,
     /// The sentences of the source, word for word, that the position rests on.
-    #[serde(default)]
     pub evidence: Vec<String>,
 }
 
 /// Words quoted exactly from the source, and who said them.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quote {
     pub text: String,
     pub speaker: String,
