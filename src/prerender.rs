@@ -10,11 +10,11 @@ use crate::model::{parse_story, View, DEFAULT_STORY_JSON};
 /// Element id prefix of the standalone page's widget: the first mount point gets `dm1`.
 pub const PAGE_UID: &str = "dm1";
 
-/// The built-in story's widget in one view, as HTML that needs no script to read (with the
-/// markers Yew needs to hydrate it when the `hydrate` feature is on).
+/// The built-in story's widget in one view, as HTML that needs no script to read, with the
+/// markers Yew needs to hydrate it.
 pub async fn render_view(view_id: &str) -> String {
     LocalServerRenderer::<App>::with_props(page_props(view_id, false))
-        .hydratable(cfg!(feature = "hydrate"))
+        .hydratable(true)
         .render()
         .await
 }

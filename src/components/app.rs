@@ -7,11 +7,11 @@ use yew::prelude::*;
 use crate::components::agreement_summary::agreement_summary;
 use crate::components::load_status::load_status;
 use crate::components::matrix_table::{matrix_table, MatrixTableProps};
-use crate::components::position_cell::cell_button_id;
+use crate::components::position_cell::{cell_button_id, detail_id};
 use crate::components::source_credit::source_credit;
 use crate::components::stance_legend::stance_legend;
 use crate::components::story_header::story_header;
-use crate::components::view_tabs::{tab_element_id, ViewTabs};
+use crate::components::view_tabs::{tab_element_id, view_tabs, ViewTabsProps};
 use crate::components::StoryRef;
 use crate::dom::{emit, focus_element};
 use crate::model::{parse_story, View};
@@ -107,6 +107,14 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // An opened detail takes focus, so keyboard and screen-reader users land on it. Effects run
+    // once the rows have rendered, so the detail is in the document by then.
+    use_effect_with((state.open, props.uid.clone()), |(open, uid)| {
+        if open.is_some() {
+            focus_element(&detail_id(uid));
+        }
+    });
+
     // Reader actions also become events for the host page (README "Events").
     let story_ref = state.story().map(|story| StoryRef(story.clone()));
     let on_select = {
@@ -198,15 +206,15 @@ pub fn App(props: &AppProps) -> Html {
             data-live={props.live.then_some("true")}
         >
             { story_header(&story, &title_id) }
-            <ViewTabs
-                uid={uid.clone()}
-                panel_id={panel_id.clone()}
-                story={story.clone()}
-                current={view}
-                live={props.live}
-                pages={props.pages}
-                {on_select}
-            />
+            { view_tabs(&ViewTabsProps {
+                uid,
+                panel_id: &panel_id,
+                story: &story,
+                current: view,
+                live: props.live,
+                pages: props.pages,
+                on_select: &on_select,
+            }) }
             <div
                 class="dm-panel"
                 role="tabpanel"

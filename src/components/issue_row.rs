@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::position_cell::{position_cell, PositionCellProps};
-use crate::components::position_detail::PositionDetail;
+use crate::components::position_detail::{position_detail, PositionDetailProps};
 use crate::components::StoryRef;
 use crate::state::CellRef;
 
@@ -55,12 +55,12 @@ pub fn IssueRow(props: &IssueRowProps) -> Html {
             if let Some(side) = props.open_side {
                 <tr key="detail" class="dm-detail-row" data-testid={format!("dm-detail-row-{}", issue.id)}>
                     <td colspan={(story.sides.len() + 1).to_string()}>
-                        <PositionDetail
-                            uid={props.uid.clone()}
-                            story={story.clone()}
-                            cell={cell(side)}
-                            on_close={props.on_close.clone()}
-                        />
+                        { position_detail(&PositionDetailProps {
+                            uid: &props.uid,
+                            story,
+                            cell: cell(side),
+                            on_close: &props.on_close,
+                        }) }
                     </td>
                 </tr>
             }

@@ -1,4 +1,7 @@
-//! PositionDetail: everything the source says about one side on one issue, word for word.
+//! position_detail: everything the source says about one side on one issue, word for word.
+//!
+//! A view function: its row (IssueRow) is the component that diffs, and App moves focus here
+//! when a detail opens; a component type of its own would only cost WebAssembly bytes.
 
 use yew::prelude::*;
 
@@ -9,34 +12,24 @@ use crate::model::{is_web_url, Source};
 use crate::state::CellRef;
 use crate::text::rank_phrase;
 
-#[derive(Properties, PartialEq)]
-pub struct PositionDetailProps {
-    pub uid: AttrValue,
-    pub story: StoryRef,
+/// The open cell, and where its close actions go.
+pub struct PositionDetailProps<'a> {
+    pub uid: &'a str,
+    pub story: &'a StoryRef,
     pub cell: CellRef,
-    pub on_close: Callback<CellRef>,
+    pub on_close: &'a Callback<CellRef>,
 }
 
 /// The position in a sentence, the quote and its speaker, the report's own sentences and the
-/// source. Focus moves here when it opens, so keyboard and screen-reader users land on it; Escape
-/// or the close button hand focus back to the cell (the parent does that in `on_close`).
-#[component]
-pub fn PositionDetail(props: &PositionDetailProps) -> Html {
-    let node = use_node_ref();
-    {
-        let node = node.clone();
-        use_effect_with(props.cell, move |_| {
-            if let Some(element) = node.cast::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        });
-    }
-    let story = &props.story;
+/// source. Focus moves here when it opens (App does that), so keyboard and screen-reader users
+/// land on it; Escape or the close button hand focus back to the cell (App's `on_close`).
+pub fn position_detail(props: &PositionDetailProps<'_>) -> Html {
+    let story = props.story;
     let cell = props.cell;
     let Some((issue, side, position)) = story.cell(cell.issue, cell.side) else {
         return Html::default();
     };
-    let id = detail_id(&props.uid);
+    let id = detail_id(props.uid);
     let title_id = format!("{id}-title");
     let close = props.on_close.reform(move |_: MouseEvent| cell);
     let onkeydown = {
@@ -65,7 +58,6 @@ pub fn PositionDetail(props: &PositionDetailProps) -> Html {
             aria-labelledby={title_id.clone()}
             tabindex="-1"
             data-testid="dm-detail"
-            ref={node}
             {onkeydown}
         >
             <div class="dm-detail__head">

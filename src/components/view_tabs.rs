@@ -1,4 +1,7 @@
-//! ViewTabs: the switch between all sides and each side's view, as WAI-ARIA tabs.
+//! view_tabs: the switch between all sides and each side's view, as WAI-ARIA tabs.
+//!
+//! A view function: it holds no state of its own (App's reducer knows the view), and a component
+//! type of its own would only cost WebAssembly bytes.
 
 use yew::prelude::*;
 
@@ -6,19 +9,19 @@ use crate::components::StoryRef;
 use crate::dom::focus_element;
 use crate::model::View;
 
-#[derive(Properties, PartialEq)]
-pub struct ViewTabsProps {
+/// The views to offer, the current one, and where a choice goes.
+pub struct ViewTabsProps<'a> {
     /// Prefix that keeps element ids unique when a page holds several widgets.
-    pub uid: AttrValue,
+    pub uid: &'a AttrValue,
     /// Id of the panel the tabs control.
-    pub panel_id: AttrValue,
-    pub story: StoryRef,
+    pub panel_id: &'a str,
+    pub story: &'a StoryRef,
     pub current: View,
     /// Script is running: roving tabindex and arrow keys. Without script every tab is a Tab stop.
     pub live: bool,
     /// Tabs are links to the static page of each view (see `AppProps::pages`).
     pub pages: bool,
-    pub on_select: Callback<View>,
+    pub on_select: &'a Callback<View>,
 }
 
 /// The static page of a view, relative to the standalone page: what a tab links to.
@@ -38,9 +41,8 @@ pub fn tab_element_id(uid: &str, view_id: &str) -> String {
 /// Tabs with a roving tabindex: Tab reaches the selected tab only; arrow keys, Home and End move
 /// between tabs and select as they go, so a keyboard reader switches views without hunting.
 /// "All sides" comes first, then each side by its short label.
-#[component]
-pub fn ViewTabs(props: &ViewTabsProps) -> Html {
-    let story = &props.story;
+pub fn view_tabs(props: &ViewTabsProps<'_>) -> Html {
+    let story = props.story;
     let views = View::all(story);
     let count = views.len();
     let current_index = views.iter().position(|v| *v == props.current).unwrap_or(0);
@@ -89,9 +91,9 @@ pub fn ViewTabs(props: &ViewTabsProps) -> Html {
                         href={props.pages.then(|| view_page(id))}
                         role="tab"
                         class="dm-tabs__tab"
-                        id={tab_element_id(&props.uid, id)}
+                        id={tab_element_id(props.uid, id)}
                         aria-selected={if selected { "true" } else { "false" }}
-                        aria-controls={props.panel_id.clone()}
+                        aria-controls={props.panel_id.to_owned()}
                         {tabindex}
                         data-testid={format!("dm-tab-{id}")}
                         {onclick}

@@ -80,27 +80,10 @@ pub fn mount_all() {
     }
 }
 
-/// Takes over prerendered markup: hydrates it in place with the `hydrate` feature; otherwise
-/// renders the same widget afresh over it in one synchronous pass (no frame shows it empty),
-/// giving keyboard focus back to the element that had it.
+/// Takes over prerendered markup: hydrates it in place, so the nodes of the first paint stay
+/// (and with them focus, selection and scroll positions inside the widget).
 fn take_over(root: web_sys::Element, props: AppProps) {
-    #[cfg(feature = "hydrate")]
     yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let focused = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element())
-            .filter(|e| root.contains(Some(e)))
-            .map(|e| e.id())
-            .filter(|id| !id.is_empty());
-        root.set_inner_html("");
-        yew::Renderer::<App>::with_root_and_props(root, props).render();
-        if let Some(id) = focused {
-            // Yew renders in a microtask queued just before this one.
-            wasm_bindgen_futures::spawn_local(async move { crate::dom::focus_element(&id) });
-        }
-    }
 }
 
 /// Id of the element that carries the built-in story's JSON in a page (`prerender::with_story`).
