@@ -75,6 +75,53 @@ describe("prerendered pages", () => {
     await page.context().close();
   });
 
+  test("the WebAssembly hydrates the first paint: its nodes stay through a view switch", async () => {
+    const page = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    // Nodes of the prerendered markup, taken before any script of the widget has run.
+    await page.addInitScript(() => {
+      document.addEventListener("DOMContentLoaded", () => {
+        const q = (id) => document.querySelector(`[data-testid="${id}"]`);
+        window.__first = {
+          root: q("dm-root"),
+          row: q("dm-row-nato"),
+          cell: q("dm-cell-nato-moscow"),
+          tab: q("dm-tab-moscow"),
+          title: q("dm-view-title").firstChild,
+        };
+      });
+    });
+    await page.goto(site.url + "/");
+    await page.waitForSelector(`${byTestId("dm-root")}[data-live="true"]`);
+    await page.click(byTestId("dm-tab-moscow"));
+    await page.waitForSelector(`${byTestId("dm-root")}[data-view="moscow"]`);
+    await page.click(`${byTestId("dm-cell-nato-moscow")} button`);
+    await page.waitForSelector(byTestId("dm-detail"));
+    const kept = await page.evaluate(() => {
+      const q = (id) => document.querySelector(`[data-testid="${id}"]`);
+      const first = window.__first;
+      return {
+        root: first.root === q("dm-root"),
+        row: first.row === q("dm-row-nato"),
+        cell: first.cell === q("dm-cell-nato-moscow"),
+        tab: first.tab === q("dm-tab-moscow"),
+        title: first.title === q("dm-view-title").firstChild,
+        titleText: first.title.textContent,
+        firstRow: document.querySelector('[data-testid^="dm-row-"]').dataset.testid,
+      };
+    });
+    assert.deepEqual(kept, {
+      root: true,
+      row: true,
+      cell: true,
+      tab: true,
+      title: true,
+      titleText: "Moscow’s view",
+      firstRow: "dm-row-nato",
+    });
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test("a page asked for another view opens on it once live", async () => {
     const page = await openPage(site.browser);
     await page.goto(site.url + "/?view=moscow");
