@@ -13,23 +13,15 @@ pub const PAGE_UID: &str = "dm1";
 /// The built-in story's widget in one view, as HTML that needs no script to read, with the
 /// markers Yew needs to hydrate it.
 pub async fn render_view(view_id: &str) -> String {
-    LocalServerRenderer::<App>::with_props(page_props(view_id, false))
-        .hydratable(true)
-        .render()
-        .await
-}
-
-/// The props of the standalone page's widget for a view; `live` is false when rendering ahead of
-/// time and true when the browser hydrates, and nothing else may differ between the two.
-pub fn page_props(view_id: &str, live: bool) -> AppProps {
-    AppProps {
-        uid: AttrValue::Static(PAGE_UID),
-        src: None,
-        view: Some(AttrValue::from(view_id.to_owned())),
-        then_view: None,
-        live,
-        pages: true,
-    }
+    LocalServerRenderer::<App>::with_props(AppProps::prerendered(
+        AttrValue::Static(PAGE_UID),
+        AttrValue::from(view_id.to_owned()),
+        None,
+        false,
+    ))
+    .hydratable(true)
+    .render()
+    .await
 }
 
 /// One static page per view: file name and view id, all sides first.

@@ -258,14 +258,12 @@ async fn two_widgets_on_one_page_keep_their_own_state() {
 /// Renders the widget to HTML in the browser, as the build does, for hydration tests.
 async fn server_markup(view: &'static str) -> String {
     page_with_story();
-    yew::LocalServerRenderer::<App>::with_props(AppProps {
-        uid: AttrValue::Static("h1"),
-        src: None,
-        view: Some(AttrValue::Static(view)),
-        then_view: None,
-        live: false,
-        pages: true,
-    })
+    yew::LocalServerRenderer::<App>::with_props(AppProps::prerendered(
+        AttrValue::Static("h1"),
+        AttrValue::Static(view),
+        None,
+        false,
+    ))
     .hydratable(true)
     .render()
     .await
@@ -284,14 +282,12 @@ async fn hydration_keeps_the_prerendered_dom_and_makes_it_live() {
     // A mismatch between server and client markup panics here, failing the test.
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),
-        AppProps {
-            uid: AttrValue::Static("h1"),
-            src: None,
-            view: Some(AttrValue::Static("all")),
-            then_view: None,
-            live: true,
-            pages: true,
-        },
+        AppProps::prerendered(
+            AttrValue::Static("h1"),
+            AttrValue::Static("all"),
+            None,
+            true,
+        ),
     )
     .hydrate();
     yew::scheduler::flush().await;
@@ -327,14 +323,7 @@ async fn every_view_page_hydrates_without_a_mismatch() {
         document().body().unwrap().append_child(&root).unwrap();
         yew::Renderer::<App>::with_root_and_props(
             root.clone(),
-            AppProps {
-                uid: AttrValue::Static("h1"),
-                src: None,
-                view: Some(AttrValue::Static(view)),
-                then_view: None,
-                live: true,
-                pages: true,
-            },
+            AppProps::prerendered(AttrValue::Static("h1"), AttrValue::Static(view), None, true),
         )
         .hydrate();
         yew::scheduler::flush().await;

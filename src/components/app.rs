@@ -42,6 +42,28 @@ pub struct AppProps {
     pub pages: bool,
 }
 
+impl AppProps {
+    /// A widget showing the built-in story on a page the build prerendered for `view`, with its
+    /// tabs linking to the view pages. The build renders with `live` false and the browser
+    /// hydrates with `live` true; nothing else may differ between the two, or hydration would
+    /// meet markup it does not expect. `then_view` is a view to switch to once hydrated.
+    pub fn prerendered(
+        uid: AttrValue,
+        view: AttrValue,
+        then_view: Option<AttrValue>,
+        live: bool,
+    ) -> AppProps {
+        AppProps {
+            uid,
+            src: None,
+            view: Some(view),
+            then_view,
+            live,
+            pages: true,
+        }
+    }
+}
+
 /// The built-in story's JSON: from the page in the browser (the build writes it there, and
 /// widget.js adds it to host pages), compiled in everywhere else.
 fn builtin_story_json() -> Option<std::borrow::Cow<'static, str>> {

@@ -51,14 +51,7 @@ pub fn mount_all() {
         match (attribute("data-prerendered"), src) {
             // The built-in story, prerendered for one view: take over that markup in place.
             (Some(rendered_view), None) => {
-                let props = AppProps {
-                    uid,
-                    src: None,
-                    view: Some(AttrValue::from(rendered_view)),
-                    then_view: view,
-                    live: true,
-                    pages: true,
-                };
+                let props = AppProps::prerendered(uid, AttrValue::from(rendered_view), view, true);
                 take_over(root, props);
             }
             (rendered, src) => {
