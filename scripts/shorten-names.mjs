@@ -39,7 +39,9 @@ const token = (name) => new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`, "g");
 const replace = (pattern, by, what) => {
   const count = (glue.match(pattern) ?? []).length;
   if (count === 0) throw new Error(`the glue never names ${what}: is it wasm-bindgen's output for this module?`);
-  glue = glue.replace(pattern, by);
+  // A function, not a string: minified names may hold `$`, which a replacement string reads
+  // as a pattern (`$$`, `$&`).
+  glue = glue.replace(pattern, () => by);
 };
 
 // The import object: `{ "./demands-matrix_bg.js": import0 }` holding `__wbg_…: function …`.
@@ -53,7 +55,7 @@ for (const [, from, to] of mapping.imports) replace(token(from), to, `the import
 // function's helpers) the glue never reads. The glue also has local functions named like the
 // exports they wrap: those are its own names (terser shortens them), left as they are.
 for (const [from, to] of mapping.exports) {
-  glue = glue.replace(new RegExp(`(?<![\\w$])wasm\\.${escape(from)}(?![\\w$])`, "g"), `wasm.${to}`);
+  glue = glue.replace(new RegExp(`(?<![\\w$])wasm\\.${escape(from)}(?![\\w$])`, "g"), () => `wasm.${to}`);
   const elsewhere = new RegExp(`\\.${escape(from)}(?![\\w$])|(["'])${escape(from)}\\1`);
   if (elsewhere.test(glue)) throw new Error(`the glue reads the export ${from} other than as wasm.${from}`);
 }

@@ -37,7 +37,8 @@ pub fn pages() -> Result<Vec<(String, String)>, String> {
 }
 
 /// Writes `markup` into the mount point of a built page (`<div data-demands-matrix
-/// data-page-params></div>`), marking which view it was rendered for.
+/// data-page-params></div>`), marking which view it was rendered for and the markup's shape
+/// ([`markup_shape`]), which the browser checks before it hydrates.
 pub fn fill_page(page: &str, view_id: &str, markup: &str) -> Result<String, String> {
     // The whole tag, not the attribute alone: a dev build keeps the comment that names it.
     const TAG: &str = "<div data-demands-matrix data-page-params";
@@ -50,10 +51,28 @@ pub fn fill_page(page: &str, view_id: &str, markup: &str) -> Result<String, Stri
         .map(|i| at + i + "></div>".len())
         .ok_or("the mount point must be empty: <div data-demands-matrix data-page-params></div>")?;
     Ok(format!(
-        "{}<div data-demands-matrix data-page-params data-prerendered=\"{view_id}\">{markup}</div>{}",
+        "{}<div data-demands-matrix data-page-params data-prerendered=\"{view_id}\" data-shape=\"{}\">{markup}</div>{}",
         &page[..start],
+        markup_shape(markup),
         &page[end..]
     ))
+}
+
+/// How many elements and comments `markup` holds, as "elements comments": what the browser
+/// counts under the mount point before hydrating (`embed::shape_of`). Hydration meets a node it
+/// does not expect as a fatal error, and things outside the page can change the markup before
+/// the WebAssembly starts (a browser translating the page wraps text in `<font>`, an extension
+/// inserts nodes, a CDN strips comments, which hold Yew's component markers); a different count
+/// makes the widget render afresh instead. Yew's server renderer escapes `<` in text and
+/// attribute values, so in its output a `<` opens a tag or a comment and nothing else.
+pub fn markup_shape(markup: &str) -> String {
+    let bytes = markup.as_bytes();
+    let elements = bytes
+        .windows(2)
+        .filter(|pair| pair[0] == b'<' && pair[1].is_ascii_alphabetic())
+        .count();
+    let comments = markup.matches("<!--").count();
+    format!("{elements} {comments}")
 }
 
 /// What a page does when the WebAssembly traps (a Rust panic aborts at once in release builds):

@@ -4,8 +4,8 @@
 
 use demands_matrix::model::{parse_story, DEFAULT_STORY_JSON};
 use demands_matrix::prerender::{
-    embed_module, fill_page, integrity, pages, refresh_integrity, render_view, with_integrity,
-    with_story,
+    embed_module, fill_page, integrity, markup_shape, pages, refresh_integrity, render_view,
+    with_integrity, with_story,
 };
 
 fn text(s: &str) -> String {
@@ -104,7 +104,7 @@ fn the_markup_fills_the_mount_point() {
     let filled = fill_page(page, "kyiv", "<section>matrix</section>").unwrap();
     assert_eq!(
         filled,
-        "<body><main><!-- data-page-params: see README --><div data-demands-matrix data-page-params data-prerendered=\"kyiv\"><section>matrix</section></div></main></body>"
+        "<body><main><!-- data-page-params: see README --><div data-demands-matrix data-page-params data-prerendered=\"kyiv\" data-shape=\"1 0\"><section>matrix</section></div></main></body>"
     );
     assert!(fill_page("<body></body>", "all", "x").is_err());
     assert!(fill_page(
@@ -113,6 +113,24 @@ fn the_markup_fills_the_mount_point() {
         "x"
     )
     .is_err());
+}
+
+#[tokio::test]
+async fn the_shape_counts_the_elements_and_comments_a_browser_will_find() {
+    assert_eq!(
+        markup_shape("<p class=\"a\">1 &lt; 2 <b>x</b></p><!--<[App]>--><br><!--</[App]>-->"),
+        "3 2"
+    );
+    // The real thing: Yew's hydration markers are comments, one pair per component.
+    let markup = render_view("all").await;
+    let shape = markup_shape(&markup);
+    let (elements, comments) = shape.split_once(' ').unwrap();
+    assert!(elements.parse::<usize>().unwrap() > 500, "{shape}");
+    assert_eq!(
+        comments,
+        (2 * (1 + 14)).to_string(),
+        "App and 14 issue rows: {shape}"
+    );
 }
 
 #[test]

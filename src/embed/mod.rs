@@ -48,11 +48,12 @@ pub fn mount_all() {
             .or_else(|| from_page("view"))
             .map(AttrValue::from);
         let uid = AttrValue::from(format!("dm{}", i + 1));
+        let shape = attribute("data-shape");
         match (attribute("data-prerendered"), src) {
             // The built-in story, prerendered for one view: take over that markup in place.
             (Some(rendered_view), None) => {
                 let props = AppProps::prerendered(uid, AttrValue::from(rendered_view), view, true);
-                take_over(root, props);
+                take_over(root, props, shape);
             }
             (rendered, src) => {
                 // Another story than the prerendered one: its markup must go, not be matched.
@@ -74,9 +75,46 @@ pub fn mount_all() {
 }
 
 /// Takes over prerendered markup: hydrates it in place, so the nodes of the first paint stay
-/// (and with them focus, selection and scroll positions inside the widget).
-fn take_over(root: web_sys::Element, props: AppProps) {
-    yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+/// (and with them focus, selection and scroll positions inside the widget). If the markup is no
+/// longer what the build wrote (`prerender::markup_shape` explains how that happens), hydrating
+/// it would stop the widget; it renders the same widget afresh over it instead, in one
+/// synchronous pass (no frame shows it empty), giving keyboard focus back to the element that
+/// had it.
+fn take_over(root: web_sys::Element, props: AppProps, shape: Option<String>) {
+    if shape.is_some() && shape == shape_of(&root) {
+        yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+        return;
+    }
+    web_sys::console::warn_1(
+        &"demands-matrix: the page changed the prerendered widget before it started (a translation or an extension?); rendering it afresh".into(),
+    );
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .filter(|e| root.contains(Some(e)))
+        .map(|e| e.id())
+        .filter(|id| !id.is_empty());
+    root.set_inner_html("");
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    if let Some(id) = focused {
+        // Yew renders in a microtask queued just before this one.
+        wasm_bindgen_futures::spawn_local(async move { crate::dom::focus_element(&id) });
+    }
+}
+
+/// Elements and comments under `root`, counted as the build counts them in its markup.
+fn shape_of(root: &web_sys::Element) -> Option<String> {
+    let elements = root.query_selector_all("*").ok()?.length();
+    // NodeFilter.SHOW_COMMENT
+    let walker = root
+        .owner_document()?
+        .create_tree_walker_with_what_to_show(root, 0x80)
+        .ok()?;
+    let mut comments = 0;
+    while let Ok(Some(_)) = walker.next_node() {
+        comments += 1;
+    }
+    Some(format!("{elements} {comments}"))
 }
 
 /// Id of the element that carries the built-in story's JSON in a page (`prerender::with_story`).

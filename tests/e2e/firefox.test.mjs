@@ -1,6 +1,7 @@
 //! Accessibility and keyboard tests in Debian's Firefox ESR (WebDriver through geckodriver):
 //! axe-core with WCAG 2.2 AA tags and target-size in every view and with a detail open, at 320
-//! and 1280 px, light and dark; the keyboard-only walk.
+//! and 1280 px, light and dark; the keyboard-only walk; the prerendered pages parse into the shape
+//! the build recorded for hydration.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { serve } from "./server.mjs";
@@ -59,6 +60,25 @@ describe("Firefox ESR", () => {
       });
     });
   }
+
+  test("Firefox parses every prerendered page into the shape the build recorded, so it hydrates", async () => {
+    await withFirefox({}, async (ff) => {
+      await ff.goto(`${server.url}/index.html`);
+      const shapes = await ff.eval(async (pages) => {
+        const found = {};
+        for (const name of pages) {
+          const html = await (await fetch(name)).text();
+          const root = new DOMParser().parseFromString(html, "text/html").querySelector("[data-demands-matrix]");
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
+          let comments = 0;
+          while (walker.nextNode()) comments++;
+          found[name] = [root.dataset.shape, `${root.querySelectorAll("*").length} ${comments}`];
+        }
+        return found;
+      }, ["index.html", "view-kyiv.html", "view-moscow.html", "view-west.html"]);
+      for (const [name, [recorded, parsed]] of Object.entries(shapes)) assert.equal(parsed, recorded, name);
+    });
+  });
 
   test("axe-core finds no violation in the loading and error states", async () => {
     await withFirefox({}, async (ff) => {

@@ -1,5 +1,6 @@
 //! End-to-end tests of the prerendered pages: the matrix is in the HTML, readable and switchable
-//! without script or when the WebAssembly fails, and taken over without a layout shift.
+//! without script or when the WebAssembly fails, hydrated without a layout shift (its first-paint
+//! nodes kept), and rendered afresh when something changed the markup before hydration.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -121,6 +122,34 @@ describe("prerendered pages", () => {
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
+
+  for (const [change, edit] of [
+    // What a browser's page translation does: text wrapped in <font> elements.
+    ["translated", "const s = q('dm-cell-nato-moscow').querySelector('.dm-cell__summary'); const f = document.createElement('font'); f.append(...s.childNodes); s.append(f);"],
+    // What a CDN that strips comments does to Yew's component markers.
+    ["stripped of comments", "const w = document.createTreeWalker(q('dm-root').parentNode, NodeFilter.SHOW_COMMENT); const c = []; while (w.nextNode()) c.push(w.currentNode); c.forEach((n) => n.remove());"],
+  ]) {
+    test(`markup ${change} before the WebAssembly starts is rendered afresh, not broken`, async () => {
+      const page = await openPage(site.browser);
+      const warnings = [];
+      page.on("console", (msg) => msg.type() === "warning" && warnings.push(msg.text()));
+      await page.addInitScript(`document.addEventListener("DOMContentLoaded", () => {
+        const q = (id) => document.querySelector('[data-testid="' + id + '"]');
+        ${edit}
+        window.__firstRoot = q("dm-root");
+      });`);
+      await page.goto(site.url + "/");
+      await page.waitForSelector(`${byTestId("dm-root")}[data-live="true"]`);
+      assert.equal((await rowIds(page)).length, STORY.issues.length);
+      assert.equal(await page.evaluate(() => window.__firstRoot.isConnected), false, "rendered afresh");
+      await page.click(byTestId("dm-tab-moscow"));
+      await page.waitForSelector(`${byTestId("dm-root")}[data-view="moscow"]`);
+      assert.equal((await rowIds(page))[0], "nato");
+      assert.deepEqual(page.errors, []);
+      assert.ok(warnings.some((w) => w.includes("rendering it afresh")), warnings.join("\n"));
+      await page.context().close();
+    });
+  }
 
   test("a page asked for another view opens on it once live", async () => {
     const page = await openPage(site.browser);
