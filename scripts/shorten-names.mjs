@@ -3,10 +3,11 @@
 //!
 //! wasm-bindgen names every import after the function and a hash (`__wbg_setAttribute_f753…`),
 //! and each name is written twice, in the module and in the glue. The hashes do not compress:
-//! short names take about 2 kB off what a page loads (README "Size"). binaryen renames the
+//! short names take about 3 kB off what a page loads (README "Size"). binaryen renames the
 //! module's side (`--minify-imports-and-exports-and-modules`) and prints the mapping; this script
-//! applies it to the glue and refuses to write anything it cannot account for, so a changed
-//! wasm-bindgen fails the build instead of shipping a module that cannot link.
+//! applies it to the glue, then checks the result against the compiled module (every import
+//! provided, every export the glue reads present), so a changed wasm-bindgen fails the build
+//! instead of shipping a module that cannot link.
 //!
 //! Usage: node scripts/shorten-names.mjs DIR (the staged site: one `*_bg.wasm` and its glue).
 import { execFileSync } from "node:child_process";
@@ -32,55 +33,40 @@ const mapping = JSON.parse(
   }),
 );
 let glue = readFileSync(gluePath, "utf8");
+const bytes = readFileSync(wasmPath);
+const compiled = new WebAssembly.Module(bytes);
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-// A name as a whole token: not part of a longer identifier.
-const token = (name) => new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`, "g");
-const replace = (pattern, by, what) => {
-  const count = (glue.match(pattern) ?? []).length;
-  if (count === 0) throw new Error(`the glue never names ${what}: is it wasm-bindgen's output for this module?`);
-  // A function, not a string: minified names may hold `$`, which a replacement string reads
-  // as a pattern (`$$`, `$&`).
-  glue = glue.replace(pattern, () => by);
+/** Renames every name of `map` found by `around(names)` in one pass, so a new name can never be
+ * renamed again; a function rather than a replacement string, as minified names may hold `$`. */
+const renameAll = (map, around) => {
+  const pattern = new RegExp(around([...map.keys()].map(escape).join("|")), "g");
+  glue = glue.replace(pattern, (...match) => {
+    const { prefix, name } = match.at(-1);
+    return prefix + map.get(name);
+  });
 };
 
 // The import object: `{ "./demands-matrix_bg.js": import0 }` holding `__wbg_…: function …`.
+// Every import name is a whole token there (not part of a longer identifier).
 const modules = new Set(mapping.imports.map(([module]) => module));
 if (modules.size !== 1) throw new Error(`expected imports from one module, found: ${[...modules].join(", ")}`);
 const [module] = modules;
-const newModule = moduleName(readFileSync(wasmPath));
-replace(new RegExp(`(["'])${escape(module)}\\1`, "g"), JSON.stringify(newModule), `the module ${module}`);
-for (const [, from, to] of mapping.imports) replace(token(from), to, `the import ${from}`);
-// Exports are read as properties of the instance's exports, `wasm.<name>`; some (the start
-// function's helpers) the glue never reads. The glue also has local functions named like the
-// exports they wrap: those are its own names (terser shortens them), left as they are.
-for (const [from, to] of mapping.exports) {
-  glue = glue.replace(new RegExp(`(?<![\\w$])wasm\\.${escape(from)}(?![\\w$])`, "g"), () => `wasm.${to}`);
-  const elsewhere = new RegExp(`\\.${escape(from)}(?![\\w$])|(["'])${escape(from)}\\1`);
-  if (elsewhere.test(glue)) throw new Error(`the glue reads the export ${from} other than as wasm.${from}`);
+const newModule = WebAssembly.Module.imports(compiled)[0].module;
+renameAll(new Map([[module, newModule]]), (names) => `(?<prefix>["'])(?<name>${names})(?=["'])`);
+renameAll(new Map(mapping.imports.map(([, from, to]) => [from, to])), (names) => `(?<prefix>)(?<![\\w$])(?<name>${names})(?![\\w$])`);
+// Exports are read as properties of the instance's exports, `wasm.<name>`. The glue also has
+// local functions named like the exports they wrap: its own names (terser shortens them).
+renameAll(new Map(mapping.exports), (names) => `(?<prefix>(?<![\\w$])wasm\\.)(?<name>${names})(?![\\w$])`);
+
+// The proof: what the new module imports is what the glue provides, and what the glue reads is
+// what the module exports.
+if (!new RegExp(`["']${escape(newModule)}["']\\s*:`).test(glue)) throw new Error(`the glue does not provide the module "${newModule}"`);
+for (const { name } of WebAssembly.Module.imports(compiled)) {
+  if (!new RegExp(`(?<![\\w$])${escape(name)}\\s*:`).test(glue)) throw new Error(`the glue does not provide the import ${name}`);
+}
+const exported = new Set(WebAssembly.Module.exports(compiled).map((e) => e.name));
+for (const [, name] of glue.matchAll(/(?<![\w$])wasm\.([\w$]+)/g)) {
+  if (!exported.has(name)) throw new Error(`the glue reads wasm.${name}, which the module does not export`);
 }
 writeFileSync(gluePath, glue);
-
-/** The one module name in the import section of a WebAssembly binary. */
-function moduleName(bytes) {
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
-  };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    if (id === 2) {
-      leb(); // the number of imports; the first one's module is every import's (checked above)
-      const length = leb();
-      return new TextDecoder().decode(bytes.subarray(at, at + length));
-    }
-    at += size;
-  }
-  throw new Error("the module has no import section");
-}
