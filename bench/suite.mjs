@@ -3,6 +3,7 @@
 //
 // Usage: node bench/suite.mjs   (scripts/bench builds the variants first, then runs this)
 // Env: RUNS (default 15) runs per figure after one warm-up round; SCALING_RUNS (default 3);
+//      PAINT_RUNS (default 40) for the first-paint ratio of widget and floor;
 //      SKIP_SCALING=1 for quick checks. Writes docs/benchmarks.md and docs/scaling.svg.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -17,6 +18,7 @@ import { plot } from "./plot.mjs";
 import { whereBytesGo } from "./twiggy.mjs";
 
 const RUNS = Number(process.env.RUNS ?? 15);
+const PAINT_RUNS = Number(process.env.PAINT_RUNS ?? 40);
 // A 1,000 × 8 run at 4× CPU takes about a minute per variant: 15 scaling runs would take over an hour.
 const SCALING_RUNS = Number(process.env.SCALING_RUNS ?? Math.min(RUNS, 3));
 const OUT = "bench/.out";
@@ -233,13 +235,29 @@ async function scaleRun(variant, size) {
   return { loaded: b.loaded, mem, switches };
 }
 
+/** A page's first contentful paint, and nothing else (the browser is not kept waiting after it). */
+async function paintRun(variant, cpu) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
+  await page.addInitScript(probe, { rows: DEFAULT_ROWS });
+  await page.goto(`${server.url}/${variant}/index.html`, { waitUntil: "load" });
+  await page.waitForFunction(() => window.__b.fcp !== null, null, { polling: 50 });
+  const fcp = await page.evaluate(() => window.__b.fcp);
+  await context.close();
+  return fcp;
+}
+
 let load = {}; // load[cpu][variant] = [results]
 let clicks = {}; // clicks[cpu] = [results]
 let scaling = {}; // scaling[story file][variant] = [results]
+let paint = {}; // paint[cpu][widget|floor] = [first contentful paint]
 const SCALE = process.env.SKIP_SCALING ? [] : SIZES;
 // REPORT_ONLY=1 rewrites the report from the last run's raw results (bench/.out/results.json).
 const REPORT_ONLY = !!process.env.REPORT_ONLY;
-if (REPORT_ONLY) ({ load, clicks, scaling } = JSON.parse(readFileSync(join(OUT, "results.json"), "utf8")));
+if (REPORT_ONLY) ({ load, clicks, scaling, paint } = JSON.parse(readFileSync(join(OUT, "results.json"), "utf8")));
 else {
 for (const cpu of CPU) {
   load[cpu] = Object.fromEntries(VARIANTS.map((v) => [v, []]));
@@ -256,7 +274,20 @@ for (let i = 0; i <= RUNS; i++) {
   }
   log(`load and interaction: round ${i}/${RUNS}${i === 0 ? " (warm-up)" : ""}`);
 }
-writeFileSync(join(OUT, "results.json"), JSON.stringify({ load, clicks, scaling }));
+// First paint alone, widget against floor, in alternating order: one page's paint time varies by
+// a third from run to run on this machine (raster threads share two cores with everything
+// else), so the paint ratio the issue sets gets a sample of its own, larger than the rounds above.
+for (const cpu of CPU) paint[cpu] = { widget: [], floor: [] };
+for (let i = 0; i <= PAINT_RUNS; i++) {
+  for (const cpu of CPU) {
+    for (const v of i % 2 ? ["widget", "floor"] : ["floor", "widget"]) {
+      const fcp = await paintRun(v, cpu);
+      if (i > 0) paint[cpu][v].push(fcp);
+    }
+  }
+  if (i % 10 === 0) log(`first paint: round ${i}/${PAINT_RUNS}${i === 0 ? " (warm-up)" : ""}`);
+}
+writeFileSync(join(OUT, "results.json"), JSON.stringify({ load, clicks, scaling, paint }));
 
 for (const size of SCALE) scaling[storyFile(size)] = Object.fromEntries(LIVE.map((v) => [v, []]));
 for (let i = 0; i <= (SCALE.length ? SCALING_RUNS : -1); i++) {
@@ -271,7 +302,7 @@ for (let i = 0; i <= (SCALE.length ? SCALING_RUNS : -1); i++) {
   }
   log(`scaling: round ${i}/${SCALING_RUNS}${i === 0 ? " (warm-up)" : ""}`);
 }
-writeFileSync(join(OUT, "results.json"), JSON.stringify({ load, clicks, scaling }));
+writeFileSync(join(OUT, "results.json"), JSON.stringify({ load, clicks, scaling, paint }));
 }
 await browser.close();
 await server.close();
@@ -398,12 +429,27 @@ ${ms(median(c.map((r) => r.kyiv)))} median, ${ms(p90(c.map((r) => r.kyiv)))} p90
 ${c.length} clicks came before the WebAssembly and opened the prerendered Kyiv page, ${c.length - nav} switched in place. Every
 run checks that Kyiv's view shows, so the switcher works from the first paint.`);
   if (cpu === 4) {
-    const ratio = median(L.widget.map((r) => r.fcp)) / floor;
-    verdict("first contentful paint ≤ 1.1 × the floor's (4× CPU)", `${ratio.toFixed(2)} × (${ms(median(L.widget.map((r) => r.fcp)))} vs ${ms(floor)})`, ratio <= 1.1);
+    const P = paint[cpu];
+    const ratio = median(P.widget) / median(P.floor);
+    verdict("first contentful paint ≤ 1.1 × the floor's (4× CPU)", `${ratio.toFixed(2)} × (${ms(median(P.widget))} vs ${ms(median(P.floor))}, ${P.widget.length} runs each, see "First paint alone")`, ratio <= 1.1);
     const wr = median(works("widget")) / floor;
     verdict("first working view switch ≤ 1.5 × the floor's first paint (4× CPU)", `${wr.toFixed(2)} × (tabs are links to prerendered views; ${c.length - nav} of ${c.length} clicks at first paint switched in place)`, wr <= 1.5);
   }
 }
+md.push(`
+### First paint alone
+
+Only the widget page and the floor, one page load each per round in alternating order, ${paint[4]?.widget.length ?? 0} rounds
+after a warm-up: the first-paint ratio comes from this larger sample, as a single page's paint time varies by a
+third from run to run here (the table above shows the same medians from ${RUNS} runs).
+
+| CPU | widget: first contentful paint (median, quartiles, p90) | floor | widget × floor (medians) |
+| --- | ---: | ---: | ---: |
+${CPU.map((cpu) => {
+  const q = (xs) => `${ms(median(xs))} (${ms(quantile(xs, 0.25))}–${ms(quantile(xs, 0.75))}, ${ms(p90(xs))})`;
+  const P = paint[cpu];
+  return `| ${cpu}× | ${q(P.widget)} | ${q(P.floor)} | ${(median(P.widget) / median(P.floor)).toFixed(2)} × |`;
+}).join("\n")}`);
 const survived = load[1].widget.concat(load[4].widget).map((r) => r.survived);
 md.push(`
 Does the widget hydrate? A prerendered table row (taken at DOMContentLoaded, before the first paint) was still in the document

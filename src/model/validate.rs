@@ -58,10 +58,19 @@ pub fn parse_story(json: &str) -> Result<Story, StoryErrors> {
     }
     let story: Story = serde_json::from_str(json).map_err(|err| {
         let (line, column) = (err.line(), err.column());
+        let message = json_message(&err);
+        let mut path = super::json_path::path_at(json, line, column);
+        // A struct written as an array is reported inside the array, at its first element:
+        // the mistake is the array's, so name the field that holds it.
+        if message.starts_with("invalid type: sequence, expected struct") {
+            if let Some(field) = path.strip_suffix("[0]") {
+                path.truncate(field.len());
+            }
+        }
         StoryErrors(vec![StoryError {
-            path: super::json_path::path_at(json, line, column),
+            path,
             location: Some((line, column)),
-            message: json_message(&err),
+            message,
         }])
     })?;
     validate(story)
