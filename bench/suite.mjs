@@ -453,7 +453,7 @@ ${CPU.map((cpu) => {
 const survived = load[1].widget.concat(load[4].widget).map((r) => r.survived);
 md.push(`
 Does the widget hydrate? A prerendered table row (taken at DOMContentLoaded, before the first paint) was still in the document
-after the WebAssembly took over in ${survived.filter((s) => s === true).length} of ${survived.length} runs (not established in ${survived.filter((s) => s === null).length}): ${survived.every((s) => s !== true) ? "**no**, the shipped build renders the widget afresh over the prerendered markup (Yew's `hydrate` feature is off, README \"Size\")" : survived.every((s) => s !== false) ? "**yes**, the prerendered nodes are kept (Yew's \`Renderer::hydrate\`)" : "mixed"}.`);
+after the WebAssembly took over in ${survived.filter((s) => s === true).length} of ${survived.length} runs (not established in ${survived.filter((s) => s === null).length}): ${survived.every((s) => s !== true) ? "**no**, the widget rendered afresh over the prerendered markup (it does so when the markup changed before the WebAssembly started: README \"Loading\"; its console says so)" : survived.every((s) => s !== false) ? "**yes**, the prerendered nodes are kept (Yew's \`Renderer::hydrate\`)" : "mixed"}.`);
 
 // View switch.
 md.push(`
