@@ -1,5 +1,5 @@
-//! The few direct DOM calls components need (focus moves, events for the host page), kept in one
-//! place.
+//! The few direct DOM calls components need (focus moves, events for the host page), and the
+//! shape of prerendered markup that both the build and the browser compute, kept in one place.
 
 /// Moves keyboard focus to the element with this id, if the page has it. Does nothing outside a
 /// browser, so components stay renderable to strings.
@@ -44,4 +44,56 @@ pub fn emit(root_id: &str, name: &str, detail: &[(&str, &str)]) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (root_id, name, detail);
+}
+
+/// The shape of prerendered markup: how many elements and comments it holds, and a hash of their
+/// tag names (`!` for a comment) in document order. The build computes it from its HTML
+/// (`prerender::markup_shape`), the browser from the DOM under the mount point before
+/// hydrating (`embed`); text is left out, which hydration overwrites anyway.
+///
+/// Hydration meets a node it does not expect as a fatal error, and things outside the page can
+/// change the markup before the WebAssembly starts: a browser translating the page wraps text in
+/// `<font>`, extensions insert or swap nodes, a CDN strips comments (which hold Yew's component
+/// markers). A different shape makes the widget render afresh instead.
+pub struct Shape {
+    elements: u32,
+    comments: u32,
+    /// FNV-1a, 32 bits: tiny, and a swapped element changes it.
+    hash: u32,
+}
+
+impl Default for Shape {
+    fn default() -> Shape {
+        Shape {
+            elements: 0,
+            comments: 0,
+            hash: 0x811c_9dc5,
+        }
+    }
+}
+
+impl Shape {
+    /// An element, by its lower-case tag name.
+    pub fn element(&mut self, name: &str) {
+        self.elements += 1;
+        self.feed(name.as_bytes());
+        self.feed(b">");
+    }
+
+    pub fn comment(&mut self) {
+        self.comments += 1;
+        self.feed(b"!");
+    }
+
+    fn feed(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.hash = (self.hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+        }
+    }
+}
+
+impl std::fmt::Display for Shape {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {} {}", self.elements, self.comments, self.hash)
+    }
 }

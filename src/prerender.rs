@@ -5,6 +5,7 @@ use yew::{AttrValue, LocalServerRenderer};
 
 use crate::components::view_tabs::view_page;
 use crate::components::{App, AppProps};
+use crate::dom::Shape;
 use crate::model::{parse_story, View, DEFAULT_STORY_JSON};
 
 /// Element id prefix of the standalone page's widget: the first mount point gets `dm1`.
@@ -58,21 +59,25 @@ pub fn fill_page(page: &str, view_id: &str, markup: &str) -> Result<String, Stri
     ))
 }
 
-/// How many elements and comments `markup` holds, as "elements comments": what the browser
-/// counts under the mount point before hydrating (`embed::shape_of`). Hydration meets a node it
-/// does not expect as a fatal error, and things outside the page can change the markup before
-/// the WebAssembly starts (a browser translating the page wraps text in `<font>`, an extension
-/// inserts nodes, a CDN strips comments, which hold Yew's component markers); a different count
-/// makes the widget render afresh instead. Yew's server renderer escapes `<` in text and
-/// attribute values, so in its output a `<` opens a tag or a comment and nothing else.
+/// The [`Shape`] of `markup`, which the browser checks before it hydrates. Yew's server
+/// renderer escapes `<` in text and attribute values, so in its output a `<` opens a tag or a
+/// comment and nothing else.
 pub fn markup_shape(markup: &str) -> String {
-    let bytes = markup.as_bytes();
-    let elements = bytes
-        .windows(2)
-        .filter(|pair| pair[0] == b'<' && pair[1].is_ascii_alphabetic())
-        .count();
-    let comments = markup.matches("<!--").count();
-    format!("{elements} {comments}")
+    let mut shape = Shape::default();
+    let mut rest = markup;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if let Some(comment) = rest.strip_prefix("!--") {
+            shape.comment();
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+        } else if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .unwrap_or(rest.len());
+            shape.element(&rest[..end].to_ascii_lowercase());
+        }
+    }
+    shape.to_string()
 }
 
 /// What a page does when the WebAssembly traps (a Rust panic aborts at once in release builds):

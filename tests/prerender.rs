@@ -2,6 +2,7 @@
 //! markup works without script, and it lands in the page's mount point.
 #![cfg(not(target_arch = "wasm32"))]
 
+use demands_matrix::dom::Shape;
 use demands_matrix::model::{parse_story, DEFAULT_STORY_JSON};
 use demands_matrix::prerender::{
     embed_module, fill_page, integrity, markup_shape, pages, refresh_integrity, render_view,
@@ -102,9 +103,10 @@ fn the_markup_fills_the_mount_point() {
     // A dev build keeps the comment that names the attribute; the tag itself must be found.
     let page = "<body><main><!-- data-page-params: see README --><div data-demands-matrix data-page-params></div></main></body>";
     let filled = fill_page(page, "kyiv", "<section>matrix</section>").unwrap();
+    let shape = markup_shape("<section>matrix</section>");
     assert_eq!(
         filled,
-        "<body><main><!-- data-page-params: see README --><div data-demands-matrix data-page-params data-prerendered=\"kyiv\" data-shape=\"1 0\"><section>matrix</section></div></main></body>"
+        format!("<body><main><!-- data-page-params: see README --><div data-demands-matrix data-page-params data-prerendered=\"kyiv\" data-shape=\"{shape}\"><section>matrix</section></div></main></body>")
     );
     assert!(fill_page("<body></body>", "all", "x").is_err());
     assert!(fill_page(
@@ -116,21 +118,33 @@ fn the_markup_fills_the_mount_point() {
 }
 
 #[tokio::test]
-async fn the_shape_counts_the_elements_and_comments_a_browser_will_find() {
+async fn the_shape_follows_the_elements_and_comments_a_browser_will_find() {
+    let shape =
+        markup_shape("<p class=\"a\">1 &lt; 2 <b>x</b></p><!--<[App]>--><br><!--</[App]>-->");
+    let mut expected = Shape::default();
+    expected.element("p");
+    expected.element("b");
+    expected.comment();
+    expected.element("br");
+    expected.comment();
+    assert_eq!(shape, expected.to_string());
+    assert!(shape.starts_with("3 2 "), "{shape}");
+    assert_ne!(
+        markup_shape("<p><b>x</b></p>"),
+        markup_shape("<p><i>x</i></p>"),
+        "a swapped element changes the shape"
+    );
     assert_eq!(
-        markup_shape("<p class=\"a\">1 &lt; 2 <b>x</b></p><!--<[App]>--><br><!--</[App]>-->"),
-        "3 2"
+        markup_shape("<p>one</p>"),
+        markup_shape("<p>other words</p>"),
+        "text is not part of it"
     );
     // The real thing: Yew's hydration markers are comments, one pair per component.
     let markup = render_view("all").await;
     let shape = markup_shape(&markup);
-    let (elements, comments) = shape.split_once(' ').unwrap();
-    assert!(elements.parse::<usize>().unwrap() > 500, "{shape}");
-    assert_eq!(
-        comments,
-        (2 * (1 + 14)).to_string(),
-        "App and 14 issue rows: {shape}"
-    );
+    let counts: Vec<usize> = shape.split(' ').map(|n| n.parse().unwrap()).collect();
+    assert!(counts[0] > 500, "{shape}");
+    assert_eq!(counts[1], 2 * (1 + 14), "App and 14 issue rows: {shape}");
 }
 
 #[test]

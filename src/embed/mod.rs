@@ -102,19 +102,21 @@ fn take_over(root: web_sys::Element, props: AppProps, shape: Option<String>) {
     }
 }
 
-/// Elements and comments under `root`, counted as the build counts them in its markup.
+/// The [`crate::dom::Shape`] of what is under `root` now, as the build computed it for its markup.
 fn shape_of(root: &web_sys::Element) -> Option<String> {
-    let elements = root.query_selector_all("*").ok()?.length();
-    // NodeFilter.SHOW_COMMENT
+    let mut shape = crate::dom::Shape::default();
+    // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_COMMENT, in document order.
     let walker = root
         .owner_document()?
-        .create_tree_walker_with_what_to_show(root, 0x80)
+        .create_tree_walker_with_what_to_show(root, 0x81)
         .ok()?;
-    let mut comments = 0;
-    while let Ok(Some(_)) = walker.next_node() {
-        comments += 1;
+    while let Ok(Some(node)) = walker.next_node() {
+        match node.dyn_ref::<web_sys::Element>() {
+            Some(element) => shape.element(&element.local_name()),
+            None => shape.comment(),
+        }
     }
-    Some(format!("{elements} {comments}"))
+    Some(shape.to_string())
 }
 
 /// Id of the element that carries the built-in story's JSON in a page (`prerender::with_story`).

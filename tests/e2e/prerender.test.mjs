@@ -126,6 +126,8 @@ describe("prerendered pages", () => {
   for (const [change, edit] of [
     // What a browser's page translation does: text wrapped in <font> elements.
     ["translated", "const s = q('dm-cell-nato-moscow').querySelector('.dm-cell__summary'); const f = document.createElement('font'); f.append(...s.childNodes); s.append(f);"],
+    // What an extension might do: one element swapped for another, the counts unchanged.
+    ["with an element swapped", "const t = q('dm-row-nato').querySelector('.dm-row__title'); const b = document.createElement('b'); b.append(...t.childNodes); t.replaceWith(b);"],
     // What a CDN that strips comments does to Yew's component markers.
     ["stripped of comments", "const w = document.createTreeWalker(q('dm-root').parentNode, NodeFilter.SHOW_COMMENT); const c = []; while (w.nextNode()) c.push(w.currentNode); c.forEach((n) => n.remove());"],
   ]) {
