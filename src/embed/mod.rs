@@ -76,7 +76,7 @@ pub fn mount_all() {
 
 /// Takes over prerendered markup: hydrates it in place, so the nodes of the first paint stay
 /// (and with them focus, selection and scroll positions inside the widget). If the markup is no
-/// longer what the build wrote (`prerender::markup_shape` explains how that happens), hydrating
+/// longer what the build wrote (`dom::Shape` explains how that happens), hydrating
 /// it would stop the widget; it renders the same widget afresh over it instead, in one
 /// synchronous pass (no frame shows it empty), giving keyboard focus back to the element that
 /// had it.
