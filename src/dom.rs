@@ -1,16 +1,45 @@
 //! The few direct DOM calls components need (focus moves, events for the host page), and the
 //! shape of prerendered markup that both the build and the browser compute, kept in one place.
 
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// Widget roots inside shadow roots (direct embeds): `document.getElementById` cannot see
+    /// into those, so lookups by id search them too.
+    static SHADOWED: std::cell::RefCell<Vec<web_sys::Element>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Makes elements under `root`, a widget's mount point inside a shadow root, findable by id.
+#[cfg(target_arch = "wasm32")]
+pub fn register_shadowed_root(root: &web_sys::Element) {
+    SHADOWED.with(|roots| roots.borrow_mut().push(root.clone()));
+}
+
+/// The element with this id, in the document or in a widget's shadow root.
+#[cfg(target_arch = "wasm32")]
+fn find_element(id: &str) -> Option<web_sys::Element> {
+    let in_document = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id));
+    in_document.or_else(|| {
+        // Ids are built from story ids (a–z, 0–9, `-`, `_`) and the widget's prefix, so they
+        // are valid selectors as they are.
+        SHADOWED.with(|roots| {
+            roots
+                .borrow()
+                .iter()
+                .find_map(|root| root.query_selector(&format!("#{id}")).ok().flatten())
+        })
+    })
+}
+
 /// Moves keyboard focus to the element with this id, if the page has it. Does nothing outside a
 /// browser, so components stay renderable to strings.
 pub fn focus_element(id: &str) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        let element = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.get_element_by_id(id))
-            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        let element =
+            find_element(id).and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(element) = element {
             let _ = element.focus();
         }
@@ -19,16 +48,13 @@ pub fn focus_element(id: &str) {
     let _ = id;
 }
 
-/// Tells the host page what the reader did: a bubbling `CustomEvent` named `name` on the element
-/// with id `root_id` (the widget's root), with string fields in `detail` (README "Events").
+/// Tells the host page what the reader did: a bubbling, composed `CustomEvent` named `name` on the
+/// element with id `root_id` (the widget's root), with string fields in `detail` (README "Events").
 /// Does nothing outside a browser.
 pub fn emit(root_id: &str, name: &str, detail: &[(&str, &str)]) {
     #[cfg(target_arch = "wasm32")]
     {
-        let Some(root) = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.get_element_by_id(root_id))
-        else {
+        let Some(root) = find_element(root_id) else {
             return;
         };
         let object = js_sys::Object::new();
@@ -37,6 +63,8 @@ pub fn emit(root_id: &str, name: &str, detail: &[(&str, &str)]) {
         }
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
+        // Out of a direct embed's shadow root to the host page (the target becomes the host).
+        init.set_composed(true);
         init.set_detail(&object);
         if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
             let _ = root.dispatch_event(&event);

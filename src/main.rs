@@ -1,4 +1,5 @@
-//! The browser entry point Trunk builds: mounts every widget on the page.
+//! The browser entry point Trunk builds: mounts every widget on the page, and lets widget.js
+//! mount direct embeds inside their shadow roots.
 
 // A TLSF allocator: constant-time like dlmalloc, with less code (README "Size").
 #[cfg(target_arch = "wasm32")]
@@ -8,4 +9,12 @@ static ALLOCATOR: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();
 fn main() {
     #[cfg(target_arch = "wasm32")]
     demands_matrix::start();
+}
+
+/// Called by widget.js for each direct embed (`src/prerender.rs` writes the call):
+/// `demands_matrix::embed::mount_in` explains the arguments.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = mountIn)]
+pub fn mount_in(root: web_sys::Element, number: u32, base: String) {
+    demands_matrix::embed::mount_in(root, number, base);
 }

@@ -235,13 +235,18 @@ pub fn with_integrity(
 }
 
 /// The direct-embed module, `widget.js`: a host page loads it once (`<script type="module">`)
-/// and every `[data-demands-matrix]` element on the page becomes a widget. It adds the widget's
-/// stylesheet and starts the WebAssembly, naming the build's hashed files relative to itself.
+/// and every `<demands-matrix>` and `[data-demands-matrix]` element, now or later, becomes a
+/// widget in its own shadow root (`static/widget.template.js` is the code). It carries what a
+/// widget needs before the WebAssembly: the stylesheet made for shadow roots ([`shadow_css`]),
+/// the built-in story and its prerendered `views` (view id and markup, as the pages hold them),
+/// and names the build's hashed glue and WebAssembly relative to itself, with their integrity.
 /// `files` are the names in the built folder.
 pub fn embed_module(
     files: &[String],
     read: impl Fn(&str) -> Result<Vec<u8>, String>,
+    views: &[(String, String)],
 ) -> Result<String, String> {
+    const TEMPLATE: &str = include_str!("../static/widget.template.js");
     let find = |what: &str, test: &dyn Fn(&str) -> bool| {
         files
             .iter()
@@ -256,50 +261,190 @@ pub fn embed_module(
     let glue = find("JS glue", &|f| {
         f.starts_with("demands-matrix-") && f.ends_with(".js") && !f.ends_with("_bg.js")
     })?;
-    let story = serde_json::to_string(&story_for_page()?).map_err(|e| e.to_string())?;
-    let crash = crash_handler()?;
-    let (css_integrity, glue_integrity, wasm_integrity) = (
-        integrity(&read(&css)?),
-        integrity(&read(&glue)?),
-        integrity(&read(&wasm)?),
-    );
+    let css = String::from_utf8(read(&css)?).map_err(|_| format!("{css} is not UTF-8"))?;
+    let views: serde_json::Map<String, serde_json::Value> = views
+        .iter()
+        .map(|(id, markup)| {
+            (
+                id.clone(),
+                serde_json::json!([markup, markup_shape(markup)]),
+            )
+        })
+        .collect();
+    let build = serde_json::json!({
+        "wasm": wasm,
+        "wasmIntegrity": integrity(&read(&wasm)?),
+        "glue": glue,
+        "glueIntegrity": integrity(&read(&glue)?),
+        "css": shadow_css(&css)?,
+        "story": story_for_page()?,
+        "views": views,
+        "text": {
+            "loading": crate::text::LOADING,
+            "failed": crate::text::NOT_LOADED,
+            "noProgram": crate::text::NO_PROGRAM,
+        },
+    });
+    let build = build.to_string();
+    let fill = |template: &str, marker: &str, with: &str| {
+        template
+            .contains(marker)
+            .then(|| template.replacen(marker, with, 1))
+            .ok_or(format!(
+                "static/widget.template.js lost its {marker} marker"
+            ))
+    };
+    let module = fill(TEMPLATE, "/* build data */ {}", &build)?;
+    fill(&module, "/* crash handler */", crash_handler()?)
+}
+
+/// The widget's stylesheet as a shadow root needs it. The host element is reset to a plain block
+/// at the reader's default text size (`:host`, important, so no host rule on the element wins);
+/// every `rem` becomes a multiple of `--dm-rem`, which widget.js sets to that size, so a host
+/// page's `html { font-size: 62.5% }` cannot shrink the widget (in container query conditions,
+/// which take no custom properties, `em` of the widget's root stands in); and the `--dm-*`
+/// tokens move from `.dm` to `:host`, where a host page's rule on the element overrides them:
+/// the only way in for theming (README "Theming").
+pub fn shadow_css(css: &str) -> Result<String, String> {
+    let css = strip_comments(css);
+    let css = rem_to_custom_unit(&css);
+    let (rule, body) = root_rule(&css).ok_or("the stylesheet has no `.dm { … }` rule")?;
+    let (mut tokens, mut rest) = (String::new(), String::new());
+    for declaration in split_declarations(&css[body.clone()]) {
+        let out = if declaration.trim_start().starts_with("--dm-") {
+            &mut tokens
+        } else {
+            &mut rest
+        };
+        out.push_str(declaration.trim());
+        out.push(';');
+    }
     Ok(format!(
-        r#"//! demands-matrix direct embed (generated at build time): every [data-demands-matrix] element becomes a widget.
-// Every file is fetched with its integrity: a tampered copy never applies or runs.
-const base = new URL(".", import.meta.url);
-const link = document.createElement("link");
-link.rel = "stylesheet";
-link.crossOrigin = "anonymous";
-link.integrity = "{css_integrity}";
-link.href = new URL("{css}", base).href;
-document.head.append(link);
-const wasmFile = "{wasm}";
-{crash}
-// The built-in story, for widgets without data-src (the WebAssembly does not carry it).
-if (!document.getElementById("dm-story")) {{
-  const story = document.createElement("script");
-  story.type = "application/json";
-  story.id = "dm-story";
-  story.textContent = {story};
-  document.head.append(story);
-}}
-const wasm = fetch(new URL(wasmFile, base), {{ integrity: "{wasm_integrity}" }});
-// import() cannot carry an integrity; a module preload of the same file can, and the import then
-// uses what it fetched. Browsers without modulepreload (Safari < 17) import unchecked.
-const glueUrl = new URL("{glue}", base).href;
-const preload = document.createElement("link");
-if (preload.relList.supports("modulepreload")) {{
-  await new Promise((loaded, failed) => {{
-    preload.rel = "modulepreload";
-    preload.href = glueUrl;
-    preload.integrity = "{glue_integrity}";
-    preload.onload = loaded;
-    preload.onerror = failed;
-    document.head.append(preload);
-  }});
-}}
-const glue = await import(glueUrl);
-await glue.default({{ module_or_path: wasm }});
-"#
+        ":host{{all:initial!important;display:block!important;font-size:medium!important;--dm-rem:16px;{tokens}}}:host([hidden]){{display:none!important}}{}.dm{{{rest}}}{}",
+        &css[..rule.start],
+        &css[rule.end..]
     ))
+}
+
+fn strip_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(at) = rest.find("/*") {
+        out.push_str(&rest[..at]);
+        rest = rest[at + 2..]
+            .find("*/")
+            .map_or("", |end| &rest[at + 2 + end + 2..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `0.5rem` → `calc(0.5*var(--dm-rem))`, and `40rem` → `40em` in an `@container` condition.
+fn rem_to_custom_unit(css: &str) -> String {
+    let bytes = css.as_bytes();
+    let mut out = String::with_capacity(css.len() * 2);
+    let mut in_container_condition = false;
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at..].starts_with(b"@container") {
+            in_container_condition = true;
+        } else if bytes[at] == b'{' {
+            in_container_condition = false;
+        }
+        let number_starts = (bytes[at].is_ascii_digit() || bytes[at] == b'.')
+            && !at
+                .checked_sub(1)
+                .is_some_and(|b| bytes[b].is_ascii_alphanumeric() || bytes[b] == b'.');
+        if !number_starts {
+            at += 1;
+            continue;
+        }
+        let end = at
+            + css[at..]
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(css.len() - at);
+        let unit_ends = end + 3;
+        let is_rem = css[end..].starts_with("rem")
+            && !bytes
+                .get(unit_ends)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_');
+        if !is_rem {
+            at = end;
+            continue;
+        }
+        // A sign written against the number belongs to it.
+        let start = if at > 0
+            && bytes[at - 1] == b'-'
+            && (at < 2 || !bytes[at - 2].is_ascii_alphanumeric() && bytes[at - 2] != b'-')
+        {
+            at - 1
+        } else {
+            at
+        };
+        out.push_str(&css[copied..start]);
+        let number = &css[start..end];
+        if in_container_condition {
+            out.push_str(number);
+            out.push_str("em");
+        } else {
+            out.push_str(&format!("calc({number}*var(--dm-rem))"));
+        }
+        copied = unit_ends;
+        at = unit_ends;
+    }
+    out.push_str(&css[copied..]);
+    out
+}
+
+/// The byte range of the top-level rule whose selector is exactly `.dm`, and of its body.
+fn root_rule(css: &str) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let mut depth = 0usize;
+    let mut selector_start = 0;
+    for (at, c) in css.char_indices() {
+        match c {
+            '{' => {
+                if depth == 0 && css[selector_start..at].trim() == ".dm" {
+                    let close = at + css[at..].find('}')?;
+                    let start = selector_start
+                        + (css[selector_start..at].len()
+                            - css[selector_start..at].trim_start().len());
+                    return Some((start..close + 1, at + 1..close));
+                }
+                depth += 1;
+            }
+            '}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    selector_start = at + 1;
+                }
+            }
+            ';' if depth == 0 => selector_start = at + 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The declarations of a rule's body, split at semicolons outside parentheses and quotes.
+fn split_declarations(body: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut quote, mut start) = (0i32, None, 0);
+    for (at, c) in body.char_indices() {
+        match (c, quote) {
+            ('"' | '\'', None) => quote = Some(c),
+            (q, Some(open)) if q == open => quote = None,
+            (_, Some(_)) => {}
+            ('(', None) => depth += 1,
+            (')', None) => depth -= 1,
+            (';', None) if depth == 0 => {
+                out.push(&body[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&body[start..]);
+    out.retain(|d| !d.trim().is_empty());
+    out
 }

@@ -1,4 +1,13 @@
-//! Small helpers that turn story data into words readers see.
+//! Small helpers that turn story data into words readers see, and the widget's own sentences
+//! that are written in more than one place (a component and the direct-embed module).
+
+/// The loading state, in the widget and in a direct embed before its program has started.
+pub const LOADING: &str = "Loading the graphic…";
+/// The headline of every state where a story cannot be shown.
+pub const NOT_LOADED: &str = "Sorry, this graphic could not be loaded.";
+/// What a direct embed says when its WebAssembly or JS glue never arrives (blocked, no CORS).
+pub const NO_PROGRAM: &str =
+    "Its program could not be downloaded: the browser or the network blocked it. Reloading the page may help.";
 
 const MONTHS: [&str; 12] = [
     "January",

@@ -49,8 +49,10 @@ function crash(event) {
   var error = event.reason || event.error;
   if (crashed || !(error instanceof WebAssembly.RuntimeError) || String(error.stack).indexOf(wasmFile) < 0) return;
   crashed = true;
-  document.querySelectorAll("[data-demands-matrix]").forEach(function (root) {
-    var focused = root.contains(document.activeElement);
+  // widget.js lists its mount points itself: they sit in shadow roots the document cannot see.
+  var roots = typeof dmRoots == "function" ? dmRoots() : document.querySelectorAll("[data-demands-matrix]");
+  roots.forEach(function (root) {
+    var focused = root.contains(root.getRootNode().activeElement);
     var box = document.createElement("div");
     box.className = "dm";
     box.lang = "en";

@@ -6,7 +6,7 @@ use demands_matrix::dom::Shape;
 use demands_matrix::model::{parse_story, DEFAULT_STORY_JSON};
 use demands_matrix::prerender::{
     embed_module, fill_page, integrity, markup_shape, pages, refresh_integrity, render_view,
-    with_integrity, with_story,
+    shadow_css, with_integrity, with_story,
 };
 
 fn text(s: &str) -> String {
@@ -174,13 +174,71 @@ fn the_asset_list_and_the_embed_module_carry_both_integrities() {
         "demands-matrix-1_bg.wasm",
     ]
     .map(String::from);
-    let module = embed_module(&files, read).unwrap();
-    assert!(module.contains(&integrity(b"demands-matrix-1.css")));
+    let read_css = |name: &str| {
+        Ok(if name.ends_with(".css") {
+            b".dm{--dm-space:.5rem;padding:1rem}".to_vec()
+        } else {
+            name.as_bytes().to_vec()
+        })
+    };
+    let views = [("all".to_owned(), "<section>matrix</section>".to_owned())];
+    let module = embed_module(&files, read_css, &views).unwrap();
     assert!(module.contains(&integrity(b"demands-matrix-1.js")));
     assert!(module.contains(&integrity(b"demands-matrix-1_bg.wasm")));
     assert!(
         module.contains("WebAssembly.RuntimeError"),
         "the panic handler"
+    );
+    assert!(module.contains(r#""views":{"all":["<section>matrix</section>","1 0 "#));
+    assert!(module.contains("--dm-space:calc(.5*var(--dm-rem))"));
+    assert!(!module.contains("/* build data */") && !module.contains("/* crash handler */"));
+}
+
+#[test]
+fn the_shadow_stylesheet_is_sized_from_its_own_root_and_themed_on_the_host() {
+    let css = shadow_css(include_str!("../static/demands-matrix.css")).unwrap();
+    // No length is left in the host page's rem.
+    let rem = css
+        .match_indices("rem")
+        .filter(|(at, _)| css.as_bytes()[at - 1].is_ascii_digit() || css.as_bytes()[at - 1] == b'.')
+        .count();
+    assert_eq!(rem, 0, "{css}");
+    assert!(
+        css.contains("min-height:calc(2.75*var(--dm-rem))")
+            || css.contains("min-height: calc(2.75*var(--dm-rem))")
+    );
+    assert!(
+        css.contains("@container dm (max-width: 40em)"),
+        "container conditions in em"
+    );
+    assert!(css.contains("margin: calc(-0.25*var(--dm-rem)) calc(-0.35*var(--dm-rem))"));
+    // The tokens sit on the host, where a host page's rule on the element wins; the rest of the
+    // root rule stays on .dm.
+    let host = &css[..css.find('}').unwrap()];
+    assert!(host.starts_with(":host{all:initial!important;display:block!important"));
+    assert!(host.contains("--dm-accent:"));
+    assert!(host.contains("--dm-space: calc(0.5*var(--dm-rem))"));
+    let root = &css[css.find(".dm{").unwrap()..];
+    assert!(root.contains("container-type: inline-size;"));
+    let body = &root[4..root.find('}').unwrap()];
+    assert!(!body.split(';').any(|d| d.trim_start().starts_with("--dm-")));
+    assert!(!css.contains("/*"), "comments dropped");
+
+    // Minified input, as Trunk writes it.
+    let min = shadow_css(".a{margin:-.25rem 1rem}.dm{--dm-x:2rem;color:red}@container dm (width<=40rem){.b{gap:.3rem}}").unwrap();
+    assert!(
+        min.contains(".a{margin:calc(-.25*var(--dm-rem)) calc(1*var(--dm-rem))}"),
+        "{min}"
+    );
+    assert!(min.contains("--dm-x:calc(2*var(--dm-rem));}"), "{min}");
+    assert!(min.contains(".dm{color:red;}"), "{min}");
+    assert!(
+        min.contains("@container dm (width<=40em){.b{gap:calc(.3*var(--dm-rem))}}"),
+        "{min}"
+    );
+    assert!(
+        shadow_css(".x{}").is_err(),
+        "a stylesheet without the root rule is refused"
     );
 }
 

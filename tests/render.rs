@@ -14,6 +14,7 @@ async fn render(view: Option<&str>) -> String {
         then_view: None,
         live: true,
         pages: false,
+        pages_base: None,
     })
     .render()
     .await
@@ -155,6 +156,7 @@ async fn a_story_from_an_address_starts_in_the_loading_state() {
         then_view: None,
         live: true,
         pages: false,
+        pages_base: None,
     })
     .render()
     .await;

@@ -41,6 +41,7 @@ async fn mount(view: Option<&'static str>) -> Element {
             then_view: None,
             live: true,
             pages: false,
+            pages_base: None,
         },
     )
     .render();

@@ -50,19 +50,21 @@ mod native {
             .build()
             .map_err(|e| format!("cannot start the renderer: {e}"))?;
         let pages = pages()?;
+        let mut views = Vec::with_capacity(pages.len());
         for (file, view_id) in &pages {
             let markup = runtime.block_on(render_view(view_id));
             let filled = fill_page(&page, view_id, &markup)?;
             let path = dir.join(file);
             std::fs::write(&path, filled)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            views.push((view_id.clone(), markup));
         }
         let files: Vec<String> = std::fs::read_dir(dir)
             .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
             .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
             .collect();
         let widget = dir.join("widget.js");
-        std::fs::write(&widget, embed_module(&files, read)?)
+        std::fs::write(&widget, embed_module(&files, read, &views)?)
             .map_err(|e| format!("cannot write {}: {e}", widget.display()))?;
         Ok(pages.len())
     }

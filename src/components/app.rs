@@ -40,6 +40,10 @@ pub struct AppProps {
     /// so the view switcher works before, and without, the WebAssembly.
     #[prop_or_default]
     pub pages: bool,
+    /// Address of the folder holding those pages when it is not the page's own (a direct embed
+    /// links its tabs to the widget's standalone pages).
+    #[prop_or_default]
+    pub pages_base: Option<AttrValue>,
 }
 
 impl AppProps {
@@ -60,6 +64,7 @@ impl AppProps {
             then_view,
             live,
             pages: true,
+            pages_base: None,
         }
     }
 }
@@ -235,6 +240,7 @@ pub fn App(props: &AppProps) -> Html {
                 current: view,
                 live: props.live,
                 pages: props.pages,
+                pages_base: props.pages_base.as_deref(),
                 on_select: &on_select,
             }) }
             <div

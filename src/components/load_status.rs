@@ -17,7 +17,7 @@ pub fn load_status(failure: Option<Rc<LoadFailure>>, on_retry: Callback<()>) -> 
             <div class="dm dm--status" data-testid="dm-root" data-state="loading">
                 <div class="dm-status" role="status" data-testid="dm-loading">
                     <span class="dm-status__spinner" aria-hidden="true"></span>
-                    { "Loading the graphic…" }
+                    { crate::text::LOADING }
                 </div>
             </div>
         };
@@ -25,7 +25,7 @@ pub fn load_status(failure: Option<Rc<LoadFailure>>, on_retry: Callback<()>) -> 
     html! {
         <div class="dm dm--status" data-testid="dm-root" data-state="error">
             <div class="dm-status dm-status--error" role="alert" data-testid="dm-error">
-                <p class="dm-status__headline">{ "Sorry, this graphic could not be loaded." }</p>
+                <p class="dm-status__headline">{ crate::text::NOT_LOADED }</p>
                 <p class="dm-status__file">{ "File: " }<code>{ &failure.src }</code></p>
                 <ul class="dm-status__details" data-testid="dm-error-details">
                     { for failure.details.iter().map(|detail| html! { <li>{ detail }</li> }) }

@@ -21,6 +21,8 @@ pub struct ViewTabsProps<'a> {
     pub live: bool,
     /// Tabs are links to the static page of each view (see `AppProps::pages`).
     pub pages: bool,
+    /// Where those pages are, when not beside the page (`AppProps::pages_base`).
+    pub pages_base: Option<&'a str>,
     pub on_select: &'a Callback<View>,
 }
 
@@ -88,7 +90,7 @@ pub fn view_tabs(props: &ViewTabsProps<'_>) -> Html {
                 html! {
                     <@{if props.pages { "a" } else { "button" }}
                         type={(!props.pages).then_some("button")}
-                        href={props.pages.then(|| view_page(id))}
+                        href={props.pages.then(|| format!("{}{}", props.pages_base.unwrap_or(""), view_page(id)))}
                         role="tab"
                         class="dm-tabs__tab"
                         id={tab_element_id(props.uid, id)}

@@ -15,61 +15,93 @@ use crate::state::{Action, LoadFailure, State};
 /// The attribute that marks an element as a widget mount point.
 pub const MOUNT_ATTRIBUTE: &str = "data-demands-matrix";
 
-/// Mounts a widget in every `[data-demands-matrix]` element on the page. Each reads `data-src`
-/// (a same-origin story file) and `data-view` (a side id); an element that also has
-/// `data-page-params` (the standalone page) takes `?src=` and `?view=` from the page address
-/// when it has no attribute of its own.
+/// Mounts a widget in every `[data-demands-matrix]` element of the page itself, except direct
+/// embeds' hosts (`data-dm-host`), which widget.js mounts inside their shadow roots
+/// ([`mount_in`]). Each reads `data-src` (a same-origin story file) and `data-view` (a side id);
+/// an element that also has `data-page-params` (the standalone page) takes `?src=` and `?view=`
+/// from the page address when it has no attribute of its own.
 pub fn mount_all() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Ok(roots) = document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]")) else {
+    let Ok(roots) =
+        document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]:not([data-dm-host])"))
+    else {
         return;
     };
     let params = page_params();
     for i in 0..roots.length() {
-        let Some(root) = roots
+        if let Some(root) = roots
             .item(i)
             .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
-        let from_page = |name: &str| {
-            root.has_attribute("data-page-params")
-                .then(|| params.as_ref().and_then(|p| p.get(name)))
-                .flatten()
-                .filter(|value| !value.is_empty())
-        };
-        let attribute = |name: &str| root.get_attribute(name).filter(|v| !v.is_empty());
-        let src = attribute("data-src")
-            .or_else(|| from_page("src"))
-            .map(AttrValue::from);
-        let view = attribute("data-view")
-            .or_else(|| from_page("view"))
-            .map(AttrValue::from);
-        let uid = AttrValue::from(format!("dm{}", i + 1));
-        let shape = attribute("data-shape");
-        match (attribute("data-prerendered"), src) {
-            // The built-in story, prerendered for one view: take over that markup in place.
-            (Some(rendered_view), None) => {
-                let props = AppProps::prerendered(uid, AttrValue::from(rendered_view), view, true);
-                take_over(root, props, shape);
+        {
+            mount(
+                root,
+                AttrValue::from(format!("dm{}", i + 1)),
+                params.as_ref(),
+                None,
+            );
+        }
+    }
+}
+
+/// Mounts one direct embed: `root` is the mount point widget.js made inside the host's shadow
+/// root, carrying the host's settings (`data-src`, `data-view`) and, for the built-in story, the
+/// prerendered markup it inserted (`data-prerendered`, `data-shape`). `number` makes the widget's
+/// id (`dm-e<number>`) unique on the page; `base` is the address of the widget's folder, which
+/// the tabs link to before the WebAssembly runs.
+pub fn mount_in(root: web_sys::Element, number: u32, base: String) {
+    crate::dom::register_shadowed_root(&root);
+    mount(
+        root,
+        AttrValue::from(format!("dm-e{number}")),
+        None,
+        Some(AttrValue::from(base)),
+    );
+}
+
+fn mount(
+    root: web_sys::Element,
+    uid: AttrValue,
+    params: Option<&web_sys::UrlSearchParams>,
+    pages_base: Option<AttrValue>,
+) {
+    let from_page = |name: &str| {
+        root.has_attribute("data-page-params")
+            .then(|| params.and_then(|p| p.get(name)))
+            .flatten()
+            .filter(|value| !value.is_empty())
+    };
+    let attribute = |name: &str| root.get_attribute(name).filter(|v| !v.is_empty());
+    let src = attribute("data-src")
+        .or_else(|| from_page("src"))
+        .map(AttrValue::from);
+    let view = attribute("data-view")
+        .or_else(|| from_page("view"))
+        .map(AttrValue::from);
+    let shape = attribute("data-shape");
+    match (attribute("data-prerendered"), src) {
+        // The built-in story, prerendered for one view: take over that markup in place.
+        (Some(rendered_view), None) => {
+            let mut props = AppProps::prerendered(uid, AttrValue::from(rendered_view), view, true);
+            props.pages_base = pages_base;
+            take_over(root, props, shape);
+        }
+        (rendered, src) => {
+            // Another story than the prerendered one: its markup must go, not be matched.
+            if rendered.is_some() {
+                root.set_inner_html("");
             }
-            (rendered, src) => {
-                // Another story than the prerendered one: its markup must go, not be matched.
-                if rendered.is_some() {
-                    root.set_inner_html("");
-                }
-                let props = AppProps {
-                    uid,
-                    src,
-                    view,
-                    then_view: None,
-                    live: true,
-                    pages: false,
-                };
-                yew::Renderer::<App>::with_root_and_props(root, props).render();
-            }
+            let props = AppProps {
+                uid,
+                src,
+                view,
+                then_view: None,
+                live: true,
+                pages: false,
+                pages_base: None,
+            };
+            yew::Renderer::<App>::with_root_and_props(root, props).render();
         }
     }
 }

@@ -1,6 +1,6 @@
-//! End-to-end tests of embedding: iframes through the real pym.js parent and through our host
-//! script (on another origin, as in a newsroom), direct embeds under a hostile stylesheet,
-//! events, the view in the address, and themes. Screenshots of each host page for review.
+//! End-to-end tests of embedding in iframes: through the real pym.js parent and through our host
+//! script (on another origin, as in a newsroom), the view in the address, and themes.
+//! Screenshots of each host page for review. Direct embeds: direct.test.mjs.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -128,81 +128,6 @@ describe("iframe embeds", () => {
     await frame.evaluate(() => parent.postMessage({ sentinel: "amp", type: "embed-size", height: -50 }, "*"));
     await page.waitForFunction(() => document.querySelector("iframe[src*='index.html']").style.height === "120px");
     assert.equal(page.url(), url, "the host page never navigated");
-    await page.context().close();
-  });
-});
-
-describe("direct embeds", () => {
-  test("two widgets on one page, under a hostile stylesheet, switch independently and send events", async () => {
-    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-    await page.addInitScript(() => {
-      window.__events = [];
-      for (const name of ["dm:viewchange", "dm:cellopen"]) {
-        document.addEventListener(name, (e) => window.__events.push({ name, target: e.target.id, ...e.detail }));
-      }
-    });
-    await page.goto(`${newsSite.url}/hosts/direct.html`);
-    const first = page.locator(`#first ${byTestId("dm-root")}[data-live]`);
-    const second = page.locator(`#second ${byTestId("dm-root")}[data-live]`);
-    await first.waitFor();
-    await second.waitFor();
-    assert.equal(await first.getAttribute("data-view"), "kyiv");
-    assert.equal(await second.getAttribute("data-view"), "all");
-    const ids = await page.$$eval(`${byTestId("dm-root")}`, (roots) => roots.map((r) => r.id));
-    assert.equal(new Set(ids).size, 2, `unique ids per widget: ${ids}`);
-
-    await page.click(`#second ${byTestId("dm-tab-south")}`);
-    await page.waitForSelector(`#second ${byTestId("dm-root")}[data-view="south"]`);
-    assert.equal(await first.getAttribute("data-view"), "kyiv", "the first widget kept its view");
-    await page.click(`#first ${byTestId("dm-cell-ceasefire-kyiv")} button`);
-    const events = await page.evaluate(() => window.__events);
-    assert.deepEqual(events, [
-      { name: "dm:viewchange", target: ids[1], widget: ids[1], view: "south" },
-      { name: "dm:cellopen", target: ids[0], widget: ids[0], issue: "ceasefire", side: "kyiv" },
-    ]);
-
-    // The hostile stylesheet does not reach in…
-    const style = (selector, property) =>
-      page.$eval(selector, (el, p) => getComputedStyle(el)[p], property);
-    const tab = `#first ${byTestId("dm-tab-all")}`;
-    assert.notEqual(await style(tab, "fontFamily"), '"Comic Sans MS", cursive');
-    assert.notEqual(await style(tab, "textTransform"), "uppercase");
-    assert.equal(await style(`#first td`, "borderTopStyle"), "none");
-    assert.equal(await style(`#first ${byTestId("dm-summary")}`, "display").catch(() => "absent"), "absent");
-    assert.equal(await style(`#first header`, "display"), "block");
-    assert.equal(await style(`#first ${byTestId("dm-legend")} li`, "letterSpacing"), "normal");
-    const table = await page.$eval("#first table", (t) => t.getBoundingClientRect().width);
-    const root = await page.$eval(`#first ${byTestId("dm-root")}`, (r) => r.getBoundingClientRect().width);
-    assert.ok(table > root * 0.8, "the table keeps its width");
-    // …and the widget's stylesheet does not reach out.
-    assert.equal(await style("#host-button", "fontFamily"), '"Comic Sans MS", cursive');
-    assert.equal(await style("#host-text", "textTransform"), "uppercase");
-    // The second widget was asked for the dark theme.
-    assert.equal(await style(`#second ${byTestId("dm-root")}`, "backgroundColor"), "rgb(22, 22, 22)");
-    assert.equal(await style(`#first ${byTestId("dm-root")}`, "backgroundColor"), "rgb(255, 255, 255)");
-    await page.screenshot({ path: `${SHOTS}/host-direct-1280.png`, fullPage: true });
-    await page.setViewportSize({ width: 375, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/host-direct-375.png`, fullPage: true });
-    assert.deepEqual(page.errors, []);
-    await page.context().close();
-  });
-});
-
-describe("a panic in direct embeds", () => {
-  test("every widget on the page becomes the static message; the host page is untouched", async () => {
-    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-    await page.goto(`${newsSite.url}/hosts/direct.html`);
-    await page.locator(`#first ${byTestId("dm-root")}[data-live]`).waitFor();
-    await page.locator(`#second ${byTestId("dm-root")}[data-live]`).waitFor();
-    await armPanic(page);
-    await page.click(`#second ${byTestId("dm-tab-south")}`);
-    for (const host of ["#first", "#second"]) {
-      await page.waitForSelector(`${host}[data-demands-matrix] ${byTestId("dm-root")}[data-state="crashed"]`);
-      assert.match(await page.textContent(host), /Sorry, this graphic stopped working\./);
-    }
-    assert.equal(await page.$$eval('[data-testid^="dm-tab-"]', (tabs) => tabs.length), 0);
-    assert.equal(await page.textContent("#host-text"), "The article's own paragraph.");
-    assert.equal(page.errors.length, 1, `only the panic itself: ${page.errors}`);
     await page.context().close();
   });
 });

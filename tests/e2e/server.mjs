@@ -19,7 +19,7 @@ const TYPES = {
 /**
  * Starts a server on 127.0.0.1 with a free port. `mounts` maps URL prefixes to folders, e.g.
  * { "/": "dist", "/fixtures/": "tests/fixtures/stories" }. `headers` are added to every
- * response (a Content-Security-Policy, say). Requests under `/hang/` are never answered, to
+ * response (a Content-Security-Policy, say); a function of the path gives them per file. Requests under `/hang/` are never answered, to
  * hold a widget in its loading state; requests under `/announce/<n>/` get headers announcing a
  * body of n bytes that never comes, and requests under `/stream/<n>/` get a JSON body of n bytes
  * streamed with no `Content-Length`: a size check on the header and one on the body are told apart.
@@ -32,9 +32,10 @@ export async function serve(mounts, { headers = {} } = {}) {
   const compressed = new Map();
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = createServer(async (req, res) => {
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      const extra = typeof headers === "function" ? headers(path) : headers;
+      for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
       if (path.startsWith("/hang/")) return void hanging.add(res);
       const announced = /^\/announce\/(\d+)\//.exec(path);
       if (announced) {

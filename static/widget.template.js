@@ -1,0 +1,197 @@
+//! demands-matrix direct embed, the template of widget.js: src/prerender.rs fills in the build's data (file names, integrities, the widget's stylesheet for shadow roots, the prerendered views, the texts) and the loader's crash handler.
+//
+// Every <demands-matrix> element and every [data-demands-matrix] element, present now or added
+// later, becomes a widget inside its own shadow root: the host page's styles cannot reach in
+// (only the documented --dm-* custom properties, set on the element, do), and the widget's
+// cannot reach out. The built-in story shows its prerendered matrix at once, before the
+// WebAssembly, and stays readable if the WebAssembly never runs.
+const BUILD = /* build data */ {};
+const base = new URL(".", import.meta.url);
+const wasmFile = BUILD.wasm;
+const SELECTOR = "demands-matrix, [data-demands-matrix]";
+// The inner mount points, for the crash handler (it replaces each with a static message).
+const mounts = [];
+function dmRoots() {
+  return mounts;
+}
+
+/* crash handler */
+
+// The built-in story, for widgets without a story address (the WebAssembly does not carry it).
+if (!document.getElementById("dm-story")) {
+  const story = document.createElement("script");
+  story.type = "application/json";
+  story.id = "dm-story";
+  story.textContent = BUILD.story;
+  document.head.append(story);
+}
+
+// One constructed stylesheet shared by every shadow root (allowed under a strict CSP, unlike a
+// <style> element, which only browsers without constructed sheets get).
+let sheet;
+function style(shadow) {
+  if ("adoptedStyleSheets" in shadow && "replaceSync" in CSSStyleSheet.prototype) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(BUILD.css);
+    }
+    shadow.adoptedStyleSheets = [sheet];
+  } else {
+    shadow.append(Object.assign(document.createElement("style"), { textContent: BUILD.css }));
+  }
+}
+
+// A custom element takes plain attributes (view, src, theme); a placeholder takes data-*.
+function setting(host, name) {
+  return host.getAttribute(name) || host.getAttribute("data-" + name) || "";
+}
+
+// A static state in the widget's own classes: loading, or what failed.
+function status(root, failed, reason) {
+  const box = document.createElement("div");
+  box.className = "dm dm--status";
+  box.dataset.testid = "dm-root";
+  box.dataset.state = failed ? "error" : "loading";
+  const line = box.appendChild(document.createElement("div"));
+  line.className = failed ? "dm-status dm-status--error" : "dm-status";
+  line.setAttribute("role", failed ? "alert" : "status");
+  if (failed) {
+    line.appendChild(document.createElement("p")).textContent = BUILD.text.failed;
+    const details = line.appendChild(document.createElement("ul"));
+    details.className = "dm-status__details";
+    details.appendChild(document.createElement("li")).textContent = reason;
+  } else {
+    const spinner = line.appendChild(document.createElement("span"));
+    spinner.className = "dm-status__spinner";
+    spinner.setAttribute("aria-hidden", "true");
+    line.append(BUILD.text.loading);
+  }
+  root.replaceChildren(box);
+}
+
+// The prerendered markup of one view of the built-in story; the tabs link to the standalone
+// pages beside this file (a link opened in a new tab still works).
+function show(root, view) {
+  const [html, shape] = BUILD.views[view];
+  root.dataset.prerendered = view;
+  root.dataset.shape = shape;
+  root.innerHTML = html;
+  for (const link of root.querySelectorAll('a[role="tab"]')) {
+    link.href = new URL(link.getAttribute("href"), base).href;
+  }
+}
+
+let glue; // the started module, once it has started
+let broken; // why it could not start, if it could not
+const waiting = [];
+let count = 0;
+
+function start(root) {
+  root.dmStarted = true;
+  glue.mountIn(root, ++count, base.href);
+}
+
+function fail(root) {
+  root.dmStarted = true;
+  // The prerendered matrix stays: readable, and its tabs keep switching (below).
+  if (!root.dataset.prerendered) status(root, true, BUILD.text.noProgram);
+}
+
+function attach(host) {
+  if (host.hasAttribute("data-dm-host")) return;
+  host.setAttribute("data-dm-host", "");
+  const shadow = host.shadowRoot || host.attachShadow({ mode: "open" });
+  style(shadow);
+  // Sizes are multiples of --dm-rem, the reader's default text size (the host is font-size:
+  // medium), never of the host page's root size.
+  host.style.setProperty("--dm-rem", getComputedStyle(host).fontSize);
+  const root = document.createElement("div");
+  root.className = "dm-mount";
+  root.setAttribute("data-demands-matrix", "");
+  const themed = host.closest("[data-theme]");
+  const theme = setting(host, "theme") || (themed ? themed.dataset.theme : "");
+  if (theme) root.dataset.theme = theme;
+  const src = setting(host, "src");
+  const view = setting(host, "view");
+  if (src) {
+    root.dataset.src = src;
+    if (view) root.dataset.view = view;
+    status(root, false);
+  } else {
+    show(root, Object.hasOwn(BUILD.views, view) ? view : "all");
+  }
+  // Before the WebAssembly (or without it) a tab shows its view's prerendered markup in place.
+  root.addEventListener("click", (event) => {
+    const tab = event.target.closest('a[role="tab"]');
+    if (!tab || root.dmStarted && !broken || !root.dataset.prerendered || event.button) return;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    const view = tab.dataset.testid.replace("dm-tab-", "");
+    if (Object.hasOwn(BUILD.views, view)) {
+      show(root, view);
+      root.querySelector('[aria-selected="true"]')?.focus();
+    }
+  });
+  // In-widget fragment links (skip link): the document cannot see ids in a shadow root.
+  shadow.addEventListener("click", (event) => {
+    const link = event.target.closest('a[href^="#"]');
+    const target = link && shadow.getElementById(link.getAttribute("href").slice(1));
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
+  });
+  shadow.append(root);
+  mounts.push(root);
+  if (glue) start(root);
+  else if (broken) fail(root);
+  else waiting.push(root);
+}
+
+customElements.get("demands-matrix") ||
+  customElements.define(
+    "demands-matrix",
+    class extends HTMLElement {
+      connectedCallback() {
+        attach(this);
+      }
+    },
+  );
+document.querySelectorAll(SELECTOR).forEach(attach);
+// Client-rendered pages and infinite scroll add placeholders after this module ran.
+new MutationObserver((records) => {
+  for (const record of records) {
+    for (const node of record.addedNodes) {
+      if (node.nodeType !== 1) continue;
+      if (node.matches(SELECTOR)) attach(node);
+      node.querySelectorAll(SELECTOR).forEach(attach);
+    }
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });
+
+// Every file is fetched with its integrity: a tampered copy never runs.
+const wasm = fetch(new URL(wasmFile, base), { integrity: BUILD.wasmIntegrity });
+wasm.catch(() => {}); // its failure is handled where the glue takes it
+const glueUrl = new URL(BUILD.glue, base).href;
+try {
+  // import() cannot carry an integrity; a module preload of the same file can, and the import
+  // then uses what it fetched. Browsers without modulepreload (Safari < 17) import unchecked.
+  const preload = document.createElement("link");
+  if (preload.relList.supports("modulepreload")) {
+    await new Promise((loaded, failed) => {
+      preload.rel = "modulepreload";
+      preload.href = glueUrl;
+      preload.integrity = BUILD.glueIntegrity;
+      preload.onload = loaded;
+      preload.onerror = () => failed(new Error(`${glueUrl} could not be loaded`));
+      document.head.append(preload);
+    });
+  }
+  const module = await import(glueUrl);
+  await module.default({ module_or_path: wasm });
+  glue = module;
+  waiting.splice(0).forEach(start);
+} catch (error) {
+  broken = error;
+  console.warn(`demands-matrix: the widget's program could not start (${error}); is every file of the widget served with CORS? The prerendered matrix stays.`);
+  waiting.splice(0).forEach(fail);
+}

@@ -1,0 +1,280 @@
+//! End-to-end tests of direct embeds (widget.js): shadow-root isolation against a real CMS theme
+//! (identical to a blank page, in both themes, at 375 and 1280 px), a hostile stylesheet, two
+//! widgets with events, graphics added after load and the custom element, content before and
+//! without the WebAssembly, blocked files and missing CORS, a panic. Screenshots for review.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { serve } from "./server.mjs";
+import { armPanic, launch, openPage } from "./browser.mjs";
+
+const DIST = process.env.DIST ?? "dist";
+const SHOTS = process.env.SCREENSHOTS ?? "test-results/screenshots";
+const byTestId = (id) => `[data-testid="${id}"]`;
+let newsSite; // host pages with a same-origin copy of the widget under /widget/
+let widgetSite; // the widget on its own origin, with CORS on every file
+let widgetOnlyCors; // the widget on another origin, with CORS on widget.js alone
+let browser;
+
+before(async () => {
+  newsSite = await serve({ "/hosts/": "tests/hosts", "/widget/": DIST, "/fixtures/": "tests/fixtures/stories" });
+  widgetSite = await serve({ "/widget/": DIST }, { headers: { "access-control-allow-origin": "*" } });
+  widgetOnlyCors = await serve(
+    { "/widget/": DIST },
+    { headers: (path) => (path.endsWith("/widget.js") ? { "access-control-allow-origin": "*" } : {}) },
+  );
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  for (const site of [newsSite, widgetSite, widgetOnlyCors]) await site?.close();
+});
+
+/** A host page, with widget.js taken from `widget` (an origin) when given. */
+async function openHost(path, { widget, viewport = { width: 1280, height: 900 }, block } = {}) {
+  const page = await openPage(browser, { viewport });
+  page.uncaught = [];
+  page.on("pageerror", (err) => page.uncaught.push(String(err)));
+  if (block) await page.route(block, (route) => route.abort());
+  if (widget) {
+    await page.route(`${newsSite.url}/hosts/*.html`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('src="/widget/widget.js"', `src="${widget}/widget/widget.js"`);
+      await route.fulfill({ response, body });
+    });
+  }
+  await page.goto(`${newsSite.url}/hosts/${path}`);
+  return page;
+}
+
+const live = (host) => `#${host} ${byTestId("dm-root")}[data-live]`;
+
+/** What a reader sees of the widget in host `id`: sizes, type and colours of its main parts. */
+function looks(page, id) {
+  return page.evaluate((id) => {
+    const shadow = document.getElementById(id).shadowRoot;
+    const parts = {
+      root: '[data-testid="dm-root"]',
+      title: ".dm-header__title",
+      tab: '[role="tab"]',
+      selectedTab: '[role="tab"][aria-selected="true"]',
+      rowHeader: "tbody th",
+      cell: "tbody td",
+      summary: "tbody td p",
+      legend: '[data-testid="dm-legend"] li',
+      footer: "footer",
+      link: "footer a",
+    };
+    const out = {};
+    for (const [name, selector] of Object.entries(parts)) {
+      const el = shadow.querySelector(selector);
+      if (!el) {
+        out[name] = "missing";
+        continue;
+      }
+      const s = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      out[name] = {
+        width: Math.round(box.width),
+        height: Math.round(box.height),
+        font: `${s.fontSize} ${s.lineHeight} ${s.fontFamily} ${s.fontWeight}`,
+        color: s.color,
+        background: s.backgroundColor,
+        border: `${s.borderTopWidth} ${s.borderTopStyle} ${s.borderTopColor}`,
+        spacing: `${s.margin} | ${s.padding} | ${s.letterSpacing} ${s.wordSpacing}`,
+        list: s.listStyleType,
+        align: s.textAlign,
+      };
+    }
+    return out;
+  }, id);
+}
+
+describe("direct embeds in a CMS article", () => {
+  for (const width of [375, 1280]) {
+    test(`at ${width} px, the CMS theme changes nothing in either theme`, async () => {
+      const viewport = { width, height: 900 };
+      const blank = await openHost("blank.html", { viewport });
+      const cms = await openHost("cms.html", { viewport });
+      for (const page of [blank, cms]) {
+        await page.locator(live("light")).waitFor();
+        await page.locator(live("dark")).waitFor();
+      }
+      for (const id of ["light", "dark"]) {
+        const expected = await looks(blank, id);
+        assert.equal(expected.cell.font.split(" ")[0], "14px", "cell text at the widget's own size");
+        assert.deepEqual(await looks(cms, id), expected, `${id} widget at ${width} px`);
+      }
+      // The dark widget is dark and its title readable; the light one is light.
+      const dark = await looks(cms, "dark");
+      assert.equal(dark.root.background, "rgb(22, 22, 22)");
+      assert.notEqual(dark.title.color, "rgb(18, 18, 18)");
+      assert.equal((await looks(cms, "light")).root.background, "rgb(255, 255, 255)");
+      // The widget's styles do not leak out either.
+      assert.equal(await cms.$eval("#host-button", (b) => getComputedStyle(b).backgroundColor), "rgb(18, 18, 18)");
+      for (const [name, page] of [["blank", blank], ["cms", cms]]) {
+        await page.screenshot({ path: `${SHOTS}/direct-${name}-${width}.png`, fullPage: true });
+        assert.deepEqual(page.uncaught, []);
+        assert.deepEqual(page.errors, []);
+        await page.context().close();
+      }
+    });
+  }
+
+  test("tabs, cells and the skip link work inside the shadow root, by mouse and keyboard", async () => {
+    const page = await openHost("cms.html");
+    await page.locator(live("light")).waitFor();
+    await page.click(`#light ${byTestId("dm-tab-moscow")}`);
+    await page.locator(`#light ${byTestId("dm-root")}[data-view="moscow"]`).waitFor();
+    await page.keyboard.press("ArrowRight");
+    await page.locator(`#light ${byTestId("dm-root")}[data-view="west"]`).waitFor();
+    const focused = await page.evaluate(() => document.getElementById("light").shadowRoot.activeElement?.dataset.testid);
+    assert.equal(focused, "dm-tab-west", "focus follows the arrow key inside the shadow root");
+    await page.click(`#light ${byTestId("dm-cell-nato-moscow")} button`);
+    const detail = await page.evaluate(() => document.getElementById("light").shadowRoot.activeElement?.getAttribute("role"));
+    assert.equal(detail, "region", "an opened detail takes focus");
+    assert.equal(new URL(page.url()).pathname, "/hosts/cms.html", "nothing navigated");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+describe("two direct widgets under a hostile stylesheet", () => {
+  test("they switch independently and send events to the host page", async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      window.__events = [];
+      for (const name of ["dm:viewchange", "dm:cellopen"]) {
+        document.addEventListener(name, (e) => window.__events.push({ name, target: e.target.id, ...e.detail }));
+      }
+    });
+    await page.goto(`${newsSite.url}/hosts/direct.html`);
+    const first = page.locator(live("first"));
+    const second = page.locator(live("second"));
+    await first.waitFor();
+    await second.waitFor();
+    assert.equal(await first.getAttribute("data-view"), "kyiv");
+    assert.equal(await second.getAttribute("data-view"), "all");
+    const ids = [await first.getAttribute("id"), await second.getAttribute("id")];
+    assert.equal(new Set(ids).size, 2, `unique ids per widget: ${ids}`);
+
+    await page.click(`#second ${byTestId("dm-tab-south")}`);
+    await page.locator(`#second ${byTestId("dm-root")}[data-view="south"]`).waitFor();
+    assert.equal(await first.getAttribute("data-view"), "kyiv", "the first widget kept its view");
+    await page.click(`#first ${byTestId("dm-cell-ceasefire-kyiv")} button`);
+    const events = await page.evaluate(() => window.__events);
+    // Composed events leave the shadow root; the host page sees the host element as the target.
+    assert.deepEqual(events, [
+      { name: "dm:viewchange", target: "second", widget: ids[1], view: "south" },
+      { name: "dm:cellopen", target: "first", widget: ids[0], issue: "ceasefire", side: "kyiv" },
+    ]);
+    const style = (selector, property) => page.locator(selector).first().evaluate((el, p) => getComputedStyle(el)[p], property);
+    const tab = `#first ${byTestId("dm-tab-all")}`;
+    assert.notEqual(await style(tab, "fontFamily"), '"Comic Sans MS", cursive');
+    assert.notEqual(await style(tab, "textTransform"), "uppercase");
+    assert.equal(await style(`#first td`, "borderTopStyle"), "none");
+    assert.equal(await style(`#first header`, "display"), "block");
+    assert.equal(await style(`#first ${byTestId("dm-legend")} li`, "letterSpacing"), "normal");
+    assert.equal(await style("#host-button", "fontFamily"), '"Comic Sans MS", cursive');
+    assert.equal(await style("#host-text", "textTransform"), "uppercase");
+    assert.equal(await style(`#second ${byTestId("dm-root")}`, "backgroundColor"), "rgb(22, 22, 22)");
+    assert.equal(await style(`#first ${byTestId("dm-root")}`, "backgroundColor"), "rgb(255, 255, 255)");
+    await page.screenshot({ path: `${SHOTS}/host-direct-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 375, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/host-direct-375.png`, fullPage: true });
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a panic turns every widget into the static message; the host page is untouched", async () => {
+    const page = await openHost("direct.html");
+    await page.locator(live("first")).waitFor();
+    await page.locator(live("second")).waitFor();
+    await armPanic(page);
+    await page.click(`#second ${byTestId("dm-tab-south")}`);
+    for (const host of ["first", "second"]) {
+      const crashed = page.locator(`#${host} ${byTestId("dm-root")}[data-state="crashed"]`);
+      await crashed.waitFor();
+      assert.match(await crashed.textContent(), /Sorry, this graphic stopped working\./);
+      // Still styled by the widget's stylesheet: the message is not bare text.
+      assert.equal(await page.locator(`#${host} .dm-link`).evaluate((a) => getComputedStyle(a).textDecorationLine), "underline");
+    }
+    assert.equal(await page.locator('[data-testid^="dm-tab-"]').count(), 0);
+    assert.equal(await page.textContent("#host-text"), "The article's own paragraph.");
+    assert.equal(page.errors.length, 1, `only the panic itself: ${page.errors}`);
+    await page.context().close();
+  });
+});
+
+describe("graphics added after the page loaded", () => {
+  test("a placeholder and a custom element added 5 s after load both mount", async () => {
+    const page = await openHost("late.html");
+    await page.waitForFunction(() => window.__added, null, { timeout: 15000 });
+    await page.locator(live("late")).waitFor();
+    await page.locator(live("late-element")).waitFor();
+    assert.equal(await page.locator(`#late ${byTestId("dm-root")}`).getAttribute("data-view"), "west");
+    assert.equal(await page.locator(`#late-element ${byTestId("dm-root")}`).getAttribute("data-view"), "kyiv");
+    await page.click(`#late-element ${byTestId("dm-tab-all")}`);
+    await page.locator(`#late-element ${byTestId("dm-root")}[data-view="all"]`).waitFor();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+describe("never an empty box", () => {
+  /** The built-in widget shows the matrix, styled, and its tabs switch the prerendered views. */
+  async function readableWithoutProgram(page, host) {
+    const root = page.locator(`#${host} ${byTestId("dm-root")}`);
+    await page.locator(`#${host} tbody tr`).first().waitFor();
+    const height = await page.locator(`#${host}`).evaluate((el) => el.getBoundingClientRect().height);
+    assert.ok(height > 800, `the prerendered matrix is there (${height}px)`);
+    assert.equal(await page.locator(`#${host} .dm-header__title`).evaluate((el) => getComputedStyle(el).fontWeight), "700");
+    await page.click(`#${host} ${byTestId("dm-tab-all")}`);
+    await page.locator(`#${host} ${byTestId("dm-root")}[data-view="all"]`).waitFor();
+    assert.equal(await root.getAttribute("data-live"), null, "switched without the WebAssembly");
+  }
+
+  test("with the WebAssembly blocked: the matrix stays, a story from an address says what failed", async () => {
+    const page = await openHost("direct.html", { block: "**/*.wasm" });
+    await readableWithoutProgram(page, "first");
+    const error = page.locator(`#second ${byTestId("dm-root")}[data-state="error"]`);
+    await error.waitFor();
+    assert.match(await error.textContent(), /could not be loaded.*program could not be downloaded/s);
+    assert.equal(await page.locator(`#second [role="alert"]`).count(), 1);
+    assert.deepEqual(page.uncaught, [], "no uncaught error");
+    await page.context().close();
+  });
+
+  test("with CORS on widget.js alone: the matrix stays, styled, and the failure is plain", async () => {
+    const page = await openHost("cms.html", { widget: widgetOnlyCors.url });
+    await readableWithoutProgram(page, "light");
+    await readableWithoutProgram(page, "dark");
+    assert.deepEqual(page.uncaught, []);
+    await page.context().close();
+  });
+
+  test("from another origin with CORS on every file, it runs", async () => {
+    const page = await openHost("cms.html", { widget: widgetSite.url });
+    await page.locator(live("light")).waitFor();
+    await page.locator(live("dark")).waitFor();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a missing story says so in plain words", async () => {
+    const page = await openPage(browser);
+    await page.goto(`${newsSite.url}/hosts/blank.html`);
+    await page.evaluate(() => {
+      const host = document.createElement("demands-matrix");
+      host.id = "missing";
+      host.setAttribute("src", "/fixtures/no-such-story.json");
+      document.body.append(host);
+    });
+    const error = page.locator(`#missing ${byTestId("dm-error")}`);
+    await error.waitFor();
+    assert.match(await error.textContent(), /could not be loaded.*404/s);
+    await page.context().close();
+  });
+});
