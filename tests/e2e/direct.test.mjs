@@ -278,3 +278,38 @@ describe("never an empty box", () => {
     await page.context().close();
   });
 });
+
+describe("never an empty box in an iframe either", () => {
+  async function framed(widgetUrl, block) {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    if (block) await page.route(block, (route) => route.abort());
+    await page.goto(`${newsSite.url}/hosts/host-script.html?widget=${encodeURIComponent(widgetUrl)}`);
+    const frameEl = await page.waitForSelector("#holder iframe");
+    const frame = await frameEl.contentFrame();
+    return { page, frameEl, frame };
+  }
+
+  test("with the WebAssembly blocked, the frame shows the matrix at its height", async () => {
+    const { page, frameEl, frame } = await framed(`${widgetSite.url}/widget/index.html`, "**/*.wasm");
+    await frame.waitForSelector("tbody tr");
+    await page.waitForFunction((el) => el.getBoundingClientRect().height > 1000, frameEl);
+    await frame.click(byTestId("dm-tab-kyiv"));
+    await frame.waitForSelector(`${byTestId("dm-root")}[data-view="kyiv"]`);
+    await page.context().close();
+  });
+
+  test("a missing story says so in the frame, sized to the message", async () => {
+    const { page, frameEl, frame } = await framed(`${widgetSite.url}/widget/index.html?src=no-such-story.json`);
+    const error = await frame.waitForSelector(byTestId("dm-error"));
+    assert.match(await error.textContent(), /could not be loaded.*404/s);
+    let outer, inner;
+    for (let i = 0; i < 40; i++) {
+      outer = await frameEl.evaluate((el) => el.getBoundingClientRect().height);
+      inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      if (Math.abs(outer - inner) <= 3) break;
+      await page.waitForTimeout(100);
+    }
+    assert.ok(Math.abs(outer - inner) <= 3, `iframe ${outer}px, content ${inner}px`);
+    await page.context().close();
+  });
+});
