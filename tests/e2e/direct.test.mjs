@@ -32,20 +32,15 @@ after(async () => {
   for (const site of [newsSite, widgetSite, widgetOnlyCors]) await site?.close();
 });
 
-/** A host page, with widget.js taken from `widget` (an origin) when given. */
+/** A host page, with widget.js taken from `widget` (an origin; cms.html only) when given. */
 async function openHost(path, { widget, viewport = { width: 1280, height: 900 }, block } = {}) {
   const page = await openPage(browser, { viewport });
   page.uncaught = [];
   page.on("pageerror", (err) => page.uncaught.push(String(err)));
   if (block) await page.route(block, (route) => route.abort());
-  if (widget) {
-    await page.route(`${newsSite.url}/hosts/*.html`, async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text()).replace('src="/widget/widget.js"', `src="${widget}/widget/widget.js"`);
-      await route.fulfill({ response, body });
-    });
-  }
-  await page.goto(`${newsSite.url}/hosts/${path}`);
+  // Not a rewritten response: Chromium treats a fulfilled document as public, and refuses it
+  // loopback addresses; cms.html takes widget.js's origin from its address instead.
+  await page.goto(`${newsSite.url}/hosts/${path}${widget ? `?widget=${encodeURIComponent(widget)}` : ""}`);
   return page;
 }
 
@@ -104,7 +99,6 @@ describe("direct embeds in a CMS article", () => {
       }
       for (const id of ["light", "dark"]) {
         const expected = await looks(blank, id);
-        assert.equal(expected.cell.font.split(" ")[0], "14px", "cell text at the widget's own size");
         assert.deepEqual(await looks(cms, id), expected, `${id} widget at ${width} px`);
       }
       // The dark widget is dark and its title readable; the light one is light.
