@@ -1,24 +1,40 @@
 //! demands-matrix host script for news pages without pym.js: turns every <div data-demands-matrix-frame data-src="…/index.html"> into a titled, lazily loaded iframe that keeps its height right.
 //
 // It accepts a height only from the iframe it made (event.source), only as a finite number,
-// clamped to a sane range; there is no message that navigates or runs anything.
+// clamped to a sane range; there is no message that navigates or runs anything. README
+// "As an iframe" has the protocol.
 (() => {
   const MIN = 120;
   const MAX = 20000;
   for (const holder of document.querySelectorAll("[data-demands-matrix-frame]:not([data-dm-ready])")) {
     holder.setAttribute("data-dm-ready", "");
+    const url = new URL(holder.dataset.src, location.href);
     const frame = document.createElement("iframe");
-    frame.src = holder.dataset.src;
+    frame.src = url.href;
     frame.title = holder.dataset.title || "Demands matrix: who demands what in the talks";
     frame.loading = "lazy";
     frame.setAttribute("scrolling", "no");
     frame.style.cssText = `display:block;width:100%;border:0;height:${Number(holder.dataset.height) || 800}px`;
     holder.append(frame);
+
+    // As pym does: tell the frame its width whenever it changes, when it loads (a lazy frame off
+    // screen may not be loaded yet) and when it comes into view; it answers with its height.
+    // A frame off screen may skip its own resize callbacks, so its report alone can be stale.
+    let width = -1;
+    const ask = () => {
+      width = frame.clientWidth;
+      frame.contentWindow?.postMessage({ sentinel: "dm", type: "width", width }, url.origin === "null" ? "*" : url.origin);
+    };
+    frame.addEventListener("load", ask);
+    new ResizeObserver(() => frame.clientWidth !== width && ask()).observe(frame);
+    new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && ask()).observe(frame);
+
     addEventListener("message", (event) => {
       const data = event.data;
-      if (event.source !== frame.contentWindow || !data || data.sentinel !== "amp") return;
-      if (data.type !== "embed-size" || typeof data.height !== "number" || !Number.isFinite(data.height)) return;
-      frame.style.height = `${Math.min(MAX, Math.max(MIN, Math.ceil(data.height)))}px`;
+      if (event.source !== frame.contentWindow || !data) return;
+      if (data.sentinel === "amp" && data.type === "embed-size" && typeof data.height === "number" && Number.isFinite(data.height)) {
+        frame.style.height = `${Math.min(MAX, Math.max(MIN, Math.ceil(data.height)))}px`;
+      }
     });
   }
 })();

@@ -1,0 +1,131 @@
+//! End-to-end tests of the iframe embeds' parity with pym: the host script's width handshake (a
+//! frame resized off screen), tab links before the WebAssembly keeping pym's childId. Host pages
+//! (tests/hosts/iframe-*.html) on another origin than the widget.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { serve } from "./server.mjs";
+import { launch, openPage } from "./browser.mjs";
+
+const DIST = process.env.DIST ?? "dist";
+const SHOTS = process.env.SCREENSHOTS ?? "test-results/screenshots";
+const DARK = "rgb(22, 22, 22)";
+let widgetSite;
+let newsSite;
+let browser;
+
+before(async () => {
+  widgetSite = await serve({ "/": DIST });
+  newsSite = await serve({ "/hosts/": "tests/hosts", "/vendor/": "node_modules/pym.js/dist" });
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await widgetSite?.close();
+  await newsSite?.close();
+});
+
+const byTestId = (id) => `[data-testid="${id}"]`;
+const widget = () => encodeURIComponent(`${widgetSite.url}/index.html`);
+/** A host page of tests/hosts with the widget's address and `query` (e.g. "&reflect"). */
+const host = (name, query = "") => `${newsSite.url}/hosts/${name}?widget=${widget()}${query}`;
+
+/** The iframe's height on the host page and the widget document's own height. */
+async function heights(page) {
+  const frameEl = await page.waitForSelector("iframe[src*='index.html']");
+  const frame = await frameEl.contentFrame();
+  const outer = await frameEl.evaluate((el) => el.getBoundingClientRect().height);
+  const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  return { outer, inner, frame };
+}
+
+/** Waits up to `ms` for the iframe to be as tall as its document (within 3 px). */
+async function expectHeightFollows(page, when, ms = 4000) {
+  let last;
+  for (const start = Date.now(); Date.now() - start < ms; await page.waitForTimeout(100)) {
+    last = await heights(page);
+    if (Math.abs(last.outer - last.inner) <= 3) return last;
+  }
+  assert.fail(`${when}: the iframe is ${last.outer}px, its content ${last.inner}px`);
+}
+
+const background = (target) =>
+  target.$eval(byTestId("dm-root"), (el) => getComputedStyle(el).backgroundColor);
+
+describe("the host script's width handshake", () => {
+  test("a frame narrowed while off screen has the right height when the reader scrolls to it", async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(host("iframe-article.html", "&below"));
+    const frameEl = await page.waitForSelector("iframe[src*='index.html']");
+    // Scroll to it so it loads and settles, then away, then turn the phone.
+    await frameEl.scrollIntoViewIfNeeded();
+    const wide = await expectHeightFollows(page, "after load");
+    await wide.frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    // Chromium skips an off-screen cross-origin frame's rendering steps, its ResizeObserver
+    // among them: without the host's width message the frame reports only once in view, and the
+    // article jumps by thousands of pixels under the reader as the graphic arrives.
+    for (const width of [375, 1280]) {
+      await page.evaluate(() => scrollTo(0, 0));
+      await page.waitForTimeout(300);
+      await page.setViewportSize({ width, height: 800 });
+      const offScreen = await expectHeightFollows(page, `at ${width} px, still off screen`, 2000);
+      assert.ok(
+        await frameEl.evaluate((el) => el.getBoundingClientRect().top > innerHeight),
+        "the frame is below the fold",
+      );
+      if (width === 375) assert.ok(offScreen.inner > wide.inner + 200, `narrower, taller: ${wide.inner} → ${offScreen.inner}px`);
+      await frameEl.scrollIntoViewIfNeeded();
+      await expectHeightFollows(page, `at ${width} px, scrolled into view`);
+    }
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a lazy frame resized before it ever loaded has the right height once it loads", async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(host("iframe-article.html", "&below"));
+    const frameEl = await page.waitForSelector("iframe[src*='index.html']");
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.waitForTimeout(300);
+    await frameEl.scrollIntoViewIfNeeded();
+    await expectHeightFollows(page, "at 375 px, loaded when scrolled to");
+    await page.context().close();
+  });
+});
+
+describe("tab links before the WebAssembly", () => {
+  test("a tab clicked in a pym frame keeps childId and the theme, and pym gets the new height", async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.context().route("**/*.wasm", (route) => route.abort());
+    await page.goto(`${newsSite.url}/hosts/pym.html?widget=${encodeURIComponent(`${widgetSite.url}/index.html?theme=dark`)}`);
+    const { frame } = await expectHeightFollows(page, "after load");
+    const href = await frame.getAttribute(byTestId("dm-tab-kyiv"), "href");
+    assert.match(href, /^view-kyiv\.html/, "the tab still links to the view's page");
+    await frame.click(byTestId("dm-tab-kyiv"));
+    await frame.waitForURL(/view-kyiv\.html/);
+    await frame.waitForSelector(`${byTestId("dm-root")}[data-view="kyiv"]`);
+    const query = new URL(frame.url()).searchParams;
+    assert.equal(query.get("childId"), "dm-graphic");
+    assert.equal(query.get("theme"), "dark");
+    assert.equal(await background(frame), DARK, "the view page keeps the theme");
+    const after = await expectHeightFollows(page, "on the view page");
+    // And back to all sides, whose page is taller.
+    await frame.click(byTestId("dm-tab-all"));
+    await frame.waitForURL(/index\.html\?/);
+    const back = await expectHeightFollows(page, "back on all sides");
+    assert.notEqual(after.inner, back.inner, "the two pages differ in height");
+    await page.context().close();
+  });
+
+  test("?view= and #view= do not travel with the tab links", async () => {
+    const page = await openPage(browser);
+    await page.route("**/*.wasm", (route) => route.abort());
+    await page.goto(`${widgetSite.url}/index.html?view=moscow&theme=light#view=west`);
+    await page.waitForLoadState("load");
+    assert.equal(await page.getAttribute(byTestId("dm-tab-kyiv"), "href"), "view-kyiv.html?theme=light");
+    assert.equal(await page.getAttribute(byTestId("dm-tab-all"), "href"), "index.html?theme=light");
+    await page.context().close();
+  });
+});
