@@ -6,9 +6,25 @@
 (() => {
   const MIN = 120;
   const MAX = 20000;
+  const THEME = /^(dark|light|auto)$/;
+
+  // The colour scheme the host page declares (CSS color-scheme, else its meta tag), as a theme:
+  // a page that follows the reader's system gets a frame that does too; nothing declared, light.
+  const declared = (holder) => {
+    const css = getComputedStyle(holder).colorScheme;
+    const meta = document.querySelector('meta[name="color-scheme"]');
+    const words = (css && css !== "normal" ? css : meta?.content || "").split(/\s+/);
+    const dark = words.includes("dark");
+    const light = words.includes("light");
+    return dark && light ? "auto" : dark ? "dark" : light ? "light" : "";
+  };
+
   for (const holder of document.querySelectorAll("[data-demands-matrix-frame]:not([data-dm-ready])")) {
     holder.setAttribute("data-dm-ready", "");
     const url = new URL(holder.dataset.src, location.href);
+    // The publication's data-theme wins, then a theme already in data-src, then the page's scheme.
+    const theme = THEME.test(holder.dataset.theme) ? holder.dataset.theme : url.searchParams.has("theme") ? "" : declared(holder);
+    if (theme) url.searchParams.set("theme", theme);
     const frame = document.createElement("iframe");
     frame.src = url.href;
     frame.title = holder.dataset.title || "Demands matrix: who demands what in the talks";

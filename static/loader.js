@@ -3,7 +3,8 @@ var params = new URLSearchParams(location.search);
 var html = document.documentElement;
 var mount = document.querySelector("[data-demands-matrix]");
 var theme = params.get("theme");
-if (theme === "dark" || theme === "light") html.dataset.theme = theme;
+// Light unless asked: "auto" follows the reader's system, for publications whose pages do too.
+if (/^(dark|light|auto)$/.test(theme)) html.dataset.theme = theme;
 var hashView = /^#view=([a-z0-9_-]+)$/.exec(location.hash);
 if (hashView && mount) mount.dataset.view = hashView[1];
 var id = params.get("childId");

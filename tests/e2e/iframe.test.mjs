@@ -1,5 +1,6 @@
-//! End-to-end tests of the iframe embeds' parity with pym: the host script's width handshake (a
-//! frame resized off screen), tab links before the WebAssembly keeping pym's childId. Host pages
+//! End-to-end tests of the iframe embeds' parity with pym and their defaults: the host script's
+//! width handshake (a frame resized off screen), tab links before the WebAssembly keeping pym's
+//! childId, the light default and the host page's colour scheme. Host pages
 //! (tests/hosts/iframe-*.html) on another origin than the widget.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -9,6 +10,7 @@ import { launch, openPage } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SHOTS = process.env.SCREENSHOTS ?? "test-results/screenshots";
+const LIGHT = "rgb(255, 255, 255)";
 const DARK = "rgb(22, 22, 22)";
 let widgetSite;
 let newsSite;
@@ -127,5 +129,76 @@ describe("tab links before the WebAssembly", () => {
     assert.equal(await page.getAttribute(byTestId("dm-tab-kyiv"), "href"), "view-kyiv.html?theme=light");
     assert.equal(await page.getAttribute(byTestId("dm-tab-all"), "href"), "index.html?theme=light");
     await page.context().close();
+  });
+});
+
+describe("theme", () => {
+  test("light by default, whatever the reader's system; ?theme=auto follows it", async () => {
+    for (const [query, scheme, expected] of [
+      ["", "dark", LIGHT],
+      ["?theme=auto", "dark", DARK],
+      ["?theme=auto", "light", LIGHT],
+      ["?theme=dark", "light", DARK],
+      ["?theme=light", "dark", LIGHT],
+    ]) {
+      const page = await openPage(browser, { colorScheme: scheme });
+      await page.goto(`${widgetSite.url}/index.html${query}`);
+      await page.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+      assert.equal(await background(page), expected, `index.html${query} with a ${scheme} system`);
+      const body = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.equal(body, expected, `the page around the widget, ${query}, ${scheme}`);
+      await page.context().close();
+    }
+  });
+
+  test("the host script passes the article's colour scheme, unless the placeholder says", async () => {
+    for (const [name, query, scheme, theme, expected] of [
+      ["iframe-article.html", "", "dark", null, LIGHT],
+      ["iframe-dark.html", "", "light", "dark", DARK],
+      ["iframe-dark.html", "&theme=light", "dark", "light", LIGHT],
+      ["iframe-article.html", "&theme=auto", "dark", "auto", DARK],
+      ["iframe-article.html", "&theme=auto", "light", "auto", LIGHT],
+    ]) {
+      const page = await openPage(browser, { colorScheme: scheme, viewport: { width: 1280, height: 800 } });
+      await page.goto(host(name, query));
+      const { frame } = await expectHeightFollows(page, "after load");
+      await frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+      const src = new URL(await page.getAttribute("iframe[src*='index.html']", "src"));
+      assert.equal(src.searchParams.get("theme"), theme, `${name}${query}: the frame's ?theme=`);
+      assert.equal(await background(frame), expected, `${name}${query} with a ${scheme} system`);
+      await page.context().close();
+    }
+  });
+
+  test("a host page whose root declares color-scheme: light dark gets a frame that follows the system", async () => {
+    const page = await openPage(browser, { colorScheme: "dark" });
+    await page.goto(host("iframe-article.html", "&scheme=light%20dark"));
+    const frameEl = await page.waitForSelector("iframe[src*='index.html']");
+    assert.equal(new URL(await frameEl.getAttribute("src")).searchParams.get("theme"), "auto");
+    const frame = await frameEl.contentFrame();
+    await frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    assert.equal(await background(frame), DARK);
+    await page.context().close();
+  });
+
+  test("screenshots of the host pages, light and dark, 375 and 1280 px", async () => {
+    // Each against the reader's system theme: the article decides, not the reader's system.
+    for (const [name, shot, colorScheme] of [
+      ["iframe-article.html", "light", "dark"],
+      ["iframe-dark.html", "dark", "light"],
+    ]) {
+      for (const width of [375, 1280]) {
+        const page = await openPage(browser, { viewport: { width, height: 900 }, colorScheme });
+        await page.goto(host(name));
+        const { frame } = await expectHeightFollows(page, "after load");
+        await frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+        await page.waitForTimeout(200);
+        await page.screenshot({ path: `${SHOTS}/host-iframe-${shot}-${width}.png`, fullPage: true });
+        // The first screen alone, legible at a glance (the whole page is thousands of px tall).
+        await page.screenshot({ path: `${SHOTS}/host-iframe-${shot}-${width}-top.png` });
+        assert.deepEqual(page.errors, []);
+        await page.context().close();
+      }
+    }
   });
 });
