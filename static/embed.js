@@ -1,12 +1,16 @@
 //! demands-matrix host script for news pages without pym.js: turns every <div data-demands-matrix-frame data-src="…/index.html"> into a titled, lazily loaded iframe that keeps its height right.
 //
 // It accepts a height only from the iframe it made (event.source), only as a finite number,
-// clamped to a sane range; there is no message that navigates or runs anything. README
-// "As an iframe" has the protocol.
+// clamped to a sane range, and a view only from that iframe, only as a plain id, which it may
+// write into this page's hash (data-reflect-view); there is no message that navigates or runs
+// anything. README "As an iframe" has the protocol.
 (() => {
   const MIN = 120;
   const MAX = 20000;
+  const VIEW = /^[a-z0-9_-]{1,64}$/;
   const THEME = /^(dark|light|auto)$/;
+  // The article's own link to a view (…#view=moscow) opens every frame on it.
+  const linked = /^#view=[a-z0-9_-]{1,64}$/.exec(location.hash);
 
   // The colour scheme the host page declares (CSS color-scheme, else its meta tag), as a theme:
   // a page that follows the reader's system gets a frame that does too; nothing declared, light.
@@ -25,6 +29,8 @@
     // The publication's data-theme wins, then a theme already in data-src, then the page's scheme.
     const theme = THEME.test(holder.dataset.theme) ? holder.dataset.theme : url.searchParams.has("theme") ? "" : declared(holder);
     if (theme) url.searchParams.set("theme", theme);
+    if (linked) url.hash = linked[0];
+    const reflect = holder.hasAttribute("data-reflect-view");
     const frame = document.createElement("iframe");
     frame.src = url.href;
     frame.title = holder.dataset.title || "Demands matrix: who demands what in the talks";
@@ -50,6 +56,9 @@
       if (event.source !== frame.contentWindow || !data) return;
       if (data.sentinel === "amp" && data.type === "embed-size" && typeof data.height === "number" && Number.isFinite(data.height)) {
         frame.style.height = `${Math.min(MAX, Math.max(MIN, Math.ceil(data.height)))}px`;
+      } else if (reflect && data.sentinel === "dm" && data.type === "view" && typeof data.view === "string" && VIEW.test(data.view)) {
+        // Same document, hash only: replaceState cannot navigate, and adds no history entry.
+        history.replaceState(history.state, "", `#view=${data.view}`);
       }
     });
   }

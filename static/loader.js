@@ -15,8 +15,10 @@ var query = String(params);
 if (query) document.querySelectorAll("a.dm-tabs__tab").forEach(function (a) {
   a.setAttribute("href", a.getAttribute("href").split(/[?#]/)[0] + "?" + query);
 });
+// Our host script may reflect the view into the article's address (README "As an iframe").
 // After the switch has painted: replaceState costs milliseconds a reader would wait for.
 addEventListener("dm:viewchange", function (e) {
+  if (parent !== window) parent.postMessage({ sentinel: "dm", type: "view", view: e.detail.view }, "*");
   requestAnimationFrame(function () {
     setTimeout(function () {
       history.replaceState(null, "", "#view=" + e.detail.view);

@@ -1,7 +1,8 @@
 //! End-to-end tests of the iframe embeds' parity with pym and their defaults: the host script's
 //! width handshake (a frame resized off screen), tab links before the WebAssembly keeping pym's
-//! childId, the light default and the host page's colour scheme. Host pages
-//! (tests/hosts/iframe-*.html) on another origin than the widget.
+//! childId, the light default and the host page's colour scheme, and deep links into and out of
+//! the article's address. Host pages (tests/hosts/iframe-*.html) on another origin than the
+//! widget.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -32,7 +33,7 @@ after(async () => {
 const byTestId = (id) => `[data-testid="${id}"]`;
 const widget = () => encodeURIComponent(`${widgetSite.url}/index.html`);
 /** A host page of tests/hosts with the widget's address and `query` (e.g. "&reflect"). */
-const host = (name, query = "") => `${newsSite.url}/hosts/${name}?widget=${widget()}${query}`;
+const host = (name, query = "", hash = "") => `${newsSite.url}/hosts/${name}?widget=${widget()}${query}${hash}`;
 
 /** The iframe's height on the host page and the widget document's own height. */
 async function heights(page) {
@@ -200,5 +201,61 @@ describe("theme", () => {
         await page.context().close();
       }
     }
+  });
+});
+
+describe("deep links", () => {
+  test("the article's #view= opens the frame on that view", async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(host("iframe-article.html", "", "#view=moscow"));
+    const { frame } = await expectHeightFollows(page, "after load");
+    await frame.waitForSelector(`${byTestId("dm-root")}[data-live][data-view="moscow"]`);
+    assert.equal(await page.evaluate(() => location.hash), "#view=moscow");
+    await page.context().close();
+  });
+
+  test("with data-reflect-view the reader's view goes into the article's address; hostile views do not", async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const url = host("iframe-article.html", "&reflect");
+    await page.goto(url);
+    const { frame } = await expectHeightFollows(page, "after load");
+    await frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    const historyLength = await page.evaluate(() => history.length);
+    await frame.click(byTestId("dm-tab-kyiv"));
+    await page.waitForFunction(() => location.hash === "#view=kyiv");
+    assert.equal(await page.evaluate(() => history.length), historyLength, "no new history entry");
+
+    // Another frame claims a view; the widget's frame sends what a compromised child might.
+    await page.frameLocator("#stranger").locator("p").evaluate(() =>
+      parent.postMessage({ sentinel: "dm", type: "view", view: "west" }, "*"),
+    );
+    for (const view of ["javascript:alert(1)", "kyiv#x", "../../evil", "WEST", "", null, 5, { toString: null }, "a".repeat(200)]) {
+      await frame.evaluate((v) => parent.postMessage({ sentinel: "dm", type: "view", view: v }, "*"), view);
+    }
+    await frame.evaluate(() => parent.postMessage({ sentinel: "dm", type: "navigate", url: "javascript:alert(1)" }, "*"));
+    await page.waitForTimeout(300);
+    assert.equal(page.url(), `${url}#view=kyiv`, "only the reader's own choice reached the address");
+    assert.deepEqual(page.errors, []);
+
+    // A shared link opens on that view.
+    const other = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await other.goto(page.url());
+    const shared = await expectHeightFollows(other, "the shared link");
+    await shared.frame.waitForSelector(`${byTestId("dm-root")}[data-live][data-view="kyiv"]`);
+    await other.context().close();
+    await page.context().close();
+  });
+
+  test("without data-reflect-view the article's address stays as it is", async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const url = host("iframe-article.html");
+    await page.goto(url);
+    const { frame } = await expectHeightFollows(page, "after load");
+    await frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    await frame.click(byTestId("dm-tab-west"));
+    await frame.waitForFunction(() => location.hash === "#view=west");
+    await page.waitForTimeout(200);
+    assert.equal(page.url(), url);
+    await page.context().close();
   });
 });
