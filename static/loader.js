@@ -3,11 +3,22 @@ var params = new URLSearchParams(location.search);
 var html = document.documentElement;
 var mount = document.querySelector("[data-demands-matrix]");
 var theme = params.get("theme");
-if (theme === "dark" || theme === "light") html.dataset.theme = theme;
+// Light unless asked: "auto" follows the reader's system, for publications whose pages do too.
+if (/^(dark|light|auto)$/.test(theme)) html.dataset.theme = theme;
 var hashView = /^#view=([a-z0-9_-]+)$/.exec(location.hash);
 if (hashView && mount) mount.dataset.view = hashView[1];
+var id = params.get("childId");
+// Until the WebAssembly runs, a tab is a link to another page: it must take pym's childId and the
+// theme along, or the parent loses the frame. The view comes from the link, never from here.
+params.delete("view");
+var query = String(params);
+if (query) document.querySelectorAll("a.dm-tabs__tab").forEach(function (a) {
+  a.setAttribute("href", a.getAttribute("href").split(/[?#]/)[0] + "?" + query);
+});
+// Our host script may reflect the view into the article's address (README "As an iframe").
 // After the switch has painted: replaceState costs milliseconds a reader would wait for.
 addEventListener("dm:viewchange", function (e) {
+  if (parent !== window) parent.postMessage({ sentinel: "dm", type: "view", view: e.detail.view }, "*");
   requestAnimationFrame(function () {
     setTimeout(function () {
       history.replaceState(null, "", "#view=" + e.detail.view);
@@ -15,7 +26,6 @@ addEventListener("dm:viewchange", function (e) {
   });
 });
 
-var id = params.get("childId");
 var sent = -1;
 function report(force) {
   var height = Math.ceil(html.getBoundingClientRect().height);
@@ -30,8 +40,12 @@ new ResizeObserver(function () {
 if (document.fonts) document.fonts.ready.then(function () {
   report(false);
 });
+// The parent's width message (pym's, or our host script's) asks for the height now: a frame off
+// screen may skip its own resize callbacks, so the parent asks whenever its width changes.
 addEventListener("message", function (e) {
-  if (e.source === parent && id && String(e.data).indexOf("pymxPYMx" + id + "xPYMxwidthxPYMx") === 0) report(true);
+  var data = e.data;
+  if (e.source !== parent) return;
+  if ((id && String(data).indexOf("pymxPYMx" + id + "xPYMxwidthxPYMx") === 0) || (data && data.sentinel === "dm" && data.type === "width")) report(true);
 });
 
 // The glue and the WebAssembly are fetched with the integrity the build wrote (jsi, wasmi): a

@@ -19,8 +19,9 @@ describe("axe-core finds no WCAG 2.2 AA violation", () => {
   for (const colorScheme of ["light", "dark"]) {
     for (const width of [320, 1280]) {
       test(`every view and an open detail, ${width} px, ${colorScheme}`, async () => {
+        // Light unless asked: ?theme=auto follows the emulated system theme.
         const page = await openPage(site.browser, { viewport: { width, height: 900 }, colorScheme });
-        await page.goto(site.url + "/");
+        await page.goto(site.url + "/?theme=auto");
         await waitForWidget(page);
         const found = [];
         for (const view of ["all", "kyiv", "moscow", "west"]) {
@@ -107,8 +108,9 @@ describe("screenshots for review", () => {
   for (const colorScheme of ["light", "dark"]) {
     test(`320, 375, 768 and 1280 px, ${colorScheme}`, async () => {
       for (const width of [320, 375, 768, 1280]) {
+        // Light unless asked: ?theme=auto follows the emulated system theme.
         const page = await openPage(site.browser, { viewport: { width, height: 900 }, colorScheme });
-        await page.goto(site.url + "/");
+        await page.goto(site.url + "/?theme=auto");
         await waitForWidget(page);
         await page.click(`${byTestId("dm-cell-ceasefire-kyiv")} button`);
         await page.screenshot({ path: `${SHOTS}/a11y-${colorScheme}-${width}.png`, fullPage: true });

@@ -41,7 +41,8 @@ describe("Firefox ESR", () => {
         const found = [];
         for (const width of [320, 1280]) {
           await ff.size(width, 900);
-          await ff.goto(`${server.url}/index.html`);
+          // Light unless asked: ?theme=auto follows the emulated system theme.
+          await ff.goto(`${server.url}/index.html?theme=auto`);
           await ff.until(live);
           const background = await ff.eval(
             () => getComputedStyle(document.querySelector('[data-testid="dm-root"]')).backgroundColor,
