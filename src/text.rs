@@ -63,9 +63,10 @@ pub const THIS_VIEW: &str = " (this view)";
 /// that each of the page's quote toggles has a name of its own.
 pub const QUOTE_LABEL: &str = "Quote";
 
-/// ": Kyiv on Ceasefire", hidden after "Quote" in a cell's quote toggle.
+/// " from Kyiv on Ceasefire", hidden after "Quote" in a cell's quote toggle: words, not
+/// punctuation, after the break browsers put before a visually hidden part (see `THIS_VIEW`).
 pub fn quote_context(side_name: &str, issue_title: &str) -> String {
-    format!(": {side_name} on {issue_title}")
+    format!(" from {side_name} on {issue_title}")
 }
 
 /// "Kyiv on Ceasefire: ", hidden before a cell's stance, so the cell button names side and issue.

@@ -134,7 +134,7 @@ async fn every_quote_toggle_says_whose_quote_it_is() {
     );
     assert!(toggles
         .iter()
-        .all(|t| t.starts_with("Quote<span class=\"dm-sr-only\">: ")));
+        .all(|t| t.starts_with("Quote<span class=\"dm-sr-only\"> from ")));
 }
 
 #[tokio::test]
