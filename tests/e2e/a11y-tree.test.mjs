@@ -3,7 +3,7 @@
 //! and roles of tabs, cells, row and group headers, quote toggles and the live region; no
 //! control before the WebAssembly runs; Space on a tab; heading levels on the standalone page
 //! and in an article; the selected tab in forced colours; an opened detail at 400 % zoom; the
-//! skip link inside an iframe. Screenshots land in test-results/screenshots/a11y-tree-*.png.
+//! skip link inside an iframe (skipping, then Tab, reaches the host page's next control). Screenshots land in test-results/screenshots/a11y-tree-*.png.
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -251,6 +251,34 @@ describe("forced colours and zoom, with screenshots for review", () => {
     assert.ok(box.height > 200, `the detail is taller than the window (${box.height} px)`);
     assert.ok(box.top >= -1 && box.top < 10, `its top is at the window's top, not above it (${box.top} px)`);
     await page.screenshot({ path: `${SHOTS}/a11y-tree-zoom-400-detail.png` });
+    await page.context().close();
+  });
+});
+
+describe("the skip link inside an iframe", () => {
+  test("skipping the table, then Tab, leaves the widget for the host page's next control", async () => {
+    const page = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    await page.route(`${site.url}/host.html`, (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: `<!doctype html><html lang="en"><title>Host</title><main><h1>An article</h1>
+          <p><a href="#top" id="before">Before the graphic</a></p>
+          <iframe src="index.html" title="Demands matrix" style="width:100%;height:1600px;border:0"></iframe>
+          <p><a href="#end" id="after">After the graphic</a></p></main></html>`,
+      }),
+    );
+    await page.goto(`${site.url}/host.html`);
+    const frame = page.frameLocator("iframe");
+    await frame.locator('[data-testid="dm-root"][data-live]').waitFor();
+    await frame.locator(byTestId("dm-skip")).focus();
+    await page.keyboard.press("Enter");
+    const inFrame = page.frames()[1];
+    assert.equal(await inFrame.evaluate(() => document.activeElement?.dataset.testid), "dm-footer");
+    // Chromium restarted the frame's Tab order at the view tabs here, before the footer joined
+    // the Tab order while focused.
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "after", "out of the frame, to the host's next link");
+    assert.equal(await inFrame.evaluate(() => document.querySelector('[data-testid="dm-footer"]').tabIndex), -1, "out of the Tab order again");
     await page.context().close();
   });
 });
