@@ -21,15 +21,14 @@ pub fn focus_element(id: &str) {
 
 /// Moves keyboard focus to the element with this id without letting the browser scroll it to
 /// its middle (what `focus()` does with an element taller than the window, at 400 % zoom or in
-/// a phone's landscape view), then scrolls it the least that shows its top: the reader starts
-/// reading where it starts.
+/// a phone's landscape view), then scrolls it the least that shows it: all of it when it fits,
+/// else its top (`block: "nearest"` aligns the start of an element taller than the window), so
+/// the reader starts reading where it starts.
 pub fn focus_and_reveal(id: &str) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        let window = web_sys::window();
-        let Some(element) = window
-            .as_ref()
+        let Some(element) = web_sys::window()
             .and_then(|window| window.document())
             .and_then(|document| document.get_element_by_id(id))
             .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
@@ -39,16 +38,8 @@ pub fn focus_and_reveal(id: &str) {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = element.focus_with_options(&options);
-        let fits = window
-            .and_then(|window| window.inner_height().ok())
-            .and_then(|height| height.as_f64())
-            .is_some_and(|height| element.get_bounding_client_rect().height() <= height);
         let scroll = web_sys::ScrollIntoViewOptions::new();
-        scroll.set_block(if fits {
-            web_sys::ScrollLogicalPosition::Nearest
-        } else {
-            web_sys::ScrollLogicalPosition::Start
-        });
+        scroll.set_block(web_sys::ScrollLogicalPosition::Nearest);
         element.scroll_into_view_with_scroll_into_view_options(&scroll);
     }
     #[cfg(not(target_arch = "wasm32"))]

@@ -121,7 +121,7 @@ pub fn App(props: &AppProps) -> Html {
     // match it node for node) shows cells as text and tabs as links; this effect, which runs
     // right after hydration, makes them buttons and tabs. Never in the build, where effects
     // do not run.
-    let live = use_state_eq(|| false);
+    let live = use_state(|| false);
     {
         let live = live.clone();
         use_effect_with(props.live, move |wanted| live.set(*wanted));
