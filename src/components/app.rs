@@ -145,10 +145,9 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // An opened detail takes focus, so keyboard and screen-reader users land on it. Effects run
-    // once the rows have rendered, so the detail is in the document by then.
-    // Its top is scrolled into view, not its middle (`focus_and_reveal`): at 400 % zoom a
-    // detail is taller than the window.
+    // An opened detail takes focus, so keyboard and screen-reader users land on it, with its
+    // top in view rather than its middle (`focus_and_reveal`: at 400 % zoom a detail is taller
+    // than the window). Effects run once the rows have rendered, so the detail is there by then.
     use_effect_with((state.open, props.uid.clone()), |(open, uid)| {
         if open.is_some() {
             focus_and_reveal(&detail_id(uid));
