@@ -48,6 +48,31 @@ pub fn focus_element(id: &str) {
     let _ = id;
 }
 
+/// Moves keyboard focus to the element with this id without letting the browser scroll it to
+/// its middle (what `focus()` does with an element taller than the window, at 400 % zoom or in
+/// a phone's landscape view), then scrolls it the least that shows it: all of it when it fits,
+/// else its top (`block: "nearest"` aligns the start of an element taller than the window), so
+/// the reader starts reading where it starts.
+pub fn focus_and_reveal(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(element) =
+            find_element(id).and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+        let scroll = web_sys::ScrollIntoViewOptions::new();
+        scroll.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        element.scroll_into_view_with_scroll_into_view_options(&scroll);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
+
 /// Tells the host page what the reader did: a bubbling, composed `CustomEvent` named `name` on the
 /// element with id `root_id` (the widget's root), with string fields in `detail` (README "Events").
 /// Does nothing outside a browser.

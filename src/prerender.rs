@@ -25,6 +25,23 @@ pub async fn render_view(view_id: &str) -> String {
     .await
 }
 
+/// The built-in story's widget in one view as a direct embed shows it before its WebAssembly
+/// runs (widget.js carries it): as [`render_view`], but inside an article (its title an `h2`),
+/// with tabs linking to the standalone pages, which widget.js points at the widget's folder.
+pub async fn render_embedded_view(view_id: &str) -> String {
+    let mut props = AppProps::prerendered(
+        AttrValue::Static(PAGE_UID),
+        AttrValue::from(view_id.to_owned()),
+        None,
+        false,
+    );
+    props.pages_base = Some(AttrValue::Static(""));
+    LocalServerRenderer::<App>::with_props(props)
+        .hydratable(true)
+        .render()
+        .await
+}
+
 /// One static page per view: file name and view id, all sides first.
 pub fn pages() -> Result<Vec<(String, String)>, String> {
     let story = parse_story(DEFAULT_STORY_JSON).map_err(|e| e.to_string())?;

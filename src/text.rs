@@ -41,10 +41,46 @@ pub fn long_date(iso: &str) -> String {
     }
 }
 
-/// "Demand no. 1 of Kyiv": how a ranked demand is named in the detail (no possessive, which
-/// reads wrongly for plural names such as "Western allies").
+/// "Priority no. 1 for Kyiv": a ranked demand in the detail, after the stance word ("Demands"),
+/// so it must not say "demand" again; no possessive, which reads wrongly for plural names such
+/// as "Western allies".
 pub fn rank_phrase(side_name: &str, rank: u32) -> String {
-    format!("Demand no. {rank} of {side_name}")
+    format!("Priority no. {rank} for {side_name}")
+}
+
+/// The visible rank in a cell, "No. 1": also the words of the cell button's name (WCAG 2.5.3,
+/// the name holds the visible label).
+pub fn rank_label(rank: u32) -> String {
+    format!("No. {rank}")
+}
+
+/// What the live region says after a view switch. A view's title is the editors' own ("The
+/// Western view", "Seen from Kyiv"), so it stands after a colon rather than inside a sentence.
+pub fn now_showing(view_title: &str) -> String {
+    format!("Now showing: {view_title}")
+}
+
+/// The view switcher's label, as tabs (live) or as links to the view pages (before script).
+pub const VIEW_SWITCH_LABEL: &str = "Whose view to show";
+
+/// Said after the side's name in its column head while its view is shown. Starts with a space
+/// and has no comma: a visually hidden part is a box of its own, which browsers separate with a
+/// space, and " , this view" is what a comma would become.
+pub const THIS_VIEW: &str = " (this view)";
+
+/// Visible label of a cell's quote disclosure; `quote_context` follows it, visually hidden, so
+/// that each of the page's quote toggles has a name of its own.
+pub const QUOTE_LABEL: &str = "Quote";
+
+/// " from Kyiv on Ceasefire", hidden after "Quote" in a cell's quote toggle: words, not
+/// punctuation, after the break browsers put before a visually hidden part (see `THIS_VIEW`).
+pub fn quote_context(side_name: &str, issue_title: &str) -> String {
+    format!(" from {side_name} on {issue_title}")
+}
+
+/// "Kyiv on Ceasefire: ", hidden before a cell's stance, so the cell button names side and issue.
+pub fn cell_context(side_name: &str, issue_title: &str) -> String {
+    format!("{side_name} on {issue_title}: ")
 }
 
 #[cfg(test)]

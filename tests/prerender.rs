@@ -5,8 +5,8 @@
 use demands_matrix::dom::Shape;
 use demands_matrix::model::{parse_story, DEFAULT_STORY_JSON};
 use demands_matrix::prerender::{
-    embed_module, fill_page, integrity, markup_shape, pages, refresh_integrity, render_view,
-    shadow_css, with_integrity, with_story,
+    embed_module, fill_page, integrity, markup_shape, pages, refresh_integrity,
+    render_embedded_view, render_view, shadow_css, with_integrity, with_story,
 };
 
 fn text(s: &str) -> String {
@@ -50,7 +50,7 @@ async fn the_prerendered_page_holds_every_issue_side_and_summary() {
 }
 
 #[tokio::test]
-async fn without_script_the_tabs_are_links_and_all_reachable() {
+async fn without_script_the_tabs_are_links_and_the_cells_text() {
     let html = render_view("all").await;
     for (file, id) in pages().unwrap() {
         assert!(
@@ -58,17 +58,27 @@ async fn without_script_the_tabs_are_links_and_all_reachable() {
             "tab {id} should link to {file}"
         );
     }
-    let tabs: Vec<&str> = html
-        .match_indices("role=\"tab\"")
+    // Links in a labelled navigation, the current one marked: no tab role, which would promise
+    // arrow keys that only the WebAssembly brings.
+    let links: Vec<&str> = html
+        .match_indices("class=\"dm-tabs__tab\"")
         .map(|(at, _)| {
             let start = html[..at].rfind('<').unwrap();
             &html[start..at + html[at..].find('>').unwrap()]
         })
         .collect();
-    assert_eq!(tabs.len(), 4);
+    assert_eq!(links.len(), 4);
     assert!(
-        tabs.iter().all(|tab| !tab.contains("tabindex")),
-        "no roving tabindex without script: {tabs:?}"
+        links
+            .iter()
+            .all(|tab| !tab.contains("tabindex") && !tab.contains("role")),
+        "no roving tabindex and no tab role without script: {links:?}"
+    );
+    assert_eq!(html.matches("aria-current=\"page\"").count(), 1);
+    assert!(html.contains("role=\"navigation\""));
+    assert!(
+        !html.contains("aria-expanded") && !html.contains("<button"),
+        "no cell promises a detail it cannot open"
     );
     assert!(
         !html.contains("data-live"),
@@ -273,4 +283,20 @@ fn the_page_carries_the_built_in_story_as_script_safe_json() {
     let story = parse_story(json).unwrap();
     assert_eq!(story, parse_story(DEFAULT_STORY_JSON).unwrap());
     assert!(with.ends_with("</script><link rel=icon></head>"));
+}
+
+#[tokio::test]
+async fn a_direct_embed_is_prerendered_inside_an_article() {
+    let page = render_view("kyiv").await;
+    let embedded = render_embedded_view("kyiv").await;
+    let title_tag = |html: &str| {
+        let at = html.find("dm-header__title").unwrap();
+        let open = html[..at].rfind('<').unwrap();
+        html[open + 1..open + 3].to_owned()
+    };
+    assert_eq!(title_tag(&page), "h1");
+    assert_eq!(title_tag(&embedded), "h2");
+    assert!(!embedded.contains("<h1"), "no h1 inside an article");
+    // The same tabs, linking to the standalone pages (widget.js makes the links absolute).
+    assert!(embedded.contains("href=\"view-moscow.html\""));
 }

@@ -75,8 +75,91 @@ async fn all_sides_shows_every_issue_and_side_in_story_order() {
         focused_column(&html).is_none(),
         "no column is emphasised in all sides"
     );
-    assert!(html.contains("role=\"tablist\""));
-    assert!(html.contains("aria-selected=\"true\""));
+    // Rendered ahead of time, nothing is live yet (App's `live` state): the view switch is a
+    // labelled set of links with the current one marked, and no tab roles.
+    assert!(html.contains("role=\"navigation\" aria-label=\"Whose view to show\""));
+    assert!(html.contains("aria-current=\"page\""));
+    assert!(!html.contains("role=\"tab"));
+    assert!(!html.contains("aria-selected"));
+}
+
+#[tokio::test]
+async fn before_going_live_no_cell_is_a_button() {
+    let html = render(Some("kyiv")).await;
+    assert!(
+        !html.contains("aria-expanded"),
+        "no control before the widget is live"
+    );
+    assert_eq!(
+        html.matches("<span class=\"dm-cell__button\">").count(),
+        14 * 3
+    );
+    // The cell says what it shows, in the visible words: "Demands No. 1".
+    assert!(html
+        .contains("<span class=\"dm-sr-only\">Kyiv on Full and unconditional ceasefire: </span>"));
+    assert!(html.contains(">No. 1</span>"));
+    assert!(!html.contains("priority 1"));
+}
+
+#[tokio::test]
+async fn rows_are_named_by_their_title_and_groups_head_rows() {
+    let html = render(Some("kyiv")).await;
+    // The explainer is in the row header's cell but not in its name.
+    assert!(html.contains(
+        "<th scope=\"row\" aria-labelledby=\"dm-issue-0\" class=\"dm-row__issue\"><span id=\"dm-issue-0\" class=\"dm-row__title\">"
+    ));
+    // A group's heading row heads rows, not columns.
+    assert!(html.contains("<th scope=\"rowgroup\""));
+    assert!(!html.contains("colgroup"));
+    assert!(html.contains("<span class=\"dm-sr-only\"> (this view)</span>"));
+}
+
+#[tokio::test]
+async fn every_quote_toggle_says_whose_quote_it_is() {
+    let html = render(None).await;
+    let toggles: Vec<&str> = html
+        .match_indices("<summary class=\"dm-cell__more-label\">")
+        .map(|(at, m)| {
+            let rest = &html[at + m.len()..];
+            &rest[..rest.find("</summary>").unwrap()]
+        })
+        .collect();
+    assert!(toggles.len() >= 4, "{toggles:?}");
+    let mut unique = toggles.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        toggles.len(),
+        "each toggle has a name of its own"
+    );
+    assert!(toggles
+        .iter()
+        .all(|t| t.starts_with("Quote<span class=\"dm-sr-only\"> from ")));
+}
+
+#[tokio::test]
+async fn headings_nest_under_the_host_pages_own() {
+    // Embedded in an article: the title is an h2 under the article's h1, the view title an h3,
+    // the summary's headings h4.
+    let html = render(None).await;
+    assert!(!html.contains("<h1"));
+    assert!(html.contains("<h2 id=\"dm-title\" class=\"dm-header__title\""));
+    assert!(html.contains("<h3 data-testid=\"dm-view-title\" class=\"dm-panel__title\""));
+    assert!(html.contains("<h4 class=\"dm-summary__heading\""));
+    // The standalone page (its tabs link to the view pages): the widget's title is the page's h1.
+    let page = LocalServerRenderer::<App>::with_props(AppProps::prerendered(
+        AttrValue::Static("dm"),
+        AttrValue::Static("all"),
+        None,
+        false,
+    ))
+    .render()
+    .await;
+    assert_eq!(page.matches("<h1").count(), 1);
+    assert!(page.contains("<h1 id=\"dm-title\" class=\"dm-header__title\""));
+    assert!(page.contains("<h2 data-testid=\"dm-view-title\" class=\"dm-panel__title\""));
+    assert!(page.contains("<h3 class=\"dm-summary__heading\""));
 }
 
 #[tokio::test]

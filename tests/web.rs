@@ -175,6 +175,44 @@ async fn arrow_keys_move_between_tabs_and_select() {
 }
 
 #[wasm_bindgen_test]
+async fn space_selects_a_focused_tab_and_does_not_scroll() {
+    let root = mount(None).await;
+    let kyiv = find(&root, "dm-tab-kyiv");
+    kyiv.focus().unwrap();
+    let init = KeyboardEventInit::new();
+    init.set_key(" ");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    kyiv.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(view_of(&root), "kyiv");
+    assert!(
+        event.default_prevented(),
+        "Space would scroll the page otherwise"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_details_heading_is_one_level_below_the_view_title() {
+    // Mounted in an article (no standalone page): title h2, view title h3, detail h4.
+    let root = mount(None).await;
+    assert!(root.query_selector("h1").unwrap().is_none());
+    assert_eq!(find(&root, "dm-view-title").tag_name(), "H3");
+    button_in(&find(&root, "dm-cell-ceasefire-kyiv")).click();
+    yew::scheduler::flush().await;
+    let title = find(&root, "dm-detail")
+        .query_selector(".dm-detail__title")
+        .unwrap()
+        .unwrap();
+    assert_eq!(title.tag_name(), "H4");
+    assert!(!find(&root, "dm-detail")
+        .text_content()
+        .unwrap()
+        .contains("Demand no."));
+}
+
+#[wasm_bindgen_test]
 async fn a_cell_opens_its_detail_and_closes_back_to_the_cell() {
     let root = mount(None).await;
     let cell = find(&root, "dm-cell-ceasefire-kyiv");
@@ -277,8 +315,17 @@ async fn hydration_keeps_the_prerendered_dom_and_makes_it_live() {
     document().body().unwrap().append_child(&root).unwrap();
     let first_paint_tab = find(&root, "dm-tab-kyiv");
     let first_paint_cell = find(&root, "dm-cell-ceasefire-kyiv");
-    let first_paint_heading = root.query_selector("h2").unwrap().unwrap();
+    let first_paint_heading = root.query_selector("h1").unwrap().unwrap();
     assert_eq!(first_paint_tab.get_attribute("tabindex"), None);
+    assert_eq!(
+        first_paint_tab.get_attribute("role"),
+        None,
+        "a link until live"
+    );
+    assert!(
+        root.query_selector("[aria-expanded]").unwrap().is_none(),
+        "no cell promises a detail before the widget is live"
+    );
 
     // A mismatch between server and client markup panics here, failing the test.
     yew::Renderer::<App>::with_root_and_props(
@@ -306,6 +353,17 @@ async fn hydration_keeps_the_prerendered_dom_and_makes_it_live() {
         first_paint_tab.get_attribute("tabindex").as_deref(),
         Some("-1"),
         "hydration applied the live attributes"
+    );
+    assert_eq!(
+        first_paint_tab.get_attribute("role").as_deref(),
+        Some("tab")
+    );
+    assert_eq!(
+        root.query_selector_all("button[aria-expanded=\"false\"]")
+            .unwrap()
+            .length(),
+        14 * 3,
+        "once live, every cell is a button"
     );
     first_paint_tab.click();
     yew::scheduler::flush().await;

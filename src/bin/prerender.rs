@@ -17,7 +17,8 @@ mod native {
     use std::process::ExitCode;
 
     use demands_matrix::prerender::{
-        embed_module, fill_page, pages, refresh_integrity, render_view, with_integrity, with_story,
+        embed_module, fill_page, pages, refresh_integrity, render_embedded_view, render_view,
+        with_integrity, with_story,
     };
 
     pub fn main() -> ExitCode {
@@ -57,7 +58,10 @@ mod native {
             let path = dir.join(file);
             std::fs::write(&path, filled)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            views.push((view_id.clone(), markup));
+            views.push((
+                view_id.clone(),
+                runtime.block_on(render_embedded_view(view_id)),
+            ));
         }
         let files: Vec<String> = std::fs::read_dir(dir)
             .map_err(|e| format!("cannot list {}: {e}", dir.display()))?

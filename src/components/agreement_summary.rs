@@ -4,13 +4,15 @@
 
 use yew::prelude::*;
 
+use crate::components::app::heading;
 use crate::model::agreement::describe;
 use crate::model::{Agreement, Outcome, Story};
 
 /// The all-sides view's reading of the matrix for readers who never switch views: where the
 /// sides agree, where they clash, and which demands have no answer on record. Nothing here is
 /// written by an editor; it all follows from the stances.
-pub fn agreement_summary(story: &Story) -> Html {
+/// `level` is its headings' level, one below the view title's.
+pub fn agreement_summary(story: &Story, level: u8) -> Html {
     // Computed on each render of the all-sides view: linear in the cells, and cheaper in bytes
     // than a memo.
     let agreement = Agreement::of(story);
@@ -18,7 +20,7 @@ pub fn agreement_summary(story: &Story) -> Html {
     html! {
         <div class="dm-summary" data-testid="dm-summary">
             <div class="dm-summary__blocks">
-                { for BLOCKS.iter().map(|(outcome, id, title, intro)| block(story, &agreement, *outcome, id, title, intro)) }
+                { for BLOCKS.iter().map(|(outcome, id, title, intro)| block(story, &agreement, *outcome, id, title, intro, level)) }
             </div>
         </div>
     }
@@ -60,6 +62,7 @@ fn block(
     id: &'static str,
     title: &str,
     intro: &str,
+    level: u8,
 ) -> Html {
     let findings: Vec<_> = agreement.with_outcome(outcome).collect();
     if findings.is_empty() {
@@ -67,9 +70,9 @@ fn block(
     }
     html! {
         <section class="dm-summary__block" data-kind={id} data-testid={format!("dm-summary-{id}")}>
-            <h3 class="dm-summary__heading">
+            <@{heading(level)} class="dm-summary__heading">
                 { title }{ " " }<span class="dm-summary__count">{ format!("({})", findings.len()) }</span>
-            </h3>
+            </@>
             <p class="dm-summary__intro">{ intro }</p>
             <ul class="dm-summary__list">
                 { for findings.iter().filter_map(|finding| {

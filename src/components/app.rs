@@ -13,9 +13,10 @@ use crate::components::stance_legend::stance_legend;
 use crate::components::story_header::story_header;
 use crate::components::view_tabs::{tab_element_id, view_tabs, ViewTabsProps};
 use crate::components::StoryRef;
-use crate::dom::{emit, focus_element};
+use crate::dom::{emit, focus_and_reveal, focus_element};
 use crate::model::{parse_story, View};
 use crate::state::{Action, CellRef, Load, LoadFailure, State};
+use crate::text::now_showing;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -33,7 +34,9 @@ pub struct AppProps {
     #[prop_or_default]
     pub then_view: Option<AttrValue>,
     /// Running in a browser with the WebAssembly. False only when rendering to HTML ahead of
-    /// time: the markup must then work without script (every tab reachable by Tab).
+    /// time. Either way the first render is not live (App's `live` state): that is what the
+    /// build prerenders and what hydration must meet, node for node; in the browser an effect
+    /// then makes the widget live (tabs, cell buttons), right after hydration.
     #[prop_or(true)]
     pub live: bool,
     /// The views exist as static pages (`index.html`, `view-<side>.html`) that the tabs link to,
@@ -50,7 +53,9 @@ impl AppProps {
     /// A widget showing the built-in story on a page the build prerendered for `view`, with its
     /// tabs linking to the view pages. The build renders with `live` false and the browser
     /// hydrates with `live` true; nothing else may differ between the two, or hydration would
-    /// meet markup it does not expect. `then_view` is a view to switch to once hydrated.
+    /// meet markup it does not expect (`live` itself takes effect after the first render).
+    /// `then_view` is a view to switch to once hydrated. With `pages`, the widget is the page:
+    /// its title is the page's `h1` (see `heading_base`).
     pub fn prerendered(
         uid: AttrValue,
         view: AttrValue,
@@ -117,6 +122,17 @@ pub fn App(props: &AppProps) -> Html {
     // Bumped by "Try again" so the fetch effect runs once more for the same address.
     let attempt = use_state(|| 0u32);
 
+    // Controls only once they work: the first render (the build's, and hydration's, which must
+    // match it node for node) shows cells as text and tabs as links; this effect, which runs
+    // right after hydration, makes them buttons and tabs. Never in the build, where effects
+    // do not run.
+    let live = use_state(|| false);
+    {
+        let live = live.clone();
+        use_effect_with(props.live, move |wanted| live.set(*wanted));
+    }
+    let live = *live;
+
     #[cfg(target_arch = "wasm32")]
     {
         let dispatcher = state.dispatcher();
@@ -134,11 +150,12 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // An opened detail takes focus, so keyboard and screen-reader users land on it. Effects run
-    // once the rows have rendered, so the detail is in the document by then.
+    // An opened detail takes focus, so keyboard and screen-reader users land on it, with its
+    // top in view rather than its middle (`focus_and_reveal`: at 400 % zoom a detail is taller
+    // than the window). Effects run once the rows have rendered, so the detail is there by then.
     use_effect_with((state.open, props.uid.clone()), |(open, uid)| {
         if open.is_some() {
-            focus_element(&detail_id(uid));
+            focus_and_reveal(&detail_id(uid));
         }
     });
 
@@ -221,6 +238,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
+    let level = heading_base(props);
     html! {
         <section
             id={uid.clone()}
@@ -230,45 +248,77 @@ pub fn App(props: &AppProps) -> Html {
             data-testid="dm-root"
             data-state="ready"
             data-view={view_id.clone()}
-            data-live={props.live.then_some("true")}
+            data-live={live.then_some("true")}
         >
-            { story_header(&story, &title_id) }
+            { story_header(&story, &title_id, level) }
             { view_tabs(&ViewTabsProps {
                 uid,
                 panel_id: &panel_id,
                 story: &story,
                 current: view,
-                live: props.live,
+                live,
                 pages: props.pages,
                 pages_base: props.pages_base.as_deref(),
                 on_select: &on_select,
             }) }
             <div
                 class="dm-panel"
-                role="tabpanel"
+                role={live.then_some("tabpanel")}
                 id={panel_id}
-                aria-labelledby={tab_element_id(uid, &view_id)}
+                aria-labelledby={live.then(|| tab_element_id(uid, &view_id))}
                 data-testid="dm-panel"
             >
-                <h3 class="dm-panel__title" data-testid="dm-view-title">{ &view_name }</h3>
+                <@{heading(level + 1)} class="dm-panel__title" data-testid="dm-view-title">{ &view_name }</@>
                 <p class="dm-panel__lede">{ lede }</p>
                 if view == View::AllSides {
-                    { agreement_summary(&story) }
+                    { agreement_summary(&story, level + 2) }
                 }
                 { stance_legend() }
                 { matrix_table(&MatrixTableProps {
                     uid: uid.clone(),
                     story: story.clone(),
                     view,
+                    live,
+                    heading_level: level + 2,
                     open: state.open,
                     on_toggle,
                     on_close,
                 }) }
             </div>
             <p class="dm-sr-only" aria-live="polite" data-testid="dm-announce">
-                if state.view_chosen { { format!("Showing {view_name}") } }
+                if state.view_chosen { { now_showing(&view_name) } }
             </p>
             { source_credit(&story, uid) }
         </section>
     }
+}
+
+/// Level of the widget's title: 1 when the widget is the page (the standalone page, which is
+/// also the iframe's document), so the page has one `h1`; 2 in an article, under the article's
+/// own `h1`, which is where a direct embed is (its tabs link to the pages at `pages_base`). The
+/// build renders the standalone page with `pages`, and the browser hydrates it
+/// with the same props, so both agree; a story from `?src=` on that page is rendered afresh
+/// and finds the page's body class. Headings inside follow one level per step (view title,
+/// then the summary's and a detail's headings).
+fn heading_base(props: &AppProps) -> u8 {
+    #[cfg(target_arch = "wasm32")]
+    let standalone_page = || {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+            .is_some_and(|body| body.class_name().split_whitespace().any(|c| c == "dm-page"))
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let standalone_page = || false;
+    // Tabs that link to pages elsewhere (`pages_base`) mean a direct embed in an article.
+    if props.pages && props.pages_base.is_none() || standalone_page() {
+        1
+    } else {
+        2
+    }
+}
+
+/// The element name of a heading of `level` (1 to 6).
+pub fn heading(level: u8) -> &'static str {
+    ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(1, 6)) - 1]
 }

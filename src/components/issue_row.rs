@@ -12,6 +12,10 @@ pub struct IssueRowProps {
     pub uid: AttrValue,
     pub story: StoryRef,
     pub issue: usize,
+    /// Cells are buttons that open a detail (App's `live`); before that they are text.
+    pub live: bool,
+    /// Level of the detail's heading.
+    pub heading_level: u8,
     /// The side whose cell in this row is open, if any.
     pub open_side: Option<usize>,
     pub on_toggle: Callback<CellRef>,
@@ -37,11 +41,14 @@ pub fn IssueRow(props: &IssueRowProps) -> Html {
         issue: props.issue,
         side,
     };
+    let title_id = format!("{}-issue-{}", props.uid, props.issue);
     html! {
         <>
             <tr key="row" class="dm-row" data-testid={format!("dm-row-{}", issue.id)}>
-                <th scope="row" class="dm-row__issue">
-                    <span class="dm-row__title">{ &issue.title }</span>
+                // The row header is named by the title alone, so moving between rows says
+                // "Ceasefire", not the explainer too; the explainer stays readable in the cell.
+                <th scope="row" class="dm-row__issue" aria-labelledby={title_id.clone()}>
+                    <span class="dm-row__title" id={title_id}>{ &issue.title }</span>
                     <span class="dm-row__explainer">{ &issue.explainer }</span>
                 </th>
                 { for (0..story.sides.len()).map(|side| position_cell(&PositionCellProps {
@@ -49,6 +56,7 @@ pub fn IssueRow(props: &IssueRowProps) -> Html {
                     story,
                     cell: cell(side),
                     open: props.open_side == Some(side),
+                    live: props.live,
                     on_toggle: &props.on_toggle,
                 })) }
             </tr>
@@ -59,6 +67,7 @@ pub fn IssueRow(props: &IssueRowProps) -> Html {
                             uid: &props.uid,
                             story,
                             cell: cell(side),
+                            heading_level: props.heading_level,
                             on_close: &props.on_close,
                         }) }
                     </td>

@@ -9,6 +9,7 @@ use crate::components::issue_row::IssueRow;
 use crate::components::StoryRef;
 use crate::model::{GroupKind, View};
 use crate::state::CellRef;
+use crate::text::THIS_VIEW;
 
 /// Element id of what follows the table, where its skip link leads.
 pub fn after_table_id(uid: &str) -> String {
@@ -20,6 +21,10 @@ pub struct MatrixTableProps {
     pub uid: AttrValue,
     pub story: StoryRef,
     pub view: View,
+    /// Cells are buttons (App's `live`); before that they are text.
+    pub live: bool,
+    /// Level of a detail's heading, one below the view title's.
+    pub heading_level: u8,
     pub open: Option<CellRef>,
     pub on_toggle: Callback<CellRef>,
     pub on_close: Callback<CellRef>,
@@ -62,7 +67,10 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
         if group.kind != GroupKind::Everything {
             rows.push(html! {
                 <tr key={format!("#head-{kind}")} class="dm-matrix__group-head" data-testid={format!("dm-group-{kind}")}>
-                    <th scope="colgroup" colspan={span.clone()}>{ group.kind.heading(&focus_name) }</th>
+                    // A heading for the rows below it, not a column header: `rowgroup` makes it
+                    // a row header (the group's rows share the table's one keyed tbody, so a
+                    // view switch moves rows instead of rebuilding them; README "Accessibility").
+                    <th scope="rowgroup" colspan={span.clone()}>{ group.kind.heading(&focus_name) }</th>
                 </tr>
             });
         }
@@ -81,6 +89,8 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                     uid={props.uid.clone()}
                     story={story.clone()}
                     {issue}
+                    live={props.live}
+                    heading_level={props.heading_level}
                     open_side={props.open.filter(|cell| cell.issue == issue).map(|cell| cell.side)}
                     on_toggle={props.on_toggle.clone()}
                     on_close={props.on_close.clone()}
@@ -115,7 +125,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                                     { &s.name }
                                     // The tint is visual only: the column head says it in words.
                                     if focus == Some(side) {
-                                        <span class="dm-sr-only">{ ", this view" }</span>
+                                        <span class="dm-sr-only">{ THIS_VIEW }</span>
                                     }
                                 </th>
                             }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::components::stance_mark::stance_mark;
 use crate::components::StoryRef;
 use crate::state::CellRef;
+use crate::text::{cell_context, quote_context, rank_label, QUOTE_LABEL};
 
 /// One cell and how it looks.
 pub struct PositionCellProps<'a> {
@@ -16,6 +17,10 @@ pub struct PositionCellProps<'a> {
     pub cell: CellRef,
     /// This cell's detail is open.
     pub open: bool,
+    /// The widget is live: the cell is a button that opens its detail. Before that (prerendered,
+    /// WebAssembly not yet running or never) the same content is plain text: no control that
+    /// promises what it cannot do.
+    pub live: bool,
     pub on_toggle: &'a Callback<CellRef>,
 }
 
@@ -31,14 +36,15 @@ pub fn detail_id(uid: &str) -> String {
 
 /// Shows the stance (shape and word), the side's rank for its demand, and the one-line summary.
 /// The button names side, issue and stance in full for screen readers, who meet it out of the
-/// table's visual grid.
+/// table's visual grid; its name holds the visible words in their order ("Demands No. 1").
 pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
     let story = props.story;
     let cell = props.cell;
     let Some((issue, side, position)) = story.cell(cell.issue, cell.side) else {
         return Html::default();
     };
-    let onclick = props.on_toggle.reform(move |_: MouseEvent| cell);
+    let live = props.live;
+    let onclick = live.then(|| props.on_toggle.reform(move |_: MouseEvent| cell));
     let summary = if position.summary.trim().is_empty() {
         "The report does not say."
     } else {
@@ -55,28 +61,29 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
             data-stance={stance.id()}
         >
             <span class="dm-cell__side" aria-hidden="true">{ &side.name }</span>
-            <button
-                type="button"
+            // Going live swaps this one element (span for button); the rest of the cell stays.
+            <@{if live { "button" } else { "span" }}
+                type={live.then_some("button")}
                 class="dm-cell__button"
-                id={cell_button_id(props.uid, cell)}
-                aria-expanded={if props.open { "true" } else { "false" }}
+                id={live.then(|| cell_button_id(props.uid, cell))}
+                aria-expanded={live.then_some(if props.open { "true" } else { "false" })}
                 aria-controls={props.open.then(|| detail_id(props.uid))}
                 {onclick}
             >
-                <span class="dm-sr-only">{ format!("{} on {}: ", side.name, issue.title) }</span>
+                <span class="dm-sr-only">{ cell_context(&side.name, &issue.title) }</span>
                 { stance_mark(stance) }
                 if let Some(rank) = position.priority {
-                    <span class="dm-cell__rank" data-testid="dm-rank">
-                        <span class="dm-sr-only">{ ", priority " }</span>
-                        <span aria-hidden="true">{ "No. " }</span>{ rank }
-                    </span>
+                    <span class="dm-cell__rank" data-testid="dm-rank">{ rank_label(rank) }</span>
                 }
-            </button>
+            </@>
             <p class="dm-cell__summary">{ summary }</p>
             // Quotes and sources readable without script: a native disclosure, no WebAssembly.
             if let Some(quote) = &position.quote {
                 <details class="dm-cell__more" data-testid="dm-cell-quote">
-                    <summary class="dm-cell__more-label">{ "Quote" }</summary>
+                    <summary class="dm-cell__more-label">
+                        { QUOTE_LABEL }
+                        <span class="dm-sr-only">{ quote_context(&side.name, &issue.title) }</span>
+                    </summary>
                     <blockquote class="dm-cell__quote" lang={story.lang.clone()}>
                         <p>{ format!("“{}”", quote.text) }</p>
                     </blockquote>

@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use crate::components::app::heading;
 use crate::components::position_cell::detail_id;
 use crate::components::stance_mark::stance_mark;
 use crate::components::StoryRef;
@@ -17,6 +18,8 @@ pub struct PositionDetailProps<'a> {
     pub uid: &'a str,
     pub story: &'a StoryRef,
     pub cell: CellRef,
+    /// Level of the detail's heading: one below the view title's.
+    pub heading_level: u8,
     pub on_close: &'a Callback<CellRef>,
 }
 
@@ -61,9 +64,9 @@ pub fn position_detail(props: &PositionDetailProps<'_>) -> Html {
             {onkeydown}
         >
             <div class="dm-detail__head">
-                <h3 class="dm-detail__title" id={title_id}>
+                <@{heading(props.heading_level)} class="dm-detail__title" id={title_id}>
                     { format!("{} on {}", side.name, issue.title) }
-                </h3>
+                </@>
                 <button type="button" class="dm-detail__close" data-testid="dm-detail-close" onclick={close}>
                     <span aria-hidden="true">{ "×" }</span>
                     <span class="dm-sr-only">{ "Close details" }</span>

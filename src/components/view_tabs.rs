@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::components::StoryRef;
 use crate::dom::focus_element;
 use crate::model::View;
+use crate::text::VIEW_SWITCH_LABEL;
 
 /// The views to offer, the current one, and where a choice goes.
 pub struct ViewTabsProps<'a> {
@@ -17,7 +18,8 @@ pub struct ViewTabsProps<'a> {
     pub panel_id: &'a str,
     pub story: &'a StoryRef,
     pub current: View,
-    /// Script is running: roving tabindex and arrow keys. Without script every tab is a Tab stop.
+    /// Script is running and the widget is hydrated: tabs with a roving tabindex and arrow keys.
+    /// Otherwise links to the view pages, every one a Tab stop.
     pub live: bool,
     /// Tabs are links to the static page of each view (see `AppProps::pages`).
     pub pages: bool,
@@ -41,15 +43,22 @@ pub fn tab_element_id(uid: &str, view_id: &str) -> String {
 }
 
 /// Tabs with a roving tabindex: Tab reaches the selected tab only; arrow keys, Home and End move
-/// between tabs and select as they go, so a keyboard reader switches views without hunting.
-/// "All sides" comes first, then each side by its short label.
+/// between tabs and select as they go, so a keyboard reader switches views without hunting; Space
+/// selects too (on a link tab it would scroll the page). "All sides" comes first, then each side
+/// by its short label.
+///
+/// Until the widget is live (before the WebAssembly, or without it) nothing answers arrow keys,
+/// so the same elements are what they are then: links to the view pages in a labelled
+/// navigation, the current one `aria-current="page"`. Going live changes attributes only, so the
+/// prerendered nodes (and a focused link) stay.
 pub fn view_tabs(props: &ViewTabsProps<'_>) -> Html {
     let story = props.story;
+    let live = props.live;
     let views = View::all(story);
     let count = views.len();
     let current_index = views.iter().position(|v| *v == props.current).unwrap_or(0);
 
-    let onkeydown = {
+    let onkeydown = live.then(|| {
         let story = story.clone();
         let uid = props.uid.clone();
         let on_select = props.on_select.clone();
@@ -70,10 +79,16 @@ pub fn view_tabs(props: &ViewTabsProps<'_>) -> Html {
             on_select.emit(view);
             focus_element(&tab_element_id(&uid, view.id(&story)));
         })
-    };
+    });
 
     html! {
-        <div class="dm-tabs" role="tablist" aria-label="Whose view to show" data-testid="dm-tabs" {onkeydown}>
+        <div
+            class="dm-tabs"
+            role={if live { "tablist" } else { "navigation" }}
+            aria-label={VIEW_SWITCH_LABEL}
+            data-testid="dm-tabs"
+            {onkeydown}
+        >
             { for views.into_iter().map(|view| {
                 let selected = view == props.current;
                 let id = view.id(story);
@@ -86,19 +101,32 @@ pub fn view_tabs(props: &ViewTabsProps<'_>) -> Html {
                     event.prevent_default();
                     view
                 });
-                let tabindex = props.live.then_some(if selected { "0" } else { "-1" });
+                // A tab is activated by Space as well as Enter; a link knows only Enter, and
+                // Space would scroll the page.
+                let onkeydown = live.then(|| {
+                    let on_select = props.on_select.clone();
+                    Callback::from(move |event: KeyboardEvent| {
+                        if event.key() == " " {
+                            event.prevent_default();
+                            on_select.emit(view);
+                        }
+                    })
+                });
+                let tabindex = live.then_some(if selected { "0" } else { "-1" });
                 html! {
                     <@{if props.pages { "a" } else { "button" }}
                         type={(!props.pages).then_some("button")}
                         href={props.pages.then(|| format!("{}{}", props.pages_base.unwrap_or(""), view_page(id)))}
-                        role="tab"
+                        role={live.then_some("tab")}
                         class="dm-tabs__tab"
                         id={tab_element_id(props.uid, id)}
-                        aria-selected={if selected { "true" } else { "false" }}
-                        aria-controls={props.panel_id.to_owned()}
+                        aria-selected={live.then_some(if selected { "true" } else { "false" })}
+                        aria-current={(!live && selected).then_some("page")}
+                        aria-controls={live.then(|| props.panel_id.to_owned())}
                         {tabindex}
                         data-testid={format!("dm-tab-{id}")}
                         {onclick}
+                        {onkeydown}
                     >
                         { label }
                     </@>

@@ -66,7 +66,7 @@ describe("keyboard only", () => {
       await page.keyboard.press("ArrowRight");
       assert.equal(await focus(), `dm-tab-${view}`);
       assert.equal(await page.getAttribute(byTestId("dm-root"), "data-view"), view);
-      assert.match(await page.textContent(byTestId("dm-announce")), /Showing/);
+      assert.match(await page.textContent(byTestId("dm-announce")), /^Now showing: /);
     }
     // Next comes the link that skips the table, shown while it has focus; then the first cell.
     await page.keyboard.press("Tab");

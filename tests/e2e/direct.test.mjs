@@ -130,6 +130,12 @@ describe("direct embeds in a CMS article", () => {
     const detail = await page.evaluate(() => document.getElementById("light").shadowRoot.activeElement?.getAttribute("role"));
     assert.equal(detail, "region", "an opened detail takes focus");
     assert.equal(new URL(page.url()).pathname, "/hosts/cms.html", "nothing navigated");
+    // Inside an article, under its h1: the widget's title is an h2 and the page keeps one h1.
+    const headings = await page.evaluate(() => {
+      const shadow = document.getElementById("light").shadowRoot;
+      return [shadow.querySelector(".dm-header__title").localName, shadow.querySelectorAll("h1").length];
+    });
+    assert.deepEqual(headings, ["h2", 0]);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -75,7 +75,7 @@ describe("hostile text", () => {
     });
     await page.goto(`${site.url}/index.html?src=fixtures/hostile-strings.json`);
     await waitForWidget(page);
-    assert.match(await page.textContent("h2"), /<script>window.__pwned = 1<\/script>Hostile title/);
+    assert.match(await page.textContent(".dm-header__title"), /<script>window.__pwned = 1<\/script>Hostile title/);
     await page.click(`${byTestId("dm-cell-water-north")} button`);
     await page.waitForSelector(byTestId("dm-detail"));
     assert.equal(await page.evaluate(() => window.__pwned), undefined, "no hostile string ran");

@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 export const GECKODRIVER = process.env.GECKODRIVER ?? "geckodriver";
 export const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr";
 
-const KEYS = { Tab: "\uE004", Enter: "\uE007", Escape: "\uE00C", ArrowRight: "\uE014", ArrowLeft: "\uE012" };
+const KEYS = { Tab: "\uE004", Enter: "\uE007", Escape: "\uE00C", Space: "\uE00D", ArrowRight: "\uE014", ArrowLeft: "\uE012" };
 
 async function freePort() {
   const server = createServer();
@@ -83,6 +83,19 @@ export async function firefox({ colorScheme = "light" } = {}) {
         await new Promise((ok) => setTimeout(ok, 100));
       }
       throw new Error(`timed out waiting for ${fn}`);
+    },
+    /**
+     * The role and accessible name Firefox computes for the element `selector` finds (WebDriver's
+     * "Get Computed Role" and "Get Computed Label"): Firefox's own accessibility tree is not
+     * reachable over WebDriver, these two are.
+     */
+    async computed(selector) {
+      const found = await call("POST", s("/element"), { using: "css selector", value: selector });
+      const element = Object.values(found)[0];
+      return {
+        role: await call("GET", s(`/element/${element}/computedrole`)),
+        name: await call("GET", s(`/element/${element}/computedlabel`)),
+      };
     },
     press: (key) =>
       call("POST", s("/actions"), {

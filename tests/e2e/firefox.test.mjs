@@ -1,7 +1,9 @@
 //! Accessibility and keyboard tests in Debian's Firefox ESR (WebDriver through geckodriver):
 //! axe-core with WCAG 2.2 AA tags and target-size in every view and with a detail open, at 320
 //! and 1280 px, light and dark; the keyboard-only walk; the prerendered pages parse into the shape
-//! the build recorded for hydration.
+//! the build recorded for hydration; the roles and names Firefox computes (WebDriver's computed
+//! role and label: its accessibility tree is not reachable here) for tabs, cells, headers and
+//! quote toggles, and Space on a tab.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { serve } from "./server.mjs";
@@ -98,6 +100,68 @@ describe("Firefox ESR", () => {
       await ff.until(() => document.querySelector('[data-testid="dm-error"]'));
       found.push(...(await axe(ff)).map((v) => `error: ${v}`));
       assert.deepEqual(found, []);
+    });
+  });
+
+  test("roles and names Firefox computes: links then tabs, cells, row and group headers, quotes", async () => {
+    await withFirefox({}, async (ff) => {
+      await ff.size(1280, 900);
+      // The prerendered page as parsed, before any script: no tab role, no button, no aria-expanded.
+      await ff.goto(`${server.url}/index.html`);
+      const before = await ff.eval(async () => {
+        const html = await (await fetch("view-kyiv.html")).text();
+        const root = new DOMParser().parseFromString(html, "text/html").querySelector("[data-demands-matrix]");
+        return {
+          tabRoles: root.querySelectorAll('[role="tab"], [role="tablist"]').length,
+          controls: root.querySelectorAll("button, [aria-expanded]").length,
+          nav: root.querySelector('[data-testid="dm-tabs"]').getAttribute("role"),
+          current: root.querySelector('[aria-current="page"]')?.dataset.testid,
+        };
+      });
+      assert.deepEqual(before, { tabRoles: 0, controls: 0, nav: "navigation", current: "dm-tab-kyiv" });
+
+      await ff.goto(`${server.url}/view-kyiv.html`);
+      await ff.until(live);
+      assert.deepEqual(await ff.computed('[data-testid="dm-tabs"]'), { role: "tablist", name: "Whose view to show" });
+      assert.deepEqual(await ff.computed('[data-testid="dm-tab-kyiv"]'), { role: "tab", name: "Kyiv" });
+      assert.deepEqual(await ff.computed('[data-testid="dm-cell-ceasefire-kyiv"] button'), {
+        role: "button",
+        name: "Kyiv on Full and unconditional ceasefire: Demands No. 1",
+      });
+      assert.deepEqual(await ff.computed('[data-testid="dm-row-ceasefire"] th'), {
+        role: "rowheader",
+        name: "Full and unconditional ceasefire",
+      });
+      const group = await ff.computed('[data-testid="dm-group-demands"] th');
+      assert.equal(group.role, "rowheader", "a group's heading heads rows");
+      assert.deepEqual(await ff.computed('[data-testid="dm-col-kyiv"]'), { role: "columnheader", name: "Kyiv (this view)" });
+      const names = await ff.eval(() =>
+        [...document.querySelectorAll(".dm-cell__more-label")].map((s) => s.textContent),
+      );
+      assert.equal(new Set(names).size, names.length, "each quote toggle has words of its own");
+      assert.ok(names.every((n) => /^Quote from \S.* on \S/.test(n)), names.join(" | "));
+      assert.equal(
+        (await ff.computed('[data-testid="dm-cell-ceasefire-kyiv"] .dm-cell__more-label')).name,
+        "Quote from Kyiv on Full and unconditional ceasefire",
+      );
+      // Headings: the standalone page's one h1 is the widget's title.
+      assert.deepEqual(
+        await ff.eval(() => [...document.querySelectorAll("h1")].map((h) => h.className)),
+        ["dm-header__title"],
+      );
+      // Space selects a focused tab and does not scroll the page.
+      await ff.size(1280, 500);
+      await ff.eval(() => document.querySelector('[data-testid="dm-tab-kyiv"]').focus());
+      await ff.press("ArrowRight");
+      await ff.until(() => document.querySelector('[data-testid="dm-root"]').dataset.view === "moscow");
+      await ff.eval(() => document.querySelector('[data-testid="dm-tab-west"]').focus());
+      await ff.press("Space");
+      await ff.until(() => document.querySelector('[data-testid="dm-root"]').dataset.view === "west");
+      assert.equal(await ff.eval(() => scrollY), 0, "Space did not scroll");
+      assert.equal(
+        await ff.eval(() => document.querySelector('[data-testid="dm-announce"]').textContent),
+        "Now showing: The Western view",
+      );
     });
   });
 

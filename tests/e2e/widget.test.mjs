@@ -166,7 +166,7 @@ describe("stories from an address", () => {
     await waitForWidget(page);
     assert.equal(await page.getAttribute(byTestId("dm-root"), "data-view"), "south");
     assert.deepEqual(await rowIds(page), ["border", "water"]);
-    assert.match(await page.textContent("h2"), /Test story: two sides/);
+    assert.match(await page.textContent(".dm-header__title"), /Test story: two sides/);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
