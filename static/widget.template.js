@@ -76,7 +76,7 @@ function show(root, view) {
   root.dataset.prerendered = view;
   root.dataset.shape = shape;
   root.innerHTML = html;
-  for (const link of root.querySelectorAll('a[role="tab"]')) {
+  for (const link of root.querySelectorAll("a.dm-tabs__tab")) {
     link.href = new URL(link.getAttribute("href"), base).href;
   }
 }
@@ -122,14 +122,14 @@ function attach(host) {
   }
   // Before the WebAssembly (or without it) a tab shows its view's prerendered markup in place.
   root.addEventListener("click", (event) => {
-    const tab = event.target.closest('a[role="tab"]');
+    const tab = event.target.closest("a.dm-tabs__tab");
     if (!tab || root.dmStarted && !broken || !root.dataset.prerendered || event.button) return;
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     const view = tab.dataset.testid.replace("dm-tab-", "");
     if (Object.hasOwn(BUILD.views, view)) {
       show(root, view);
-      root.querySelector('[aria-selected="true"]')?.focus();
+      root.querySelector('.dm-tabs__tab[aria-current="page"]')?.focus();
     }
   });
   // In-widget fragment links (skip link): the document cannot see ids in a shadow root.
