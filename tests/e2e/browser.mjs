@@ -1,6 +1,7 @@
 //! Starts Debian's headless Chromium through playwright-core, with the flags this machine needs
 //! (no sandbox as root, no background network: only loopback is reachable).
 import { after, before } from "node:test";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
 
@@ -76,4 +77,23 @@ export function siteWithBrowser(mounts, options) {
     await site.server?.close();
   });
   return site;
+}
+
+/** The widget iframe's height on a host page and the widget document's own height. */
+export async function frameHeights(page) {
+  const frameEl = await page.waitForSelector("iframe[src*='index.html']");
+  const frame = await frameEl.contentFrame();
+  const outer = await frameEl.evaluate((el) => el.getBoundingClientRect().height);
+  const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  return { outer, inner, frame };
+}
+
+/** Waits up to `ms` for the widget iframe to be as tall as its document (within 3 px). */
+export async function expectHeightFollows(page, when, ms = 4000) {
+  let last;
+  for (const start = Date.now(); Date.now() - start < ms; await page.waitForTimeout(100)) {
+    last = await frameHeights(page);
+    if (Math.abs(last.outer - last.inner) <= 3) return last;
+  }
+  assert.fail(`${when}: the iframe is ${last.outer}px, its content ${last.inner}px`);
 }

@@ -6,7 +6,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { serve } from "./server.mjs";
-import { armPanic, launch, openPage } from "./browser.mjs";
+import { armPanic, expectHeightFollows, launch, openPage } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SHOTS = process.env.SCREENSHOTS ?? "test-results/screenshots";
@@ -299,17 +299,10 @@ describe("never an empty box in an iframe either", () => {
   });
 
   test("a missing story says so in the frame, sized to the message", async () => {
-    const { page, frameEl, frame } = await framed(`${widgetSite.url}/widget/index.html?src=no-such-story.json`);
+    const { page, frame } = await framed(`${widgetSite.url}/widget/index.html?src=no-such-story.json`);
     const error = await frame.waitForSelector(byTestId("dm-error"));
     assert.match(await error.textContent(), /could not be loaded.*404/s);
-    let outer, inner;
-    for (let i = 0; i < 40; i++) {
-      outer = await frameEl.evaluate((el) => el.getBoundingClientRect().height);
-      inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-      if (Math.abs(outer - inner) <= 3) break;
-      await page.waitForTimeout(100);
-    }
-    assert.ok(Math.abs(outer - inner) <= 3, `iframe ${outer}px, content ${inner}px`);
+    await expectHeightFollows(page, "with the error message");
     await page.context().close();
   });
 });

@@ -5,7 +5,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { serve } from "./server.mjs";
-import { armPanic, launch, openPage } from "./browser.mjs";
+import { armPanic, expectHeightFollows, launch, openPage } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SHOTS = process.env.SCREENSHOTS ?? "test-results/screenshots";
@@ -32,25 +32,6 @@ after(async () => {
 });
 
 const byTestId = (id) => `[data-testid="${id}"]`;
-
-/** The iframe's height on the host page and the widget document's own height. */
-async function heights(page) {
-  const frameEl = await page.waitForSelector("iframe[src*='index.html']");
-  const frame = await frameEl.contentFrame();
-  const outer = await frameEl.evaluate((el) => el.getBoundingClientRect().height);
-  const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-  return { outer, inner, frame };
-}
-
-async function expectHeightFollows(page, when) {
-  let last;
-  for (let i = 0; i < 40; i++) {
-    last = await heights(page);
-    if (Math.abs(last.outer - last.inner) <= 3) return last;
-    await page.waitForTimeout(100);
-  }
-  assert.fail(`${when}: iframe is ${last.outer}px, content ${last.inner}px`);
-}
 
 async function frameHeightChecks(page, name) {
   const first = await expectHeightFollows(page, "after load");

@@ -7,7 +7,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { serve } from "./server.mjs";
-import { launch, openPage } from "./browser.mjs";
+import { expectHeightFollows, launch, openPage } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SHOTS = process.env.SCREENSHOTS ?? "test-results/screenshots";
@@ -34,25 +34,6 @@ const byTestId = (id) => `[data-testid="${id}"]`;
 const widget = () => encodeURIComponent(`${widgetSite.url}/index.html`);
 /** A host page of tests/hosts with the widget's address and `query` (e.g. "&reflect"). */
 const host = (name, query = "", hash = "") => `${newsSite.url}/hosts/${name}?widget=${widget()}${query}${hash}`;
-
-/** The iframe's height on the host page and the widget document's own height. */
-async function heights(page) {
-  const frameEl = await page.waitForSelector("iframe[src*='index.html']");
-  const frame = await frameEl.contentFrame();
-  const outer = await frameEl.evaluate((el) => el.getBoundingClientRect().height);
-  const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-  return { outer, inner, frame };
-}
-
-/** Waits up to `ms` for the iframe to be as tall as its document (within 3 px). */
-async function expectHeightFollows(page, when, ms = 4000) {
-  let last;
-  for (const start = Date.now(); Date.now() - start < ms; await page.waitForTimeout(100)) {
-    last = await heights(page);
-    if (Math.abs(last.outer - last.inner) <= 3) return last;
-  }
-  assert.fail(`${when}: the iframe is ${last.outer}px, its content ${last.inner}px`);
-}
 
 const background = (target) =>
   target.$eval(byTestId("dm-root"), (el) => getComputedStyle(el).backgroundColor);
