@@ -44,6 +44,9 @@ impl<'de> Visitor<'de> for Name {
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<usize, E> {
+        if key == "$schema" && !self.variant {
+            return Ok(SCHEMA_KEY);
+        }
         self.names
             .iter()
             .position(|name| *name == key)
@@ -53,6 +56,10 @@ impl<'de> Visitor<'de> for Name {
             })
     }
 }
+
+/// What [`Name`] answers for `"$schema"`, the key JSON-aware editors read to find
+/// `story.schema.json` (README "Story files"): accepted in any object and its value ignored.
+const SCHEMA_KEY: usize = usize::MAX;
 
 /// Reads the value of field `name` into its slot; a second value for the same field is an error.
 fn fill<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
@@ -101,6 +108,10 @@ macro_rules! from_object {
                             names: FIELDS,
                             variant: false,
                         })? {
+                            if key == SCHEMA_KEY {
+                                map.next_value::<de::IgnoredAny>()?;
+                                continue;
+                            }
                             $(if key == Field::$field as usize {
                                 fill(&mut map, &mut $field, stringify!($field))?;
                                 continue;

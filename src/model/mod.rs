@@ -3,6 +3,8 @@
 pub mod agreement;
 mod de;
 mod json_path;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod stance;
 pub mod story;
 pub mod validate;

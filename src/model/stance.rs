@@ -5,6 +5,7 @@ use serde::Serialize;
 /// Where a side stands on one issue. Editors choose one of these five words in a story file;
 /// anything else is rejected at load with the list of allowed words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
     /// The side asks for this, or acts to bring it about.

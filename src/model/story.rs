@@ -1,9 +1,15 @@
 //! The story file editors write: its types, and the lookups the widget needs once it is valid.
 //!
 //! Read from JSON by `super::de` (unknown fields refused; which fields are optional is listed
-//! there), written back by `Serialize` for the pages the build prerenders.
+//! there), written back by `Serialize` for the pages the build prerenders and in canonical form
+//! ([`Story::to_canonical_json`]). With the `schema` feature the types also describe
+//! `story.schema.json`; the `schemars` attributes below repeat what `de` accepts (defaults,
+//! optional fields, unknown fields refused) and the simplest of `validate`'s rules.
 
 use serde::Serialize;
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
 
 use super::stance::Stance;
 
@@ -11,47 +17,85 @@ use super::stance::Stance;
 /// on each issue. Build one with [`crate::model::parse_story`], which validates it; a `Story` that
 /// exists has a position for every issue × side pair, in issue-major order.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Story {
     /// BCP 47 language of the story's text (`en` when absent); the widget root carries it as `lang`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1), default = "default_lang")
+    )]
     pub lang: String,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub title: String,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub standfirst: String,
     pub as_of: AsOf,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub sources: Vec<Source>,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 12)))]
     pub sides: Vec<Side>,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 1000)))]
     pub issues: Vec<Issue>,
     pub positions: Vec<Position>,
 }
 
 /// When and where the matrix was true: the widget says "As of 2 June 2025, Istanbul".
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct AsOf {
     /// ISO date, `YYYY-MM-DD`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"))
+    )]
     pub date: String,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub place: String,
 }
 
 /// A publication a position is taken from.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Source {
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1), regex(pattern = r"^[a-z0-9_-]+$"))
+    )]
     pub id: String,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub outlet: String,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub title: String,
     /// Only `http:` and `https:` addresses are accepted; without one the source is shown as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(default, regex(pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://."))
+    )]
     pub url: Option<String>,
 }
 
 /// A party to the talks: a column of the matrix and one of the views.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Side {
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1), regex(pattern = r"^[a-z0-9_-]+$"))
+    )]
     pub id: String,
     /// Full name, used in sentences and column headings ("Western allies").
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub name: String,
     /// Short label for tabs and narrow screens ("West").
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub short: String,
     /// Heading of this side's view ("Kyiv's view"); defaults to "Seen from {name}".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(default, length(min = 1)))]
     pub view_title: Option<String>,
     /// Who speaks or acts for the side in the source.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub members: Vec<String>,
 }
 
@@ -66,38 +110,71 @@ impl Side {
 
 /// A matter on the table: a row of the matrix.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Issue {
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1), regex(pattern = r"^[a-z0-9_-]+$"))
+    )]
     pub id: String,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub title: String,
     /// One line that tells a reader what the issue is about.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub explainer: String,
 }
 
 /// Where one side stands on one issue, and the words of the source that say so.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Position {
     pub issue: String,
     pub side: String,
     pub stance: Stance,
     /// The side's own rank for its demand (1 = first), where the side ranks its demands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(default, range(min = 1)))]
     pub priority: Option<u32>,
     /// One sentence a reader can take in at a glance. Optional only for `not_stated`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub quote: Option<Quote>,
     /// Id of the entry in `sources` this position rests on.
     pub source: String,
     /// The sentences of the source, word for word, that the position rests on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub evidence: Vec<String>,
 }
 
 /// Words quoted exactly from the source, and who said them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
 pub struct Quote {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub text: String,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub speaker: String,
 }
 
+#[cfg(feature = "schema")]
+fn default_lang() -> String {
+    "en".to_owned()
+}
+
 impl Story {
+    /// The story as a file: JSON indented by two spaces, fields in the order of the types, absent
+    /// optional fields left out, positions issue-major (as validation leaves them), and a final
+    /// newline. Two equal stories give the same bytes, so files compare and diff cleanly.
+    pub fn to_canonical_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
+        json.push('\n');
+        json
+    }
+
     /// The position of side `side` on issue `issue` (indices into `sides` and `issues`).
     ///
     /// Validation sorts positions issue-major, so this is an index, not a search.

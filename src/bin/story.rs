@@ -1,0 +1,2 @@
+//! Story tool for editors (being built).
+fn main() {}
