@@ -1,10 +1,11 @@
-//! Native tests of the editors' validator binary: the same messages as the widget, exit codes.
+//! Native tests of `story check`, the editors' validator: the same messages as the widget, exit codes.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::process::Command;
 
 fn validate(args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_validate"))
+    let output = Command::new(env!("CARGO_BIN_EXE_story"))
+        .arg("check")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

@@ -1,20 +1,19 @@
-//! Story validator for editors: `cargo run --bin validate -- story.json [more.json …]`.
-//!
-//! Prints every problem with its field path (and line and column for JSON errors), the same
-//! messages the widget shows; exits 1 when any file has a problem, 2 on usage errors.
+//! `story check STORY.json […]`: every problem of a story file, with its field path (and line
+//! and column for JSON errors), the same messages the widget shows; exit 1 when any file has a
+//! problem, 2 on usage errors.
 
 use std::process::ExitCode;
 
 use demands_matrix::model::parse_story;
 
-fn main() -> ExitCode {
-    let files: Vec<String> = std::env::args().skip(1).collect();
+/// Runs `story check` with the arguments after the subcommand.
+pub fn run(files: &[String]) -> ExitCode {
     if files.is_empty() || files.iter().any(|f| f == "-h" || f == "--help") {
-        eprintln!("usage: validate STORY.json [STORY.json …]");
+        eprintln!("usage: story check STORY.json [STORY.json …]");
         return ExitCode::from(2);
     }
     let mut failed = false;
-    for file in &files {
+    for file in files {
         let text = match std::fs::read_to_string(file) {
             Ok(text) => text,
             Err(err) => {

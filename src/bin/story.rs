@@ -1,2 +1,0 @@
-//! Story tool for editors (being built).
-fn main() {}
