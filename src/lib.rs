@@ -6,6 +6,7 @@
 
 pub mod components;
 pub mod dom;
+pub mod loading;
 pub mod model;
 pub mod state;
 pub mod text;

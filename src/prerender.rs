@@ -125,7 +125,7 @@ pub fn story_for_page() -> Result<String, String> {
 }
 
 /// Writes the built-in story into the page, right after its asset list, as the data the
-/// WebAssembly starts from (`embed::page_story`): the WebAssembly itself does not carry it, and
+/// WebAssembly starts from (`loading::page_story`): the WebAssembly itself does not carry it, and
 /// next to the prerendered text it compresses to little.
 pub fn with_story(page: &str) -> Result<String, String> {
     let end = asset_list(page)?.end + "</script>".len();

@@ -15,6 +15,7 @@ async fn render(view: Option<&str>) -> String {
         live: true,
         pages: false,
         pages_base: None,
+        story: None,
     })
     .render()
     .await
@@ -240,6 +241,7 @@ async fn a_story_from_an_address_starts_in_the_loading_state() {
         live: true,
         pages: false,
         pages_base: None,
+        story: None,
     })
     .render()
     .await;

@@ -42,6 +42,7 @@ async fn mount(view: Option<&'static str>) -> Element {
             live: true,
             pages: false,
             pages_base: None,
+            story: None,
         },
     )
     .render();

@@ -47,6 +47,10 @@ pub struct AppProps {
     /// links its tabs to the widget's standalone pages).
     #[prop_or_default]
     pub pages_base: Option<AttrValue>,
+    /// A story handed over already validated (the desk's preview): shown instead of `src` or
+    /// the built-in story. A new story needs a new widget (a new `key`), as a new `src` does.
+    #[prop_or_default]
+    pub story: Option<StoryRef>,
 }
 
 impl AppProps {
@@ -70,26 +74,21 @@ impl AppProps {
             live,
             pages: true,
             pages_base: None,
+            story: None,
         }
     }
-}
-
-/// The built-in story's JSON: from the page in the browser (the build writes it there, and
-/// widget.js adds it to host pages), compiled in everywhere else.
-fn builtin_story_json() -> Option<std::borrow::Cow<'static, str>> {
-    #[cfg(target_arch = "wasm32")]
-    return crate::embed::page_story().map(std::borrow::Cow::Owned);
-    #[cfg(not(target_arch = "wasm32"))]
-    Some(std::borrow::Cow::Borrowed(crate::model::DEFAULT_STORY_JSON))
 }
 
 /// The state a widget starts in: the built-in story at once, or loading one from `src`.
 pub fn initial_state(props: &AppProps) -> State {
     let requested = props.view.as_ref().map(|v| v.to_string());
+    if let Some(story) = &props.story {
+        return State::ready(story.0.clone(), requested);
+    }
     match &props.src {
         Some(src) => State::loading(src.to_string(), requested),
         None => {
-            let parsed = match builtin_story_json() {
+            let parsed = match crate::loading::builtin_story_json() {
                 Some(json) => parse_story(&json)
                     .map_err(|errors| errors.0.iter().map(ToString::to_string).collect()),
                 None => Err(vec![
@@ -137,7 +136,14 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((props.src.clone(), *attempt), move |(src, _)| {
-            crate::embed::fetch_into(src.clone(), dispatcher)
+            let asked = src.as_deref().unwrap_or_default().to_owned();
+            crate::loading::fetch_into(src.clone(), move |outcome| match outcome {
+                Ok(story) => dispatcher.dispatch(Action::Loaded(Rc::new(story))),
+                Err(details) => dispatcher.dispatch(Action::Failed(Rc::new(LoadFailure {
+                    src: asked,
+                    details,
+                }))),
+            })
         });
     }
 

@@ -18,5 +18,5 @@ pub use view::{GroupKind, RowGroup, View};
 
 /// The built-in story: the Istanbul talks of 2 June 2025. Native code (the prerender, the
 /// validator, tests) reads it from here; the browser build reads the copy the build writes into
-/// each page (`embed::page_story`), so the WebAssembly does not carry it.
+/// each page (`loading::page_story`), so the WebAssembly does not carry it.
 pub const DEFAULT_STORY_JSON: &str = include_str!("../../static/stories/istanbul-2025-06-02.json");
