@@ -9,6 +9,9 @@
 //! provided, every export the glue reads present), so a changed wasm-bindgen fails the build
 //! instead of shipping a module that cannot link.
 //!
+//! A second wasm-opt run then optimises the renamed module once more (`-Oz --converge`): Trunk's
+//! pass is one round, and a second, run to a fixed point, took another 0.76 kB (brotli) off.
+//!
 //! Usage: node scripts/shorten-names.mjs DIR (the staged site: one `*_bg.wasm` and its glue).
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -26,12 +29,15 @@ const only = (what, test) => {
 const wasmPath = only("WebAssembly module", (f) => f.endsWith("_bg.wasm"));
 const gluePath = only("wasm-bindgen glue", (f) => f.startsWith("demands-matrix-") && f.endsWith(".js"));
 
+// The features index.html's `data-wasm-opt-params` enable for Trunk's pass.
+const FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
 const mapping = JSON.parse(
   // binaryen from node_modules (scripts/setup), the version Trunk's own pass uses.
   execFileSync(fileURLToPath(new URL("../node_modules/.bin/wasm-opt", import.meta.url)), ["--minify-imports-and-exports-and-modules", wasmPath, "-o", wasmPath], {
     encoding: "utf8",
   }),
 );
+execFileSync(fileURLToPath(new URL("../node_modules/.bin/wasm-opt", import.meta.url)), [...FEATURES, "-Oz", "--converge", wasmPath, "-o", wasmPath]);
 let glue = readFileSync(gluePath, "utf8");
 const bytes = readFileSync(wasmPath);
 const compiled = new WebAssembly.Module(bytes);

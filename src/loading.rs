@@ -65,7 +65,7 @@ pub fn same_origin_url(src: &str) -> Result<String, String> {
 /// widget fall on the floor.
 pub fn fetch_into(
     src: Option<AttrValue>,
-    done: impl FnOnce(Result<Story, Vec<String>>) + 'static,
+    done: yew::Callback<Result<Story, Vec<String>>>,
 ) -> impl FnOnce() {
     let cancelled = Rc::new(Cell::new(false));
     if let Some(src) = src {
@@ -73,7 +73,7 @@ pub fn fetch_into(
         wasm_bindgen_futures::spawn_local(async move {
             let outcome = fetch_story(&src).await;
             if !cancelled.get() {
-                done(outcome);
+                done.emit(outcome);
             }
         });
     }

@@ -137,13 +137,14 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with((props.src.clone(), *attempt), move |(src, _)| {
             let asked = src.as_deref().unwrap_or_default().to_owned();
-            crate::loading::fetch_into(src.clone(), move |outcome| match outcome {
+            let done = Callback::from(move |outcome| match outcome {
                 Ok(story) => dispatcher.dispatch(Action::Loaded(Rc::new(story))),
                 Err(details) => dispatcher.dispatch(Action::Failed(Rc::new(LoadFailure {
-                    src: asked,
+                    src: asked.clone(),
                     details,
                 }))),
-            })
+            });
+            crate::loading::fetch_into(src.clone(), done)
         });
     }
 
