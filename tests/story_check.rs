@@ -30,13 +30,19 @@ fn a_valid_story_is_reported_ok() {
 fn a_broken_story_prints_every_problem_with_its_place() {
     let (code, out) = validate(&["tests/fixtures/stories/broken-unknown-ids.json"]);
     assert_eq!(code, 1);
+    // FILE:LINE:COLUMN: like a compiler, then the path and the cell (side / issue).
     assert!(
-        out.contains("line ") && out.contains("positions[0].stance: unknown variant `maybe`"),
+        out.contains(
+            "broken-unknown-ids.json:44:23: positions[0].stance (north / water): unknown variant `maybe`"
+        ),
         "{out}"
     );
     let (code, out) = validate(&["tests/fixtures/stories/broken-syntax.json"]);
     assert_eq!(code, 1);
-    assert!(out.contains("broken-syntax.json: line "), "{out}");
+    assert!(
+        out.contains("broken-syntax.json:31:31: issues[0].title: key must be a string"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The content model: stories, their validation, and the facts derived from them.
 
 pub mod agreement;
+pub mod check;
 mod de;
 mod json_path;
 #[cfg(feature = "schema")]
