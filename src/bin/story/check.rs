@@ -195,6 +195,10 @@ fn source_texts(
     given: &[Given],
 ) -> Result<Vec<(SourceText, PathBuf)>, String> {
     let mut texts: Vec<(SourceText, PathBuf)> = Vec::new();
+    if ids.is_empty() {
+        // No sources to read: the story's own problems come first.
+        return Ok(texts);
+    }
     for Given { id, file } in given {
         let id = match (id, ids) {
             (Some(id), _) if ids.contains(id) => id.clone(),
