@@ -59,7 +59,8 @@ fn a_paraphrased_evidence_sentence_is_caught_with_the_sources_nearest_sentence()
     assert_eq!((d.line, d.column), (Some(116), Some(9)));
     assert_eq!(
         d.message,
-        "this evidence is not in the text of source `wire` word for word"
+        "this evidence is not in the text of source `wire` word for word: the source has \
+         \"would only let\" where this has \"would let\""
     );
     assert_eq!(
         d.nearest.as_deref(),
@@ -70,7 +71,8 @@ fn a_paraphrased_evidence_sentence_is_caught_with_the_sources_nearest_sentence()
     assert_eq!(
         d.to_string(),
         "116:9: positions[1].evidence[0] (russia / ceasefire): this evidence is not in the text \
-         of source `wire` word for word\n    nearest in the source: Russia rejected an immediate \
+         of source `wire` word for word: the source has \"would only let\" where this has \
+         \"would let\"\n    nearest in the source: Russia rejected an immediate \
          ceasefire, saying a truce would only let Ukraine rearm."
     );
 }
@@ -81,9 +83,11 @@ fn a_paraphrased_quote_is_caught_too() {
     let d = at(&found, "positions[8].quote.text");
     assert_eq!(d.cell.as_deref(), Some("ukraine / children"));
     assert_eq!(d.line, Some(178));
-    assert!(d
-        .message
-        .starts_with("the quote is not in the text of source `wire`"));
+    assert_eq!(
+        d.message,
+        "the quote is not in the text of source `wire` word for word: the source has \"matter\" \
+         where this has \"question\""
+    );
     assert!(
         d.nearest
             .as_deref()

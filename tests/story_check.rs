@@ -43,7 +43,7 @@ fn paraphrased_evidence_is_reported_with_the_nearest_sentence_of_the_source() {
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains(
-            "tests/fixtures/stories/editor-paraphrased.json:116:9: positions[1].evidence[0] (russia / ceasefire): this evidence is not in the text of source `wire` word for word\n    nearest in the source: Russia rejected an immediate ceasefire, saying a truce would only let Ukraine rearm.\n"
+            "tests/fixtures/stories/editor-paraphrased.json:116:9: positions[1].evidence[0] (russia / ceasefire): this evidence is not in the text of source `wire` word for word: the source has \"would only let\" where this has \"would let\"\n    nearest in the source: Russia rejected an immediate ceasefire, saying a truce would only let Ukraine rearm.\n"
         ),
         "{out}"
     );

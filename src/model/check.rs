@@ -163,6 +163,9 @@ pub struct EvidenceProblem {
     pub text: String,
     /// The source's sentence most like it, to compare with.
     pub nearest: Option<String>,
+    /// Where it departs from that sentence, when that is a few words: `the source has "only
+    /// let" where this has "let"`.
+    pub difference: Option<String>,
 }
 
 impl EvidenceProblem {
@@ -172,10 +175,15 @@ impl EvidenceProblem {
             EvidenceField::Evidence(_) => "this evidence",
             EvidenceField::Quote => "the quote",
         };
-        format!(
+        let mut message = format!(
             "{what} is not in the text of source `{}` word for word",
             self.source
-        )
+        );
+        if let Some(difference) = &self.difference {
+            message.push_str(": ");
+            message.push_str(difference);
+        }
+        message
     }
 }
 
@@ -193,13 +201,15 @@ pub fn check_evidence(story: &Story, sources: &[SourceText]) -> Vec<EvidenceProb
         };
         let mut problem = |field: EvidenceField, text: &str| {
             if !source.text.contains(&normalise(text)) {
+                let nearest = source.nearest(text, field == EvidenceField::Quote);
                 problems.push(EvidenceProblem {
                     issue: position.issue.clone(),
                     side: position.side.clone(),
                     source: position.source.clone(),
                     field,
                     text: text.to_owned(),
-                    nearest: source.nearest(text, field == EvidenceField::Quote),
+                    difference: nearest.as_deref().and_then(|n| difference(text, n)),
+                    nearest,
                 });
             }
         };
@@ -989,6 +999,68 @@ impl Prepared {
     }
 }
 
+/// Where `text` departs from `sentence`, in words, when the two agree around a short change:
+/// the part of the sentence that matches `text` best (a quote is a piece of a sentence) is
+/// lined up from both ends, and what is left between is the difference.
+fn difference(text: &str, sentence: &str) -> Option<String> {
+    let (text, sentence) = (normalise(text), normalise(sentence));
+    let ours: Vec<&str> = text.split(' ').collect();
+    let theirs: Vec<&str> = sentence.split(' ').collect();
+    // Words compared without the punctuation around them, so a quote lines up with `“a matter`.
+    let bare = |w: &&str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    let common = |a: &mut dyn Iterator<Item = (&&str, &&str)>| {
+        a.take_while(|(x, y)| bare(x) == bare(y)).count()
+    };
+    // Where in the sentence the text starts: the longest run of words in common from its start.
+    let (start, prefix) = (0..theirs.len())
+        .map(|k| (k, common(&mut ours.iter().zip(&theirs[k..]))))
+        .max_by_key(|&(k, n)| (n, std::cmp::Reverse(k)))?;
+    let theirs = &theirs[start..];
+    // Where it ends: the longest run in common at its end, not overlapping the start's run.
+    let (end, suffix) = (prefix..=theirs.len())
+        .map(|j| {
+            let room = (ours.len() - prefix).min(j - prefix);
+            let n = common(&mut ours.iter().rev().zip(theirs[..j].iter().rev())).min(room);
+            (j, n)
+        })
+        .max_by_key(|&(j, n)| (n, std::cmp::Reverse(j)))?;
+    let ours_middle = &ours[prefix..ours.len() - suffix];
+    let theirs_middle = &theirs[prefix..end - suffix];
+    let agreed = prefix + suffix;
+    if agreed * 2 < ours.len()
+        || agreed < 2
+        || ours_middle.len() > 10
+        || theirs_middle.len() > 10
+        || ours_middle
+            .iter()
+            .map(bare)
+            .eq(theirs_middle.iter().map(bare))
+    {
+        return None;
+    }
+    // A word on each side when something was only added or left out, so it can be found.
+    let (before, after) = match ours_middle.is_empty() || theirs_middle.is_empty() {
+        true => (
+            prefix.checked_sub(1).map(|i| ours[i]),
+            (suffix > 0).then(|| ours[ours.len() - suffix]),
+        ),
+        false => (None, None),
+    };
+    let show = |middle: &[&str]| {
+        before
+            .into_iter()
+            .chain(middle.iter().copied())
+            .chain(after)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    Some(format!(
+        "the source has \"{}\" where this has \"{}\"",
+        show(theirs_middle),
+        show(ours_middle)
+    ))
+}
+
 /// How many of two sorted lists' entries they share.
 fn shared(a: &[String], b: &[String]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -1128,6 +1200,40 @@ mod tests {
             "\"First- a full ceasefire\" - it's"
         );
         assert_ne!(normalise("Full"), normalise("full"));
+    }
+
+    #[test]
+    fn differences_are_shown_when_they_are_a_few_words() {
+        let source =
+            "Russia rejected an immediate ceasefire, saying a truce would only let Ukraine rearm.";
+        let cases = [
+            (
+                "Russia rejected an immediate ceasefire, saying a truce would let Ukraine rearm.",
+                Some("the source has \"would only let\" where this has \"would let\""),
+            ),
+            (
+                "Russia rejected an immediate ceasefire, saying a truce would only help Ukraine rearm.",
+                Some("the source has \"let\" where this has \"help\""),
+            ),
+            // A piece of the sentence, apart from its punctuation: nothing to point at in words.
+            ("Russia rejected an immediate ceasefire.", None),
+            // A quote is a piece of a sentence: lined up where it starts.
+            (
+                "a truce would really let",
+                Some("the source has \"only\" where this has \"really\""),
+            ),
+            (
+                "a truce would let Ukraine",
+                Some("the source has \"would only let\" where this has \"would let\""),
+            ),
+            ("Moscow said no to everything on the table today.", None),
+            ("Russia rejected an immediate ceasefire, saying a truce would only let Ukraine rearm!", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(difference(text, source).as_deref(), expected, "{text}");
+        }
+        assert_eq!(difference("", ""), None);
+        assert_eq!(difference("x", ""), None);
     }
 
     #[test]
