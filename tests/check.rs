@@ -220,6 +220,32 @@ fn a_content_error_has_line_column_and_cell() {
 }
 
 #[test]
+fn a_field_left_out_is_placed_at_its_object() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&fixture("editor-geneva.json")).expect("json");
+    // positions[3] is silent (not_stated) and so has no summary or evidence in the file.
+    value["positions"][3]["stance"] = serde_json::json!("open");
+    let text = serde_json::to_string_pretty(&value).expect("json");
+    let found = check_story(&text, &[]).expect_err("an open stance needs evidence");
+    let summary = at(&found, "positions[3].summary");
+    let evidence = at(&found, "positions[3].evidence");
+    assert_eq!(summary.cell.as_deref(), Some("eu / ceasefire"));
+    assert!(summary.line.is_some());
+    assert_eq!(
+        (summary.line, summary.column),
+        (evidence.line, evidence.column)
+    );
+    let line = summary.line.unwrap_or(0);
+    assert_eq!(
+        text.lines().nth(line - 1).map(str::trim),
+        Some("{"),
+        "placed at the position's opening brace"
+    );
+    let next: Vec<&str> = text.lines().skip(line).take(2).map(str::trim).collect();
+    assert_eq!(next, ["\"issue\": \"ceasefire\",", "\"side\": \"eu\","]);
+}
+
+#[test]
 fn list_entries_are_named_by_id() {
     let found = check_story(&fixture("broken-javascript-url.json"), &[]).expect_err("broken");
     let d = at(&found, "sources[0].url");

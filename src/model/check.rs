@@ -277,28 +277,43 @@ fn text_at<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
     value.get(key)?.as_str()
 }
 
-/// Sets line and column of every diagnostic (and follow-on) from its path, in one pass.
+/// Sets line and column of every diagnostic (and follow-on) from its path, in one pass. A field
+/// the file leaves out (an empty `summary` may be absent) is placed at the object that lacks it.
 fn place(json: &str, diagnostics: &mut [Diagnostic]) {
-    fn paths<'a>(list: &'a [Diagnostic], out: &mut Vec<&'a str>) {
+    /// Each diagnostic's path and its ancestors, nearest first, in the order `set` walks them.
+    fn chains(list: &[Diagnostic], out: &mut Vec<Vec<String>>) {
         for d in list {
-            out.push(&d.path);
-            paths(&d.follow_ons, out);
-        }
-    }
-    fn set(list: &mut [Diagnostic], found: &mut impl Iterator<Item = Option<(usize, usize)>>) {
-        for d in list {
-            if let Some(Some((line, column))) = found.next() {
-                if d.line.is_none() {
-                    (d.line, d.column) = (Some(line), Some(column));
-                }
+            let mut path = d.path.as_str();
+            let mut chain = vec![path.to_owned()];
+            while let Some(cut) = path.rfind(['.', '[']).filter(|&cut| cut > 0) {
+                path = &path[..cut];
+                chain.push(path.to_owned());
             }
-            set(&mut d.follow_ons, found);
+            out.push(chain);
+            chains(&d.follow_ons, out);
         }
     }
-    let mut wanted = Vec::new();
-    paths(diagnostics, &mut wanted);
-    let found = json_path::places(json, &wanted);
-    set(diagnostics, &mut found.into_iter());
+    fn set(list: &mut [Diagnostic], places: &mut impl Iterator<Item = Option<(usize, usize)>>) {
+        for d in list {
+            if let (Some(Some((line, column))), None) = (places.next(), d.line) {
+                (d.line, d.column) = (Some(line), Some(column));
+            }
+            set(&mut d.follow_ons, places);
+        }
+    }
+    let mut all = Vec::new();
+    chains(diagnostics, &mut all);
+    let wanted: Vec<&str> = all.iter().flatten().map(String::as_str).collect();
+    let mut found = json_path::places(json, &wanted).into_iter();
+    let firsts: Vec<Option<(usize, usize)>> = all
+        .iter()
+        .map(|chain| {
+            // Take the whole chain, so the next diagnostic starts at its own.
+            let places: Vec<_> = found.by_ref().take(chain.len()).collect();
+            places.into_iter().flatten().next()
+        })
+        .collect();
+    set(diagnostics, &mut firsts.into_iter());
 }
 
 // ---------------------------------------------------------------------------------------------
