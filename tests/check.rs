@@ -425,6 +425,44 @@ fn curly_quotes_inside_strings_are_text_not_mistakes() {
 // Robustness.
 
 #[test]
+fn the_largest_story_with_one_mistake_everywhere_is_checked_quickly() {
+    // 1,000 issues × 12 sides, the first side's id in capitals: 2,000 follow-on problems.
+    let sides: Vec<serde_json::Value> = (0..12)
+        .map(|s| {
+            let id = if s == 0 {
+                "Side0".to_owned()
+            } else {
+                format!("side{s}")
+            };
+            serde_json::json!({ "id": id, "name": "Side", "short": "S" })
+        })
+        .collect();
+    let issues: Vec<serde_json::Value> = (0..1000)
+        .map(|i| serde_json::json!({ "id": format!("issue{i}"), "title": "T", "explainer": "E" }))
+        .collect();
+    let positions: Vec<serde_json::Value> = (0..1000)
+        .flat_map(|i| {
+            (0..12).map(move |s| {
+                serde_json::json!({ "issue": format!("issue{i}"), "side": format!("side{s}"),
+                    "stance": "not_stated", "source": "wire" })
+            })
+        })
+        .collect();
+    let story = serde_json::json!({
+        "title": "T", "standfirst": "S", "as_of": { "date": "2025-01-01", "place": "P" },
+        "sources": [{ "id": "wire", "outlet": "W", "title": "T" }],
+        "sides": sides, "issues": issues, "positions": positions,
+    });
+    let text = serde_json::to_string_pretty(&story).expect("json");
+    let start = Instant::now();
+    let found = check_story(&text, &[]).expect_err("one mistake");
+    let took = start.elapsed();
+    assert_eq!(found.len(), 1, "{}", found[0]);
+    assert_eq!(found[0].held_back, 2000);
+    assert!(took.as_secs_f64() < 10.0, "took {took:?}");
+}
+
+#[test]
 fn no_input_makes_it_panic() {
     let texts = [
         fixture("editor-paraphrased.json"),

@@ -7,6 +7,7 @@
 //! module calls is dropped from it by the linker. Pure Rust, no files: `story check` reads the
 //! files, the desk passes pasted text.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use serde_json::Value;
@@ -320,7 +321,7 @@ fn place(json: &str, diagnostics: &mut [Diagnostic]) {
 // The reader's errors, placed, named and grouped.
 
 /// The lists whose entries have ids that positions refer to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum List {
     Sides,
     Issues,
@@ -393,13 +394,13 @@ fn story_diagnostics(json: &str, errors: Vec<StoryError>) -> Vec<Diagnostic> {
         .collect();
     let parents = root_causes(&kinds, raw.as_ref());
     let notes = hold_back_notes(&kinds, &parents);
-    // Follow-ons move into their root, innermost first so chains end up at the top.
+    // Follow-ons move into their root, flat and in file order.
     let mut tops: Vec<Option<Diagnostic>> = diagnostics.drain(..).map(Some).collect();
-    for i in (0..tops.len()).rev() {
+    for i in 0..tops.len() {
         if let Some(root) = root_of(&parents, i).filter(|&r| r != i) {
             if let Some(follow_on) = tops[i].take() {
                 if let Some(Some(top)) = tops.get_mut(root) {
-                    top.follow_ons.insert(0, follow_on);
+                    top.follow_ons.push(follow_on);
                 }
             }
         }
@@ -523,57 +524,59 @@ fn cell_of(raw: &Value, path: &str) -> Option<String> {
 /// cell follows the unknown id of a position meant for it; and empty cells of one side (or
 /// issue) follow the first of them.
 fn root_causes(kinds: &[Kind], raw: Option<&Value>) -> Vec<Option<usize>> {
+    // Maps, not scans: a story may have 12,000 positions, all naming one misspelt side.
     let mut parents: Vec<Option<usize>> = vec![None; kinds.len()];
-    // (list, value, index of its first error) of every unknown id.
-    let mut heads: Vec<(List, &str, usize)> = Vec::new();
+    // The first error of every unknown id, by list and id.
+    let mut heads: HashMap<(List, &str), usize> = HashMap::new();
     for (i, kind) in kinds.iter().enumerate() {
         if let Kind::Unknown { list, value } = kind {
-            match heads.iter().find(|(l, v, _)| l == list && v == value) {
-                Some(&(_, _, head)) => parents[i] = Some(head),
-                None => heads.push((*list, value, i)),
+            match heads.get(&(*list, value.as_str())) {
+                Some(&head) => parents[i] = Some(head),
+                None => {
+                    heads.insert((*list, value), i);
+                }
             }
         }
     }
-    for &(list, value, head) in &heads {
-        let root = kinds.iter().position(|kind| match kind {
-            Kind::Id {
-                list: l,
-                id: Some(id),
-            } => *l == list && id_key(id) == id_key(value),
-            _ => false,
-        });
-        if root.is_some() {
-            parents[head] = root;
+    let mut malformed: HashMap<(List, String), usize> = HashMap::new();
+    for (i, kind) in kinds.iter().enumerate() {
+        if let Kind::Id { list, id: Some(id) } = kind {
+            malformed.entry((*list, id_key(id))).or_insert(i);
         }
     }
+    for (&(list, value), &head) in &heads {
+        if let Some(&root) = malformed.get(&(list, id_key(value))) {
+            parents[head] = Some(root);
+        }
+    }
+    // A cell is empty because a position meant for it names an unknown side (on its issue) or
+    // an unknown issue (for its side): the first such unknown id, by issue and by side.
     let positions = raw
         .and_then(|raw| raw.get("positions")?.as_array())
         .map_or(&[][..], Vec::as_slice);
-    let head_of = |list: List, value: Option<&str>| {
-        heads
-            .iter()
-            .find(|(l, v, _)| *l == list && Some(*v) == value)
-            .map(|&(_, _, head)| head)
-    };
+    let mut on_issue: HashMap<&str, usize> = HashMap::new();
+    let mut for_side: HashMap<&str, usize> = HashMap::new();
+    for p in positions {
+        let (Some(side), Some(issue)) = (text_at(p, "side"), text_at(p, "issue")) else {
+            continue;
+        };
+        if let Some(&head) = heads.get(&(List::Sides, side)) {
+            on_issue.entry(issue).or_insert(head);
+        }
+        if let Some(&head) = heads.get(&(List::Issues, issue)) {
+            for_side.entry(side).or_insert(head);
+        }
+    }
     let mut missing: Vec<usize> = Vec::new();
     for (i, kind) in kinds.iter().enumerate() {
         let Kind::Missing { side, issue } = kind else {
             continue;
         };
-        let cause = positions.iter().find_map(|p| {
-            let (p_side, p_issue) = (text_at(p, "side"), text_at(p, "issue"));
-            if p_issue == Some(issue.as_str()) {
-                if let Some(head) = head_of(List::Sides, p_side) {
-                    return Some(head);
-                }
-            }
-            if p_side == Some(side.as_str()) {
-                return head_of(List::Issues, p_issue);
-            }
-            None
-        });
+        let cause = on_issue
+            .get(issue.as_str())
+            .or_else(|| for_side.get(side.as_str()));
         match cause {
-            Some(head) => parents[i] = Some(head),
+            Some(&head) => parents[i] = Some(head),
             None => missing.push(i),
         }
     }
@@ -583,28 +586,33 @@ fn root_causes(kinds: &[Kind], raw: Option<&Value>) -> Vec<Option<usize>> {
         Kind::Missing { side, issue } => (side.as_str(), issue.as_str()),
         _ => ("", ""),
     };
-    let mut taken = vec![false; missing.len()];
-    for a in 0..missing.len() {
-        if taken[a] {
+    let mut by_side: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_issue: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &m in &missing {
+        by_side.entry(cell(m).0).or_default().push(m);
+        by_issue.entry(cell(m).1).or_default().push(m);
+    }
+    let mut taken = vec![false; kinds.len()];
+    for &m in &missing {
+        if taken[m] {
             continue;
         }
-        let (side, issue) = cell(missing[a]);
-        let open = |same: &dyn Fn(usize) -> bool| {
-            (a..missing.len())
-                .filter(|&b| !taken[b] && same(missing[b]))
-                .collect::<Vec<_>>()
+        let (side, issue) = cell(m);
+        let open = |list: Option<&Vec<usize>>| -> Vec<usize> {
+            list.map_or(Vec::new(), |list| {
+                list.iter().copied().filter(|&b| !taken[b]).collect()
+            })
         };
-        let by_side = open(&|m| cell(m).0 == side);
-        let by_issue = open(&|m| cell(m).1 == issue);
-        let group = if by_side.len() >= by_issue.len() {
-            by_side
+        let (along_side, along_issue) = (open(by_side.get(side)), open(by_issue.get(issue)));
+        let group = if along_side.len() >= along_issue.len() {
+            along_side
         } else {
-            by_issue
+            along_issue
         };
         for b in group {
             taken[b] = true;
-            if b != a {
-                parents[missing[b]] = Some(missing[a]);
+            if b != m {
+                parents[b] = Some(m);
             }
         }
     }
@@ -614,10 +622,13 @@ fn root_causes(kinds: &[Kind], raw: Option<&Value>) -> Vec<Option<usize>> {
 /// The sentence each root adds about what it holds back (empty for the rest).
 fn hold_back_notes(kinds: &[Kind], parents: &[Option<usize>]) -> Vec<String> {
     let mut notes = vec![String::new(); kinds.len()];
-    for (r, kind) in kinds.iter().enumerate() {
-        let under: Vec<usize> = (0..kinds.len())
-            .filter(|&i| i != r && root_of(parents, i) == Some(r))
-            .collect();
+    let mut held_under: Vec<Vec<usize>> = vec![Vec::new(); kinds.len()];
+    for i in 0..kinds.len() {
+        if let Some(root) = root_of(parents, i).filter(|&r| r != i) {
+            held_under[root].push(i);
+        }
+    }
+    for ((r, kind), under) in kinds.iter().enumerate().zip(held_under) {
         if under.is_empty() {
             continue;
         }
