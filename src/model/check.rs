@@ -245,20 +245,21 @@ pub fn unchecked_sources(story: &Story, sources: &[SourceText]) -> Vec<String> {
 /// positions are sorted; the file's are not, so paths are found by cell in the file's list.
 fn evidence_diagnostics(json: &str, story: &Story, sources: &[SourceText]) -> Vec<Diagnostic> {
     let raw: Option<Value> = serde_json::from_str(json).ok();
-    let listed = raw
+    // Each cell's index in the file (a valid story has one position per cell).
+    let mut listed: HashMap<(&str, &str), usize> = HashMap::new();
+    let positions = raw
         .as_ref()
         .and_then(|raw| raw.get("positions")?.as_array());
+    for (i, p) in positions.into_iter().flatten().enumerate() {
+        if let (Some(side), Some(issue)) = (text_at(p, "side"), text_at(p, "issue")) {
+            listed.entry((side, issue)).or_insert(i);
+        }
+    }
     let mut diagnostics: Vec<Diagnostic> = check_evidence(story, sources)
         .into_iter()
         .map(|problem| {
-            let index = listed
-                .and_then(|list| {
-                    list.iter().position(|p| {
-                        text_at(p, "side") == Some(&problem.side)
-                            && text_at(p, "issue") == Some(&problem.issue)
-                    })
-                })
-                .unwrap_or(0);
+            let cell = (problem.side.as_str(), problem.issue.as_str());
+            let index = listed.get(&cell).copied().unwrap_or(0);
             let path = match problem.field {
                 EvidenceField::Evidence(e) => format!("positions[{index}].evidence[{e}]"),
                 EvidenceField::Quote => format!("positions[{index}].quote.text"),
