@@ -483,6 +483,29 @@ fn no_input_makes_it_panic() {
             let _ = check(&nbsp, &sources);
         }
     }
+    // Random edits with the characters that matter to JSON and to the scanners.
+    let alphabet = [
+        '"', '“', '”', '‘', '’', '\\', '{', '}', '[', ']', ',', ':', 'Ж', '🙂', '\n', '\u{a0}',
+        '\'',
+    ];
+    let base = fixture("editor-geneva.json");
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |below: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % below.max(1) as u64) as usize
+    };
+    for _ in 0..100 {
+        let mut text = base.clone();
+        for _ in 0..1 + next(4) {
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let (at, c) = chars[next(chars.len())];
+            let with = alphabet[next(alphabet.len())];
+            text.replace_range(at..at + c.len_utf8(), &with.to_string());
+        }
+        let _ = check(&text, &sources);
+    }
     let odd_sources = [
         "",
         "…",
