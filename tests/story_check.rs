@@ -101,6 +101,15 @@ fn one_mistake_is_one_line() {
         out,
         "tests/fixtures/stories/broken-editor-side-id.json:18:13: sides[0].id (side Ukraine): \"Ukraine\" may use only a–z, 0–9, - and _; 10 positions refer to it as \"ukraine\", leaving 10 cells empty (20 follow-on problems held back: fix this first)\n"
     );
+    // --all lists them too, each marked.
+    let (_, all) = validate(&["tests/fixtures/stories/broken-editor-side-id.json", "--all"]);
+    assert_eq!(all.lines().count(), 21, "{all}");
+    assert!(
+        all.contains(
+            "broken-editor-side-id.json:96:15:   held back: positions[0].side (ukraine / ceasefire): unknown side \"ukraine\""
+        ),
+        "{all}"
+    );
     let (_, out) = validate(&["tests/fixtures/stories/broken-editor-unknown-issue.json"]);
     assert_eq!(out.lines().count(), 1, "{out}");
     let (_, out) = validate(&["tests/fixtures/stories/broken-editor-missing-side.json"]);

@@ -16,6 +16,7 @@ const USAGE: &str =
     "usage: story check STORY.json [STORY.json …] [--source ID=FILE | --source FILE]…
   --source ID=FILE  the text of source ID, to check evidence and quotes against
   --source FILE     the same, for a story with one source
+  --all             also list the problems held back behind their cause
   Without --source, STEM.ID.txt (or STEM.source.txt for a story with one source) beside
   STORY.json is used when it exists.";
 
@@ -29,10 +30,15 @@ struct Given {
 pub fn run(args: &[String]) -> ExitCode {
     let mut files: Vec<&str> = Vec::new();
     let mut given: Vec<Given> = Vec::new();
+    let mut all = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let value = match arg.as_str() {
             "-h" | "--help" => return usage(),
+            "--all" => {
+                all = true;
+                continue;
+            }
             "--source" => match args.next() {
                 Some(value) => value.as_str(),
                 None => return usage(),
@@ -53,7 +59,7 @@ pub fn run(args: &[String]) -> ExitCode {
     }
     let (mut failed, mut misused) = (false, false);
     for file in files {
-        match check_file(file, &given) {
+        match check_file(file, &given, all) {
             Outcome::Ok => {}
             Outcome::Problems => failed = true,
             Outcome::Usage => misused = true,
@@ -99,7 +105,7 @@ enum Outcome {
     Usage,
 }
 
-fn check_file(file: &str, given: &[Given]) -> Outcome {
+fn check_file(file: &str, given: &[Given], all: bool) -> Outcome {
     let text = match std::fs::read_to_string(file) {
         Ok(text) => text,
         Err(err) => {
@@ -118,7 +124,12 @@ fn check_file(file: &str, given: &[Given]) -> Outcome {
     let sources: Vec<SourceText> = texts.iter().map(|(text, _)| text.clone()).collect();
     let checked = check(&text, &sources);
     for diagnostic in &checked.diagnostics {
-        print_diagnostic(file, diagnostic);
+        print_diagnostic(file, diagnostic, "");
+        if all {
+            for follow_on in &diagnostic.follow_ons {
+                print_diagnostic(file, follow_on, "  held back: ");
+            }
+        }
     }
     let Some(story) = checked.story else {
         return Outcome::Problems;
@@ -143,7 +154,7 @@ fn check_file(file: &str, given: &[Given]) -> Outcome {
 }
 
 /// `FILE:LINE:COLUMN: …` like a compiler, so editors and scripts can jump to the place.
-fn print_diagnostic(file: &str, diagnostic: &Diagnostic) {
+fn print_diagnostic(file: &str, diagnostic: &Diagnostic, lead: &str) {
     let hint = match diagnostic
         .message
         .strip_prefix("evidence not checked: no text for source `")
@@ -157,10 +168,13 @@ fn print_diagnostic(file: &str, diagnostic: &Diagnostic) {
         }
         None => String::new(),
     };
-    if diagnostic.line.is_some() {
-        println!("{file}:{diagnostic}{hint}");
-    } else {
-        println!("{file}: {diagnostic}{hint}");
+    match (diagnostic.line, diagnostic.column) {
+        (Some(line), Some(column)) => {
+            let mut unplaced = diagnostic.clone();
+            (unplaced.line, unplaced.column) = (None, None);
+            println!("{file}:{line}:{column}: {lead}{unplaced}{hint}");
+        }
+        _ => println!("{file}: {lead}{diagnostic}{hint}"),
     }
 }
 
