@@ -1,7 +1,7 @@
 //! Native tests of the editors' checks (`model::check`): evidence against the source text,
 //! places and cells of content errors, root causes with their follow-ons held back, and curly
 //! quotes named as such. The fixtures are the mistakes an outside editor made.
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(not(target_arch = "wasm32"), feature = "editor"))]
 
 use std::time::Instant;
 

@@ -3,9 +3,6 @@
 //!
 //! A small scanner instead of a path-tracking deserializer: the widget ships to phones, and
 //! wrapping every serde visitor to track paths cost about 27 kB of WebAssembly.
-//!
-//! The reverse direction ([`places`]: a path to the line and column of its value) serves the
-//! editors' checks (`super::check`), which the reader never calls, so it costs readers nothing.
 
 enum Frame {
     /// In an object: the last key read, if any, and whether the next string is a key.
@@ -89,6 +86,11 @@ pub(crate) fn byte_offset(text: &str, line: usize, column: usize) -> usize {
 /// each of `wanted` (paths as [`path_at`] writes them, `""` for the whole text), in one pass
 /// over the text; `None` for a path the text does not have. A syntax error ends the scan, so
 /// values after it are not found.
+///
+/// The reverse of [`path_at`], for the editors' checks (`super::check`). It and the helpers
+/// below are built only with the `editor` feature: placed above `path_at`, or compiled for the
+/// reader, they would shift its panic locations or its inlining, and the reader pays in bytes.
+#[cfg(feature = "editor")]
 pub(crate) fn places(text: &str, wanted: &[&str]) -> Vec<Option<(usize, usize)>> {
     // Sorted, so each value read costs a binary search rather than a scan of the wanted list.
     let mut order: Vec<usize> = (0..wanted.len()).collect();
@@ -203,6 +205,7 @@ pub(crate) fn places(text: &str, wanted: &[&str]) -> Vec<Option<(usize, usize)>>
 
 /// The character column (1-based) of serde_json's byte column on a 1-based line, so editors
 /// land on the right character in lines with Cyrillic or curly quotes.
+#[cfg(feature = "editor")]
 pub(crate) fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
     let start = line_start(text, line);
     let line_end = text[start..].find('\n').map_or(text.len(), |at| start + at);
@@ -211,6 +214,7 @@ pub(crate) fn char_column(text: &str, line: usize, byte_column: usize) -> usize 
 }
 
 /// Byte offset where 1-based `line` starts (the text's end if it has fewer lines).
+#[cfg(feature = "editor")]
 pub(crate) fn line_start(text: &str, line: usize) -> usize {
     if line <= 1 {
         return 0;
@@ -222,7 +226,9 @@ pub(crate) fn line_start(text: &str, line: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{char_column, path_at, places};
+    use super::path_at;
+    #[cfg(feature = "editor")]
+    use super::{char_column, places};
 
     #[test]
     fn finds_nested_keys_and_indices() {
@@ -237,6 +243,7 @@ mod tests {
         assert_eq!(path_at(text, 1, text.find('5').unwrap() + 1), "k");
     }
 
+    #[cfg(feature = "editor")]
     #[test]
     fn places_are_the_values_of_paths_in_characters() {
         let text = "{\n  \"a\": [1, {\"b\": \"Ж\", \"c\": [\"x\"]}],\n  \"d\": {}\n}";
@@ -256,6 +263,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "editor")]
     #[test]
     fn char_columns_count_characters_not_bytes() {
         let text = "{\"Ж\": x}";
