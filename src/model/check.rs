@@ -660,10 +660,13 @@ fn hold_back_notes(kinds: &[Kind], parents: &[Option<usize>]) -> Vec<String> {
             1 => ", leaving 1 cell empty".to_owned(),
             n => format!(", leaving {n} cells empty"),
         };
-        let positions = if uses == 1 { "position" } else { "positions" };
+        let (positions, refer) = match uses {
+            1 => ("position", "refers"),
+            _ => ("positions", "refer"),
+        };
         notes[r] = match kind {
             Kind::Id { .. } if uses > 0 => format!(
-                "; {uses} {positions} refer to it as {quoted}{cells} ({held} follow-on {problems} held back: fix this first)"
+                "; {uses} {positions} {refer} to it as {quoted}{cells} ({held} follow-on {problems} held back: fix this first)"
             ),
             Kind::Unknown { .. } if uses == 1 => format!(
                 "; this leaves {} ({held} follow-on {problems} held back: fix this first)",
