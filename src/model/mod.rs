@@ -1,6 +1,10 @@
 //! The content model: stories, their validation, and the facts derived from them.
 
 pub mod agreement;
+// The editors' checks: only with the `editor` feature, so the reader's build does not even
+// compile them (shared helpers with more callers are inlined differently, which costs bytes).
+#[cfg(feature = "editor")]
+pub mod check;
 mod de;
 mod json_path;
 #[cfg(feature = "schema")]
