@@ -8,7 +8,10 @@ use demands_matrix::model::parse_story;
 use demands_matrix::model::schema::story_schema_json;
 use serde_json::Value;
 
-const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/static/stories/story.schema.json");
+const SCHEMA_PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/static/stories/story.schema.json"
+);
 
 #[test]
 fn the_published_schema_is_generated_from_the_types() {
@@ -43,8 +46,11 @@ fn story_files() -> Vec<PathBuf> {
 /// Fixtures the validator refuses but the schema accepts: what only the validator can check
 /// (README "Writing a story" lists these rules). Every other broken fixture fails both.
 const ONLY_THE_VALIDATOR_CATCHES: &[&str] = &[
-    "broken-duplicate-ids.json",  // ids unique within their list
-    "broken-unknown-side.json",   // the same, for a side
+    "broken-duplicate-ids.json",        // ids unique within their list
+    "broken-unknown-side.json",         // positions refer to existing sides, issues and sources
+    "broken-editor-unknown-issue.json", // the same, for an issue
+    "broken-editor-missing-side.json",  // a position for every issue × side
+    "broken-editor-content.json",       // a quote appears in its evidence
 ];
 
 #[test]
@@ -52,7 +58,11 @@ fn the_schema_and_the_validator_agree_on_every_fixture() {
     let schema = validator();
     let mut report = Vec::new();
     for path in story_files() {
-        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let text = std::fs::read_to_string(&path).expect("read fixture");
         let accepted = parse_story(&text).is_ok();
         let schema_ok = serde_json::from_str::<Value>(&text)
@@ -67,7 +77,11 @@ fn the_schema_and_the_validator_agree_on_every_fixture() {
                 "{name}: validator {}, schema {} (expected {}) {errors:?}",
                 if accepted { "accepts" } else { "refuses" },
                 if schema_ok { "accepts" } else { "refuses" },
-                if expected_schema_ok { "accepts" } else { "refuses" },
+                if expected_schema_ok {
+                    "accepts"
+                } else {
+                    "refuses"
+                },
             ));
         }
     }
@@ -92,7 +106,10 @@ fn the_schema_describes_fields_for_editors() {
     let schema: Value = serde_json::from_str(&story_schema_json()).expect("JSON");
     let text = schema.to_string();
     // Doc comments become descriptions an editor sees on hover.
-    assert!(text.contains("The side's own rank for its demand"), "{text}");
+    assert!(
+        text.contains("The side's own rank for its demand"),
+        "{text}"
+    );
     assert!(text.contains("\"not_stated\""));
     assert_eq!(schema["additionalProperties"], Value::Bool(false));
 }

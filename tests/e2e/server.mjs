@@ -1,9 +1,10 @@
-//! A static file server for end-to-end tests: serves the built site and the test fixtures on
-//! loopback, with the right content types and optional brotli, as a CDN would.
+//! A static file server for end-to-end tests and `scripts/preview`: serves the built site and
+//! other folders on loopback, with the right content types and optional brotli, as a CDN would.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { brotliCompressSync } from "node:zlib";
+import { createHash } from "node:crypto";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -14,6 +15,8 @@ const TYPES = {
   ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
   ".png": "image/png",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ".txt": "text/plain; charset=utf-8",
 };
 
 /**
@@ -23,9 +26,9 @@ const TYPES = {
  * hold a widget in its loading state; requests under `/announce/<n>/` get headers announcing a
  * body of n bytes that never comes, and requests under `/stream/<n>/` get a JSON body of n bytes
  * streamed with no `Content-Length`: a size check on the header and one on the body are told apart.
- * Returns { url, close }.
+ * `port` 0 (the default) takes any free port. Returns { url, close }.
  */
-export async function serve(mounts, { headers = {} } = {}) {
+export async function serve(mounts, { headers = {}, port: wanted = 0 } = {}) {
   const hanging = new Set();
   // Compressed once per file, as a CDN serves pre-compressed assets: compressing a 270 kB
   // WebAssembly at brotli 11 on every request would stall this single-threaded server.
@@ -61,7 +64,8 @@ export async function serve(mounts, { headers = {} } = {}) {
       const type = TYPES[extname(file)] ?? "application/octet-stream";
       if (/\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
         res.setHeader("content-encoding", "br");
-        const key = `${file}:${body.length}`;
+        // By content: a story edited while `scripts/preview` serves it must not come from the cache.
+        const key = `${file}:${createHash("sha1").update(body).digest("hex")}`;
         if (!compressed.has(key)) compressed.set(key, brotliCompressSync(body));
         return send(res, 200, type, compressed.get(key));
       }
@@ -70,7 +74,10 @@ export async function serve(mounts, { headers = {} } = {}) {
       send(res, 500, "text/plain", String(err));
     }
   });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  await new Promise((ok, fail) => {
+    server.once("error", fail);
+    server.listen(wanted, "127.0.0.1", ok);
+  });
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,
