@@ -9,6 +9,8 @@ pub mod dom;
 pub mod model;
 pub mod state;
 pub mod text;
+#[cfg(feature = "editor")]
+pub mod workbook;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
