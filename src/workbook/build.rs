@@ -71,8 +71,8 @@ struct Builder {
     /// Paths whose validation messages would only repeat a problem already reported.
     quiet: Vec<String>,
     lists: Vec<(&'static str, Located)>,
-    /// Story keys: (validation path, sheet, row).
-    keys: Vec<(&'static str, String, usize)>,
+    /// Story keys: (validation path, key, sheet, row).
+    keys: Vec<(&'static str, &'static str, String, usize)>,
 }
 
 fn place(sheet: &str, row: Option<usize>, column: Option<usize>, header: Option<&str>) -> Place {
@@ -159,8 +159,20 @@ impl Builder {
             }
         }
         let mut usable = true;
+        let header_problems = columns.iter().any(|(_, n, _)| n.is_none());
         for (name, required) in spec {
-            if *required && !columns.iter().any(|(_, n, _)| n == &Some(*name)) {
+            let present = columns.iter().any(|(_, n, _)| n == &Some(*name));
+            if !present && header_problems {
+                // Most likely the column is there under a misspelt or doubled header: its
+                // cells would all be reported empty; the header problem says it once.
+                let field = match *name {
+                    "view title" => "view_title",
+                    "speaker" => "quote.speaker",
+                    other => other,
+                };
+                self.quiet.push(format!("{}[].{field}", sheet.key));
+            }
+            if *required && !present {
                 usable = false;
                 self.at(
                     place(&sheet.name, Some(header_row(sheet)), None, Some(name)),
@@ -297,7 +309,8 @@ impl Builder {
                 Ok(stance) => stance,
                 Err(message) => {
                     let (value, at) = Self::cell(table, row, "stance");
-                    if value.is_some() || word.is_empty() {
+                    // An error cell has been reported by `text` already.
+                    if value.is_none_or(|v| v.text().is_ok()) {
                         let message = if word.is_empty() {
                             "the stance is missing; the stances are demands, supports, open, rejects, not_stated".to_owned()
                         } else {
@@ -385,8 +398,8 @@ impl Builder {
                 );
                 continue;
             }
-            self.keys.push((path, sheet.name.clone(), row.number));
-            let at = place(&sheet.name, Some(row.number), Some(1), None);
+            self.keys.push((path, name, sheet.name.clone(), row.number));
+            let at = place(&sheet.name, Some(row.number), Some(1), Some(name));
             let value = match row.get(1) {
                 None => Ok(String::new()),
                 Some(value) if name == "date" => cells::date(value).map_err(|e| (value, e)),
@@ -441,21 +454,28 @@ impl Builder {
         }
     }
 
+    /// Whether `path` is at or under a quiet path; `list[].field` stands for that field of
+    /// every item.
     fn is_quiet(&self, path: &str) -> bool {
-        self.quiet.iter().any(|q| {
-            path.strip_prefix(q.as_str())
+        let under = |path: &str, q: &str| {
+            path.strip_prefix(q)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
-                || (q == "positions[].source"
-                    && path.starts_with("positions[")
-                    && path.ends_with("].source"))
+        };
+        self.quiet.iter().any(|q| match q.split_once("[].") {
+            Some((list, field)) => path
+                .strip_prefix(list)
+                .and_then(|rest| rest.strip_prefix('['))
+                .and_then(|rest| rest.split_once("]."))
+                .is_some_and(|(_, rest)| under(rest, field)),
+            None => under(path, q),
         })
     }
 
     fn place_of(&self, path: &str) -> Option<Place> {
         let head_end = path.find(['.', '[']).unwrap_or(path.len());
         let head = &path[..head_end];
-        if let Some((_, sheet, row)) = self.keys.iter().find(|(p, ..)| *p == path) {
-            return Some(place(sheet, Some(*row), Some(1), None));
+        if let Some((_, key, sheet, row)) = self.keys.iter().find(|(p, ..)| *p == path) {
+            return Some(place(sheet, Some(*row), Some(1), Some(key)));
         }
         let Some((_, located)) = self.lists.iter().find(|(list, _)| *list == head) else {
             // A story key with no row, or a list with no sheet: the sheet it belongs on.

@@ -32,7 +32,7 @@ pub struct Place {
 /// One thing wrong with a workbook.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    /// `None` for the whole file (not a spreadsheet, too large).
+    /// `None` for the whole file (not a spreadsheet, too large); the message then names the file.
     pub place: Option<Place>,
     /// The offending cell's value, as read.
     pub value: Option<String>,
@@ -87,7 +87,7 @@ pub fn import(file_name: &str, bytes: &[u8]) -> Result<Story, Vec<Problem>> {
             errors
                 .0
                 .into_iter()
-                .map(|error| Problem::file(error.to_string()))
+                .map(|error| Problem::file(format!("{file_name}: {error}")))
                 .collect()
         }),
         read::Content::Sheets(sheets) => build::story(&sheets),

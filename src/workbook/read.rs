@@ -289,7 +289,7 @@ impl Collector {
             }
             if chars > *text_budget {
                 self.problems.push(Problem::file(format!(
-                    "the workbook holds more than {MAX_TEXT_CHARS} characters of text"
+                    "the workbook holds more than {MAX_TEXT_CHARS} characters of text; a story workbook may hold at most that"
                 )));
                 self.stopped = true;
                 return false;
