@@ -536,3 +536,15 @@ fn pasted_positions_replace_the_story_positions() {
         lines(&problems)
     );
 }
+
+#[test]
+fn two_sheets_for_one_table_are_reported() {
+    let mut files = export_csv(&two_sides());
+    files.push(("POSITIONS.csv".into(), files[4].1.clone()));
+    let problems = errs(import_csv(&files));
+    assert!(
+        lines(&problems).contains("POSITIONS.csv: a second file for the sheet \"positions\""),
+        "{}",
+        lines(&problems)
+    );
+}

@@ -536,6 +536,18 @@ fn missing(builder: &mut Builder, name: &str) {
 /// Builds and validates a story from a workbook's sheets.
 pub fn story(sheets: &[Sheet]) -> Result<Story, Vec<Problem>> {
     let mut b = Builder::default();
+    for (i, sheet) in sheets.iter().enumerate() {
+        if let Some(first) = sheets.iter().take(i).find(|s| s.key == sheet.key) {
+            b.at(
+                place(&sheet.name, None, None, None),
+                None,
+                format!(
+                    "a second \"{}\" sheet (the first is \"{}\"); keep one",
+                    sheet.key, first.name
+                ),
+            );
+        }
+    }
     let find = |key: &str| sheets.iter().find(|s| s.key == key);
     let keys = match find("story") {
         Some(sheet) => b.story_sheet(sheet),

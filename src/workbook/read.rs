@@ -104,8 +104,9 @@ fn zip_kind(file_name: &str, bytes: &[u8]) -> Result<Kind, Vec<Problem>> {
             let read = limited.read_to_end(&mut data).map_err(|e| damaged(&e))?;
             if name == "mimetype" {
                 ods = data.starts_with(b"application/vnd.oasis.opendocument.spreadsheet");
-            } else {
-                content = Some(data);
+            } else if content.replace(data).is_some() {
+                // Which copy calamine would read is not ours to guess.
+                return Err(damaged(&"it holds content.xml twice"));
             }
             read as u64
         } else {
@@ -522,10 +523,12 @@ pub fn csv_files(files: &[(String, String)]) -> Result<Vec<Sheet>, Vec<Problem>>
             .rsplit(['/', '\\'])
             .next()
             .unwrap_or(file_name.as_str());
-        let stem = match base.len().checked_sub(4).and_then(|cut| base.get(cut..)) {
-            Some(ext) if ext.eq_ignore_ascii_case(".csv") => &base[..base.len() - 4],
-            _ => base,
-        };
+        let stem = base
+            .len()
+            .checked_sub(4)
+            .and_then(|cut| Some((base.get(..cut)?, base.get(cut..)?)))
+            .filter(|(_, ext)| ext.eq_ignore_ascii_case(".csv"))
+            .map_or(base, |(stem, _)| stem);
         if !wanted(stem) {
             continue;
         }
