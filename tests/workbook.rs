@@ -288,6 +288,13 @@ fn files_that_are_not_workbooks_are_refused_by_what_they_are() {
         text.starts_with("notes.xlsx is text, not a workbook"),
         "{text}"
     );
+    let csv = problems(import("positions.csv", b"issue,side\n"));
+    assert!(
+        csv.starts_with(
+            "positions.csv is one CSV file, and a CSV file holds one sheet: import the folder"
+        ),
+        "{csv}"
+    );
     let empty = problems(import("empty.xlsx", b""));
     assert!(empty.starts_with("empty.xlsx is empty"), "{empty}");
     let broken = problems(import("broken.xlsx", b"PK\x03\x04 and then nothing"));

@@ -378,6 +378,17 @@ impl Builder {
                 .position(|(name, _)| *name == key || (key == "lang" && *name == "language"))
             else {
                 let keys: Vec<&str> = STORY_KEYS.iter().map(|(name, _)| *name).collect();
+                if key.is_empty() {
+                    self.at(
+                        place(&sheet.name, Some(row.number), Some(0), None),
+                        None,
+                        format!(
+                            "a value without a key: write one of {} in column A",
+                            keys.join(", ")
+                        ),
+                    );
+                    continue;
+                }
                 self.at(
                     place(&sheet.name, Some(row.number), Some(0), None),
                     key_cell.map(Value::shown),

@@ -58,14 +58,21 @@ pub fn spreadsheet(file_name: &str, bytes: &[u8]) -> Result<Content, Vec<Problem
         "a PDF".to_owned()
     } else if bytes.is_empty() {
         "empty".to_owned()
+    } else if text.is_some() && file_name.to_ascii_lowercase().ends_with(".csv") {
+        "one CSV file, and a CSV file holds one sheet: import the folder of CSV files (story.csv, sources.csv, sides.csv, issues.csv, positions.csv) instead".to_owned()
     } else if text.is_some() {
         "text, not a workbook (a folder of CSV files is imported as a folder, one file per sheet)"
             .to_owned()
     } else {
         "neither a workbook nor a story file".to_owned()
     };
+    let advice = if what.ends_with("instead") {
+        String::new()
+    } else {
+        ": import an .xlsx or .ods workbook, or a .json story file".to_owned()
+    };
     Err(vec![Problem::file(format!(
-        "{file_name} is {what}: import an .xlsx or .ods workbook, or a .json story file"
+        "{file_name} is {what}{advice}"
     ))])
 }
 
