@@ -10,6 +10,8 @@ pub mod loading;
 pub mod model;
 pub mod state;
 pub mod text;
+#[cfg(feature = "editor")]
+pub mod workbook;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -1,0 +1,640 @@
+//! From sheets to a [`Story`]: headers matched to fields, cells converted, then the model's own
+//! validation, whose field paths (`positions[12].side`) are traced back to the cell they came from.
+
+use crate::model::{validate::validate, AsOf, Issue, Position, Quote, Side, Source, Stance, Story};
+
+use super::cells::{self, column_letter, normalize, Row, Sheet, Value};
+use super::read::SHEETS;
+use super::{Place, Problem};
+
+/// A sheet's columns: the header as compared, and whether the sheet is unusable without it.
+pub type Spec = &'static [(&'static str, bool)];
+
+pub const SOURCES: Spec = &[
+    ("id", true),
+    ("outlet", true),
+    ("title", true),
+    ("url", false),
+];
+pub const SIDES: Spec = &[
+    ("id", true),
+    ("name", true),
+    ("short", true),
+    ("view title", false),
+    ("members", false),
+];
+pub const ISSUES: Spec = &[("id", true), ("title", true), ("explainer", true)];
+pub const POSITIONS: Spec = &[
+    ("issue", true),
+    ("side", true),
+    ("stance", true),
+    ("priority", false),
+    ("summary", false),
+    ("quote", false),
+    ("speaker", false),
+    ("source", true),
+    ("evidence", false),
+];
+/// The rows of the `story` sheet (column A the key, column B the value), and the story field
+/// each one fills, as validation names it.
+pub const STORY_KEYS: [(&str, &str); 5] = [
+    ("title", "title"),
+    ("standfirst", "standfirst"),
+    ("date", "as_of.date"),
+    ("place", "as_of.place"),
+    ("language", "lang"),
+];
+
+/// Where one list's values came from, to place validation's messages.
+#[derive(Default)]
+struct Located {
+    sheet: String,
+    /// `(header as compared, column index, header as written)`.
+    columns: Vec<(&'static str, usize, String)>,
+    /// Row number of each item, in item order.
+    rows: Vec<usize>,
+}
+
+/// A sheet with its headers read.
+struct Table<'a> {
+    sheet: &'a Sheet,
+    /// Per data column: the spec header it fills, or `None` (unknown, reported once).
+    columns: Vec<(usize, Option<&'static str>, String)>,
+    /// Data rows (the header row excluded).
+    rows: &'a [Row],
+    usable: bool,
+}
+
+#[derive(Default)]
+struct Builder {
+    problems: Vec<Problem>,
+    /// Paths whose validation messages would only repeat a problem already reported.
+    quiet: Vec<String>,
+    lists: Vec<(&'static str, Located)>,
+    /// Story keys: (validation path, key, sheet, row).
+    keys: Vec<(&'static str, &'static str, String, usize)>,
+}
+
+fn place(sheet: &str, row: Option<usize>, column: Option<usize>, header: Option<&str>) -> Place {
+    Place {
+        sheet: sheet.to_owned(),
+        row,
+        column: column.map(column_letter),
+        header: header.map(str::to_owned),
+    }
+}
+
+impl Builder {
+    fn at(&mut self, place: Place, value: Option<String>, message: String) {
+        self.problems.push(Problem {
+            place: Some(place),
+            value,
+            message,
+        });
+    }
+
+    /// Reads the header row of `sheet` against `spec`.
+    fn table<'a>(&mut self, sheet: &'a Sheet, spec: Spec) -> Table<'a> {
+        let Some((header, rows)) = sheet.rows.split_first() else {
+            self.at(
+                place(&sheet.name, None, None, None),
+                None,
+                format!(
+                    "the sheet is empty: its first row should name the columns {}",
+                    names(spec)
+                ),
+            );
+            return Table {
+                sheet,
+                columns: Vec::new(),
+                rows: &[],
+                usable: false,
+            };
+        };
+        let mut columns: Vec<(usize, Option<&'static str>, String)> = Vec::new();
+        for (column, value) in &header.cells {
+            let here = |header: Option<&str>| {
+                place(&sheet.name, Some(header_row(sheet)), Some(*column), header)
+            };
+            let written = match value.text() {
+                Ok(text) => text,
+                Err(message) => {
+                    self.at(here(None), Some(value.shown()), message);
+                    continue;
+                }
+            };
+            let known = spec
+                .iter()
+                .map(|(name, _)| *name)
+                .find(|name| *name == normalize(&written));
+            match known {
+                Some(name) if columns.iter().any(|(_, n, _)| *n == Some(name)) => {
+                    let first = columns
+                        .iter()
+                        .find(|(_, n, _)| *n == Some(name))
+                        .map(|(c, ..)| column_letter(*c))
+                        .unwrap_or_default();
+                    self.at(
+                        here(Some(&written)),
+                        Some(cells::shown(&written)),
+                        format!(
+                            "a second \"{name}\" column (the first is column {first}); remove one"
+                        ),
+                    );
+                    columns.push((*column, None, written));
+                }
+                Some(name) => columns.push((*column, Some(name), written)),
+                None => {
+                    self.at(
+                        here(Some(&written)),
+                        Some(cells::shown(&written)),
+                        format!(
+                            "\"{}\" is not a column of this sheet; its columns are {}",
+                            cells::shown(&written),
+                            names(spec)
+                        ),
+                    );
+                    columns.push((*column, None, written));
+                }
+            }
+        }
+        let mut usable = true;
+        let header_problems = columns.iter().any(|(_, n, _)| n.is_none());
+        for (name, required) in spec {
+            let present = columns.iter().any(|(_, n, _)| n == &Some(*name));
+            if !present && header_problems {
+                // Most likely the column is there under a misspelt or doubled header: its
+                // cells would all be reported empty; the header problem says it once.
+                let field = match *name {
+                    "view title" => "view_title",
+                    "speaker" => "quote.speaker",
+                    other => other,
+                };
+                self.quiet.push(format!("{}[].{field}", sheet.key));
+            }
+            if *required && !present {
+                usable = false;
+                self.at(
+                    place(&sheet.name, Some(header_row(sheet)), None, Some(name)),
+                    None,
+                    format!("the sheet has no \"{name}\" column; add it to the header row"),
+                );
+            }
+        }
+        let table = Table {
+            sheet,
+            columns,
+            rows,
+            usable,
+        };
+        for row in rows {
+            for (column, value) in &row.cells {
+                if !table.columns.iter().any(|(c, ..)| c == column) {
+                    self.at(
+                        place(&sheet.name, Some(row.number), Some(*column), None),
+                        Some(value.shown()),
+                        "a value in a column without a header: name the column or clear the cell"
+                            .into(),
+                    );
+                }
+            }
+        }
+        table
+    }
+
+    /// The raw cell of `row` under header `name`, with its place.
+    fn cell<'a>(table: &Table<'a>, row: &'a Row, name: &str) -> (Option<&'a Value>, Place) {
+        match table.columns.iter().find(|(_, n, _)| *n == Some(name)) {
+            Some((column, _, written)) => (
+                row.get(*column),
+                place(
+                    &table.sheet.name,
+                    Some(row.number),
+                    Some(*column),
+                    Some(written),
+                ),
+            ),
+            None => (
+                None,
+                place(&table.sheet.name, Some(row.number), None, Some(name)),
+            ),
+        }
+    }
+
+    /// The cell's text ("" when empty); a cell with no text is reported and `path` kept quiet.
+    fn text(&mut self, table: &Table, row: &Row, name: &str, path: String) -> String {
+        match Self::cell(table, row, name) {
+            (None, _) => String::new(),
+            (Some(value), at) => match value.text() {
+                Ok(text) => text,
+                Err(message) => {
+                    self.at(at, Some(value.shown()), message);
+                    self.quiet.push(path);
+                    String::new()
+                }
+            },
+        }
+    }
+
+    fn optional(&mut self, table: &Table, row: &Row, name: &str, path: String) -> Option<String> {
+        Some(self.text(table, row, name, path)).filter(|text| !text.is_empty())
+    }
+
+    fn locate(&mut self, list: &'static str, table: &Table) {
+        let located = Located {
+            sheet: table.sheet.name.clone(),
+            columns: table
+                .columns
+                .iter()
+                .filter_map(|(c, n, w)| n.map(|n| (n, *c, w.clone())))
+                .collect(),
+            rows: table.rows.iter().map(|row| row.number).collect(),
+        };
+        self.lists.push((list, located));
+    }
+
+    fn sources(&mut self, table: &Table) -> Vec<Source> {
+        self.locate("sources", table);
+        let mut out = Vec::new();
+        for (i, row) in table.rows.iter().enumerate() {
+            let p = |f: &str| format!("sources[{i}].{f}");
+            out.push(Source {
+                id: self.text(table, row, "id", p("id")),
+                outlet: self.text(table, row, "outlet", p("outlet")),
+                title: self.text(table, row, "title", p("title")),
+                url: self.optional(table, row, "url", p("url")),
+            });
+        }
+        out
+    }
+
+    fn sides(&mut self, table: &Table) -> Vec<Side> {
+        self.locate("sides", table);
+        let mut out = Vec::new();
+        for (i, row) in table.rows.iter().enumerate() {
+            let p = |f: &str| format!("sides[{i}].{f}");
+            let members = self.text(table, row, "members", p("members"));
+            out.push(Side {
+                id: self.text(table, row, "id", p("id")),
+                name: self.text(table, row, "name", p("name")),
+                short: self.text(table, row, "short", p("short")),
+                view_title: self.optional(table, row, "view title", p("view_title")),
+                members: cells::lines(&members, true),
+            });
+        }
+        out
+    }
+
+    fn issues(&mut self, table: &Table) -> Vec<Issue> {
+        self.locate("issues", table);
+        let mut out = Vec::new();
+        for (i, row) in table.rows.iter().enumerate() {
+            let p = |f: &str| format!("issues[{i}].{f}");
+            out.push(Issue {
+                id: self.text(table, row, "id", p("id")),
+                title: self.text(table, row, "title", p("title")),
+                explainer: self.text(table, row, "explainer", p("explainer")),
+            });
+        }
+        out
+    }
+
+    fn positions(&mut self, table: &Table) -> Vec<Position> {
+        self.locate("positions", table);
+        let mut out = Vec::new();
+        for (i, row) in table.rows.iter().enumerate() {
+            let p = |f: &str| format!("positions[{i}].{f}");
+            let word = self.text(table, row, "stance", p("stance"));
+            let stance = match cells::stance(&word) {
+                Ok(stance) => stance,
+                Err(message) => {
+                    let (value, at) = Self::cell(table, row, "stance");
+                    // An error cell has been reported by `text` already.
+                    if value.is_none_or(|v| v.text().is_ok()) {
+                        let message = if word.is_empty() {
+                            "the stance is missing; the stances are demands, supports, open, rejects, not_stated".to_owned()
+                        } else {
+                            message
+                        };
+                        self.at(at, Some(cells::shown(&word)), message);
+                    }
+                    // The other fields' rules depend on the stance: say nothing about them.
+                    for field in ["priority", "summary", "quote", "evidence"] {
+                        self.quiet.push(p(field));
+                    }
+                    Stance::NotStated
+                }
+            };
+            let priority = match Self::cell(table, row, "priority") {
+                (None, _) => None,
+                (Some(value), at) => match cells::priority(value) {
+                    Ok(rank) => Some(rank),
+                    Err(message) => {
+                        self.at(at, Some(value.shown()), message);
+                        self.quiet.push(p("priority"));
+                        None
+                    }
+                },
+            };
+            let text = self.text(table, row, "quote", p("quote.text"));
+            let speaker = self.text(table, row, "speaker", p("quote.speaker"));
+            let evidence = self.text(table, row, "evidence", p("evidence"));
+            out.push(Position {
+                issue: self.text(table, row, "issue", p("issue")),
+                side: self.text(table, row, "side", p("side")),
+                stance,
+                priority,
+                summary: self.text(table, row, "summary", p("summary")),
+                quote: (!text.is_empty() || !speaker.is_empty()).then_some(Quote { text, speaker }),
+                source: self.text(table, row, "source", p("source")),
+                evidence: cells::lines(&evidence, false),
+            });
+        }
+        out
+    }
+
+    /// The `story` sheet: one row per key, the key in column A and its value in column B; a
+    /// first row reading `field`/`key` is a header row and skipped.
+    fn story_sheet(&mut self, sheet: &Sheet) -> [String; 5] {
+        let mut values: [Option<String>; 5] = Default::default();
+        for row in &sheet.rows {
+            let key_cell = row.get(0);
+            let key = key_cell.and_then(|v| v.text().ok()).unwrap_or_default();
+            let key = normalize(&key);
+            if row.number == header_row(sheet) && (key == "field" || key == "key") {
+                continue;
+            }
+            for (column, value) in &row.cells {
+                if *column > 1 {
+                    self.at(
+                        place(&sheet.name, Some(row.number), Some(*column), None),
+                        Some(value.shown()),
+                        "the story sheet has a key in column A and its value in column B; nothing goes further right".into(),
+                    );
+                }
+            }
+            let Some(k) = STORY_KEYS
+                .iter()
+                .position(|(name, _)| *name == key || (key == "lang" && *name == "language"))
+            else {
+                let keys: Vec<&str> = STORY_KEYS.iter().map(|(name, _)| *name).collect();
+                if key.is_empty() {
+                    self.at(
+                        place(&sheet.name, Some(row.number), Some(0), None),
+                        None,
+                        format!(
+                            "a value without a key: write one of {} in column A",
+                            keys.join(", ")
+                        ),
+                    );
+                    continue;
+                }
+                self.at(
+                    place(&sheet.name, Some(row.number), Some(0), None),
+                    key_cell.map(Value::shown),
+                    format!(
+                        "\"{}\" is not a story key; the keys are {}",
+                        key_cell.map(Value::shown).unwrap_or_default(),
+                        keys.join(", ")
+                    ),
+                );
+                continue;
+            };
+            let (name, path) = STORY_KEYS[k];
+            if values[k].is_some() {
+                self.at(
+                    place(&sheet.name, Some(row.number), Some(0), None),
+                    Some(name.to_owned()),
+                    format!("a second \"{name}\" row; keep one"),
+                );
+                continue;
+            }
+            self.keys.push((path, name, sheet.name.clone(), row.number));
+            let at = place(&sheet.name, Some(row.number), Some(1), Some(name));
+            let value = match row.get(1) {
+                None => Ok(String::new()),
+                Some(value) if name == "date" => cells::date(value).map_err(|e| (value, e)),
+                Some(value) => value.text().map_err(|e| (value, e)),
+            };
+            values[k] = Some(match value {
+                Ok(text) => text,
+                Err((value, message)) => {
+                    self.at(at, Some(value.shown()), message);
+                    self.quiet.push(path.to_owned());
+                    String::new()
+                }
+            });
+        }
+        let mut out: [String; 5] = Default::default();
+        for (k, (name, path)) in STORY_KEYS.iter().enumerate() {
+            match values[k].take() {
+                Some(value) => out[k] = value,
+                None if *name == "language" => out[k] = "en".to_owned(),
+                None => {
+                    self.at(
+                        place(&sheet.name, None, None, None),
+                        None,
+                        format!("no \"{name}\" row: add one with the {name} in column B"),
+                    );
+                    self.quiet.push((*path).to_owned());
+                }
+            }
+        }
+        out
+    }
+
+    /// Validation's problems, each placed at the cell its path came from.
+    fn validated(mut self, story: Story) -> Result<Story, Vec<Problem>> {
+        match validate(story) {
+            Ok(story) if self.problems.is_empty() => Ok(story),
+            Ok(_) => Err(self.problems),
+            Err(errors) => {
+                for error in errors.0 {
+                    if self.is_quiet(&error.path) {
+                        continue;
+                    }
+                    let place = self.place_of(&error.path);
+                    self.problems.push(Problem {
+                        place,
+                        value: None,
+                        message: error.message,
+                    });
+                }
+                Err(self.problems)
+            }
+        }
+    }
+
+    /// Whether `path` is at or under a quiet path; `list[].field` stands for that field of
+    /// every item.
+    fn is_quiet(&self, path: &str) -> bool {
+        let under = |path: &str, q: &str| {
+            path.strip_prefix(q)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+        };
+        self.quiet.iter().any(|q| match q.split_once("[].") {
+            Some((list, field)) => path
+                .strip_prefix(list)
+                .and_then(|rest| rest.strip_prefix('['))
+                .and_then(|rest| rest.split_once("]."))
+                .is_some_and(|(_, rest)| under(rest, field)),
+            None => under(path, q),
+        })
+    }
+
+    fn place_of(&self, path: &str) -> Option<Place> {
+        let head_end = path.find(['.', '[']).unwrap_or(path.len());
+        let head = &path[..head_end];
+        if let Some((_, key, sheet, row)) = self.keys.iter().find(|(p, ..)| *p == path) {
+            return Some(place(sheet, Some(*row), Some(1), Some(key)));
+        }
+        let Some((_, located)) = self.lists.iter().find(|(list, _)| *list == head) else {
+            // A story key with no row, or a list with no sheet: the sheet it belongs on.
+            let sheet = if SHEETS.contains(&head) {
+                head
+            } else {
+                "story"
+            };
+            return Some(place(sheet, None, None, None));
+        };
+        let rest = &path[head_end..];
+        let Some(index_end) = rest.strip_prefix('[').and_then(|r| r.find(']')) else {
+            return Some(place(&located.sheet, None, None, None));
+        };
+        let row = rest
+            .get(1..=index_end)
+            .and_then(|i| i.parse::<usize>().ok())
+            .and_then(|i| located.rows.get(i).copied());
+        let field = rest.get(index_end + 2..).unwrap_or_default();
+        let field = field.strip_prefix('.').unwrap_or(field);
+        let header = match field.split(['.', '[']).next().unwrap_or_default() {
+            "quote" if field == "quote.speaker" => "speaker",
+            "view_title" => "view title",
+            other => other,
+        };
+        match located.columns.iter().find(|(n, ..)| *n == header) {
+            Some((_, column, written)) => {
+                Some(place(&located.sheet, row, Some(*column), Some(written)))
+            }
+            None if header.is_empty() => Some(place(&located.sheet, row, None, None)),
+            None => Some(place(&located.sheet, row, None, Some(header))),
+        }
+    }
+}
+
+fn header_row(sheet: &Sheet) -> usize {
+    sheet.rows.first().map_or(1, |row| row.number)
+}
+
+fn names(spec: Spec) -> String {
+    spec.iter()
+        .map(|(name, _)| format!("\"{name}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn missing(builder: &mut Builder, name: &str) {
+    builder.at(
+        place(name, None, None, None),
+        None,
+        format!(
+            "the workbook has no \"{name}\" sheet; a story workbook has the sheets {}",
+            SHEETS.join(", ")
+        ),
+    );
+}
+
+/// Builds and validates a story from a workbook's sheets.
+pub fn story(sheets: &[Sheet]) -> Result<Story, Vec<Problem>> {
+    let mut b = Builder::default();
+    for (i, sheet) in sheets.iter().enumerate() {
+        if let Some(first) = sheets.iter().take(i).find(|s| s.key == sheet.key) {
+            b.at(
+                place(&sheet.name, None, None, None),
+                None,
+                format!(
+                    "a second \"{}\" sheet (the first is \"{}\"); keep one",
+                    sheet.key, first.name
+                ),
+            );
+        }
+    }
+    let find = |key: &str| sheets.iter().find(|s| s.key == key);
+    let keys = match find("story") {
+        Some(sheet) => b.story_sheet(sheet),
+        None => {
+            missing(&mut b, "story");
+            b.quiet
+                .extend(STORY_KEYS.iter().map(|(_, p)| (*p).to_owned()));
+            Default::default()
+        }
+    };
+    let read = |b: &mut Builder, key: &'static str, spec: Spec| -> Option<Table<'_>> {
+        match find(key) {
+            Some(sheet) => {
+                let table = b.table(sheet, spec);
+                if !table.usable {
+                    b.quiet.push(key.to_owned());
+                }
+                Some(table)
+            }
+            None => {
+                missing(b, key);
+                b.quiet.push(key.to_owned());
+                None
+            }
+        }
+    };
+    let sources_t = read(&mut b, "sources", SOURCES);
+    let sides_t = read(&mut b, "sides", SIDES);
+    let issues_t = read(&mut b, "issues", ISSUES);
+    let positions_t = read(&mut b, "positions", POSITIONS);
+    let usable = |t: &Option<Table>| t.as_ref().is_some_and(|t| t.usable);
+    if !usable(&sides_t) || !usable(&issues_t) {
+        b.quiet.push("positions".into());
+    }
+    if !usable(&sources_t) {
+        b.quiet.push("positions[].source".into());
+    }
+    let sources = sources_t
+        .filter(|t| t.usable)
+        .map(|t| b.sources(&t))
+        .unwrap_or_default();
+    let sides = sides_t
+        .filter(|t| t.usable)
+        .map(|t| b.sides(&t))
+        .unwrap_or_default();
+    let issues = issues_t
+        .filter(|t| t.usable)
+        .map(|t| b.issues(&t))
+        .unwrap_or_default();
+    let positions = positions_t
+        .filter(|t| t.usable)
+        .map(|t| b.positions(&t))
+        .unwrap_or_default();
+    let [title, standfirst, date, place, lang] = keys;
+    let story = Story {
+        lang,
+        title,
+        standfirst,
+        as_of: AsOf { date, place },
+        sources,
+        sides,
+        issues,
+        positions,
+    };
+    b.validated(story)
+}
+
+/// `story` with its positions replaced by the rows of `sheet` (pasted), validated as a whole.
+pub fn with_positions(story: &Story, sheet: &Sheet) -> Result<Story, Vec<Problem>> {
+    let mut b = Builder::default();
+    let table = b.table(sheet, POSITIONS);
+    if !table.usable {
+        return Err(b.problems);
+    }
+    let positions = b.positions(&table);
+    let mut story = story.clone();
+    story.positions = positions;
+    b.validated(story)
+}
