@@ -5,6 +5,8 @@
 //! ([`embed`]). Binaries only call into it.
 
 pub mod components;
+#[cfg(feature = "editor")]
+pub mod desk;
 pub mod dom;
 pub mod loading;
 pub mod model;

@@ -1,0 +1,155 @@
+//! The desk's browser side: reading opened files, downloads, the clipboard, and the work saved in
+//! this browser. Nothing here sends anything anywhere: files are read and written in the page.
+
+use js_sys::{Array, Uint8Array};
+use serde_json::{json, Value};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::model::{parse_story, Story};
+
+use super::open::OpenedFile;
+use super::state::SourceText;
+
+/// The largest file the desk reads into memory (the importer refuses far smaller ones itself,
+/// with a located message; this only keeps a mistaken drop of a video from filling the tab).
+pub const MAX_READ_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
+
+/// Reads the files opened together (from the picker or a drop).
+pub async fn read_files(list: Vec<web_sys::File>) -> Result<Vec<OpenedFile>, String> {
+    let mut files = Vec::new();
+    for file in list {
+        let name = file.name();
+        if file.size() > MAX_READ_BYTES {
+            return Err(format!(
+                "{name} is {:.0} MB: far larger than any story workbook (the desk reads files of up to 64 MB)",
+                file.size() / 1_048_576.0
+            ));
+        }
+        let buffer = JsFuture::from(file.array_buffer())
+            .await
+            .map_err(|_| format!("{name} could not be read"))?;
+        files.push(OpenedFile {
+            name,
+            bytes: Uint8Array::new(&buffer).to_vec(),
+        });
+    }
+    Ok(files)
+}
+
+/// Offers `bytes` to the editor as a download named `name`.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let failed = |_| format!("{name} could not be offered for download");
+    let parts = Array::of1(&Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(failed)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(failed)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(failed)?
+        .unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The browser has taken the file by the time the click returns; the address can go later.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
+
+/// Copies `text` to the clipboard.
+pub async fn copy(text: &str) -> Result<(), String> {
+    let clipboard = web_sys::window()
+        .ok_or("no window")?
+        .navigator()
+        .clipboard();
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| "the browser did not allow copying: select the code and copy it".to_owned())
+}
+
+/// The address of the folder the desk is served from: the widget's folder.
+pub fn site_base() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| {
+            let href = href.split(['?', '#']).next().unwrap_or_default().to_owned();
+            match href.rfind('/') {
+                Some(cut) => href[..=cut].to_owned(),
+                None => href,
+            }
+        })
+        .unwrap_or_default()
+}
+
+const SAVED_KEY: &str = "demands-matrix-desk";
+
+/// Work in progress, as saved in this browser.
+pub struct Saved {
+    pub opened: String,
+    pub stem: String,
+    pub story: Story,
+    pub sources: Vec<SourceText>,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Saves the story and source texts, so a reload (or a crash of the tab) loses nothing.
+pub fn save(opened: &str, stem: &str, story: &Story, sources: &[SourceText]) {
+    let saved = json!({
+        "opened": opened,
+        "stem": stem,
+        "story": story.to_canonical_json(),
+        "sources": sources.iter().map(|s| json!({"source": s.source, "text": s.text})).collect::<Vec<_>>(),
+    });
+    if let Some(storage) = storage() {
+        // Full storage (a huge source text) only costs the restore, never the work on screen.
+        let _ = storage.set_item(SAVED_KEY, &saved.to_string());
+    }
+}
+
+/// The work saved by [`save`], if there is any and it still reads as a valid story.
+pub fn restore() -> Option<Saved> {
+    let text = storage()?.get_item(SAVED_KEY).ok()??;
+    let saved: Value = serde_json::from_str(&text).ok()?;
+    let field = |name: &str| saved.get(name).and_then(Value::as_str).map(str::to_owned);
+    let story = parse_story(&field("story")?).ok()?;
+    let sources = saved
+        .get("sources")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter_map(|s| {
+                    Some(SourceText {
+                        source: s.get("source")?.as_str()?.to_owned(),
+                        text: s.get("text")?.as_str()?.to_owned(),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(Saved {
+        opened: field("opened").unwrap_or_else(|| "your story".into()),
+        stem: field("stem").unwrap_or_else(|| "story".into()),
+        story,
+        sources,
+    })
+}
+
+/// Logs to the console, for the rare failure with nothing on screen to say it.
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(message));
+}

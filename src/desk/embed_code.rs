@@ -1,0 +1,64 @@
+//! The embed code the desk offers for a story, one snippet per way to embed (README
+//! "Embedding"), with the story's file name and the widget's address filled in.
+
+/// One way to embed, and its code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    pub id: &'static str,
+    pub title: &'static str,
+    /// What the newsroom must do besides pasting the code.
+    pub note: String,
+    pub code: String,
+}
+
+/// The snippets for a story published as `stories/<stem>.json` in the widget's folder at
+/// `base` (an address ending in `/`), titled `title`.
+pub fn snippets(base: &str, stem: &str, title: &str) -> Vec<Snippet> {
+    let base = if base.ends_with('/') {
+        base.to_owned()
+    } else {
+        format!("{base}/")
+    };
+    let story = format!("stories/{stem}.json");
+    let page = format!("{base}index.html?src={story}");
+    // In a script element entities are not decoded: the title is a JS string there.
+    let js_title = serde_json::to_string(title)
+        .unwrap_or_default()
+        .replace("</", "<\\/");
+    let title = attribute(title);
+    let id = format!("dm-{stem}");
+    vec![
+        Snippet {
+            id: "pym",
+            title: "iframe with pym.js",
+            note: format!("Upload the story file to {base}{story}. For CMSs that already load pym.js; the frame keeps its height."),
+            code: format!(
+                "<div id=\"{id}\"></div>\n<script src=\"https://pym.nprapps.org/pym.v1.min.js\"></script>\n<script>new pym.Parent(\"{id}\", \"{page}\", {{title: {js_title}}});</script>"
+            ),
+        },
+        Snippet {
+            id: "host",
+            title: "iframe with our host script",
+            note: format!("Upload the story file to {base}{story}. No other script needed."),
+            code: format!(
+                "<div data-demands-matrix-frame data-src=\"{page}\"\n     data-title=\"{title}\" data-reflect-view></div>\n<script src=\"{base}embed.js\" defer></script>"
+            ),
+        },
+        Snippet {
+            id: "direct",
+            title: "directly in the page",
+            note: format!("Upload the story file to /{story} on the article's own site (a direct embed reads stories from the page's origin only), and serve {base} with CORS if it is on another site."),
+            code: format!(
+                "<demands-matrix src=\"/{story}\">\n  <a href=\"{page}\">{title}</a>\n</demands-matrix>\n<script type=\"module\" src=\"{base}widget.js\"></script>"
+            ),
+        },
+    ]
+}
+
+/// Text made safe inside a double-quoted HTML attribute or element.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}

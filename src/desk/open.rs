@@ -1,0 +1,204 @@
+//! What the desk does with what an editor opens: workbooks, CSV files, story files, a pasted
+//! table, the template. Pure functions over bytes, so native tests cover them.
+
+use crate::model::check::{self, EvidenceField};
+use crate::model::Story;
+use crate::workbook;
+
+use super::state::{Problem, SourceText};
+
+/// A file the editor opened: its name and its bytes, as read in the browser.
+pub struct OpenedFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Reads the files opened together: one workbook (`.xlsx`, `.ods`), one story file (`.json`),
+/// or one CSV file per sheet. Returns the story and the name downloads take, or every problem.
+pub fn open_files(files: &[OpenedFile]) -> (String, Result<Story, Vec<Problem>>) {
+    let Some(first) = files.first() else {
+        return (
+            "story".into(),
+            Err(vec![Problem::whole_file("no file was opened")]),
+        );
+    };
+    let stem = stem_of(&first.name);
+    let csv = |name: &str| extension(name) == "csv";
+    if files.len() > 1 || csv(&first.name) {
+        if let Some(other) = files.iter().find(|f| !csv(&f.name)) {
+            return (
+                stem,
+                Err(vec![Problem::whole_file(format!(
+                    "{} is not a CSV file: open several files only as one CSV file per sheet (story.csv, sources.csv, sides.csv, issues.csv, positions.csv), or one workbook or story file alone",
+                    other.name
+                ))]),
+            );
+        }
+        let texts: Vec<(String, String)> = files
+            .iter()
+            .map(|f| {
+                (
+                    f.name.clone(),
+                    String::from_utf8_lossy(&f.bytes).into_owned(),
+                )
+            })
+            .collect();
+        return (
+            "story".into(),
+            workbook::import_csv(&texts).map_err(located),
+        );
+    }
+    if extension(&first.name) == "json" {
+        return (
+            stem,
+            open_story_json(&String::from_utf8_lossy(&first.bytes)),
+        );
+    }
+    (
+        stem,
+        workbook::import(&first.name, &first.bytes).map_err(located),
+    )
+}
+
+/// A story file's problems, each with its line and column and the cell it is about, root causes
+/// first and what follows from them held back (`model::check`).
+pub fn open_story_json(json: &str) -> Result<Story, Vec<Problem>> {
+    let checked = check::check(json, &[]);
+    let errors: Vec<Problem> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| {
+            let mut place = match (d.line, d.column) {
+                (Some(line), Some(column)) => format!("line {line}, column {column}"),
+                _ => String::new(),
+            };
+            if let Some(cell) = &d.cell {
+                if !place.is_empty() {
+                    place.push_str(", ");
+                }
+                place.push_str(cell);
+            }
+            let message = if d.path.is_empty() {
+                d.message.clone()
+            } else {
+                format!("{}: {}", d.path, d.message)
+            };
+            Problem {
+                place,
+                message,
+                nearest: d.nearest.clone(),
+            }
+        })
+        .collect();
+    match checked.story {
+        Some(story) if errors.is_empty() => Ok(story),
+        _ if errors.is_empty() => Err(vec![Problem::whole_file("the story could not be read")]),
+        _ => Err(errors),
+    }
+}
+
+/// Positions pasted from a spreadsheet (tab-separated, a header row first) in place of the
+/// story's own.
+pub fn paste(story: &Story, text: &str) -> Result<Story, Vec<Problem>> {
+    workbook::paste_positions(story, text).map_err(located)
+}
+
+/// The built-in Istanbul story, the desk's template.
+pub fn template() -> Result<Story, Vec<Problem>> {
+    open_story_json(crate::model::DEFAULT_STORY_JSON)
+}
+
+/// Evidence sentences and quotes of `story` that its sources' texts do not contain word for word,
+/// each placed at its cell ("kyiv / ceasefire, evidence 2").
+pub fn evidence_problems(story: &Story, sources: &[SourceText]) -> Vec<Problem> {
+    let texts: Vec<check::SourceText> = sources
+        .iter()
+        .map(|s| check::SourceText {
+            source_id: s.source.clone(),
+            text: s.text.clone(),
+        })
+        .collect();
+    check::check_evidence(story, &texts)
+        .into_iter()
+        .map(|problem| Problem {
+            place: format!(
+                "{} / {}, {}",
+                problem.side,
+                problem.issue,
+                match problem.field {
+                    EvidenceField::Evidence(i) => format!("evidence {}", i + 1),
+                    EvidenceField::Quote => "quote".to_owned(),
+                }
+            ),
+            message: format!("{}: \"{}\"", problem.message(), problem.text),
+            nearest: problem.nearest,
+        })
+        .collect()
+}
+
+fn located(problems: Vec<workbook::Problem>) -> Vec<Problem> {
+    problems
+        .into_iter()
+        .map(|problem| {
+            let place = problem
+                .place
+                .as_ref()
+                .map(|place| {
+                    let mut text = place.sheet.clone();
+                    if let Some(row) = place.row {
+                        text.push_str(&format!(", row {row}"));
+                    }
+                    match (&place.column, &place.header) {
+                        (Some(column), Some(header)) => {
+                            text.push_str(&format!(", column {column} ({header})"))
+                        }
+                        (Some(column), None) => text.push_str(&format!(", column {column}")),
+                        (None, Some(header)) => text.push_str(&format!(", {header}")),
+                        (None, None) => {}
+                    }
+                    text
+                })
+                .unwrap_or_default();
+            let message = match &problem.value {
+                Some(value) if !problem.message.contains(value.as_str()) => {
+                    format!("{} (the cell holds \"{value}\")", problem.message)
+                }
+                _ => problem.message,
+            };
+            Problem {
+                place,
+                message,
+                nearest: None,
+            }
+        })
+        .collect()
+}
+
+fn extension(name: &str) -> String {
+    name.rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// A file name without its folder and extension, kept to characters safe in any file name.
+pub fn stem_of(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let base = base.rsplit_once('.').map_or(base, |(stem, _)| stem);
+    let safe: String = base
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let safe = safe.trim_matches('-');
+    if safe.is_empty() {
+        "story".into()
+    } else {
+        safe.chars().take(80).collect()
+    }
+}

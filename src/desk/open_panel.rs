@@ -1,0 +1,107 @@
+//! OpenPanel: where an editor opens a workbook, CSV files or a story file (picker or drop),
+//! starts from the template, or pastes a positions table.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct OpenPanelProps {
+    /// Files chosen in the picker.
+    pub on_files: Callback<Vec<web_sys::File>>,
+    pub on_template: Callback<()>,
+    /// A positions table pasted from a spreadsheet.
+    pub on_paste: Callback<String>,
+    /// Whether there is a story the pasted positions can go into.
+    pub can_paste: bool,
+}
+
+#[component]
+pub fn OpenPanel(props: &OpenPanelProps) -> Html {
+    let pasted = use_state(String::new);
+    let on_change = {
+        let on_files = props.on_files.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            // Taken out of the list now: clearing the input below empties the live list.
+            if let Some(files) = input.files() {
+                on_files.emit(files_of(&files));
+            }
+            // The same file chosen again (after fixing it) must fire `change` again.
+            input.set_value("");
+        })
+    };
+    let on_input = {
+        let pasted = pasted.clone();
+        Callback::from(move |event: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
+            pasted.set(area.value());
+        })
+    };
+    let on_use_paste = {
+        let pasted = pasted.clone();
+        let on_paste = props.on_paste.clone();
+        Callback::from(move |_| on_paste.emit((*pasted).clone()))
+    };
+    html! {
+        <section class="dmd-panel dmd-open" aria-labelledby="dmd-open-title">
+            <h2 id="dmd-open-title">{ "Open a story" }</h2>
+            <div class="dmd-drop" data-testid="dmd-drop">
+                <label for="dmd-file" class="dmd-label">
+                    { "A workbook (.xlsx from Excel or Google Sheets, .ods from LibreOffice), a story file (.json), or one CSV file per sheet" }
+                </label>
+                <input
+                    id="dmd-file"
+                    class="dmd-file"
+                    type="file"
+                    multiple=true
+                    accept=".xlsx,.ods,.json,.csv"
+                    aria-describedby="dmd-drop-hint"
+                    onchange={on_change}
+                    data-testid="dmd-file"
+                />
+                <p id="dmd-drop-hint" class="dmd-hint">
+                    { "Or drop files anywhere on this page. Files are read in this browser and never uploaded; the file you open is never changed." }
+                </p>
+            </div>
+            <p class="dmd-actions">
+                <button type="button" class="dmd-button" onclick={props.on_template.reform(|_| ())} data-testid="dmd-template">
+                    { "Start from the template" }
+                </button>
+                <a class="dmd-link" href="story-template.xlsx" download="story-template.xlsx">
+                    { "Download the template workbook" }
+                </a>
+            </p>
+            <details class="dmd-paste">
+                <summary>{ "Paste the positions table from a spreadsheet" }</summary>
+                <label for="dmd-paste-text" class="dmd-label">
+                    { "Copy the positions sheet with its header row (issue, side, stance, …) and paste it here; it replaces the story's positions." }
+                </label>
+                <textarea
+                    id="dmd-paste-text"
+                    class="dmd-textarea"
+                    rows="6"
+                    spellcheck="false"
+                    value={(*pasted).clone()}
+                    oninput={on_input}
+                    data-testid="dmd-paste-text"
+                />
+                <button
+                    type="button"
+                    class="dmd-button"
+                    disabled={!props.can_paste || pasted.trim().is_empty()}
+                    onclick={on_use_paste}
+                    data-testid="dmd-paste"
+                >
+                    { "Use the pasted positions" }
+                </button>
+                if !props.can_paste {
+                    <p class="dmd-hint">{ "Open a story or the template first: the pasted positions go into it." }</p>
+                }
+            </details>
+        </section>
+    }
+}
+
+/// The files of a file list (from the picker or a drop), as they are now.
+pub fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
+}

@@ -1,0 +1,64 @@
+//! PublishPanel: downloads of the story (JSON, and the workbook back) and the code for each way
+//! to embed it, with the story's file name filled in.
+
+use yew::prelude::*;
+
+use super::embed_code::Snippet;
+
+#[derive(Properties, PartialEq)]
+pub struct PublishPanelProps {
+    /// Base of the file names (`<stem>.json`); `None` while there is no story to publish.
+    pub stem: Option<AttrValue>,
+    pub snippets: Vec<Snippet>,
+    pub on_json: Callback<()>,
+    pub on_workbook: Callback<()>,
+    /// Copies a snippet's code (by its index).
+    pub on_copy: Callback<usize>,
+}
+
+#[component]
+pub fn PublishPanel(props: &PublishPanelProps) -> Html {
+    let Some(stem) = &props.stem else {
+        return html! {
+            <section class="dmd-panel dmd-publish" aria-labelledby="dmd-publish-title">
+                <h2 id="dmd-publish-title">{ "Download and embed" }</h2>
+                <p class="dmd-hint">{ "Downloads and embed code appear once a story opens without problems." }</p>
+            </section>
+        };
+    };
+    html! {
+        <section class="dmd-panel dmd-publish" aria-labelledby="dmd-publish-title" data-testid="dmd-publish">
+            <h2 id="dmd-publish-title">{ "Download and embed" }</h2>
+            <p class="dmd-actions">
+                <button type="button" class="dmd-button dmd-button--primary" onclick={props.on_json.reform(|_| ())} data-testid="dmd-download-json">
+                    { format!("Download {stem}.json") }
+                </button>
+                <button type="button" class="dmd-button" onclick={props.on_workbook.reform(|_| ())} data-testid="dmd-download-xlsx">
+                    { format!("Download {stem}.xlsx") }
+                </button>
+            </p>
+            { for props.snippets.iter().enumerate().map(|(i, snippet)| {
+                let id = format!("dmd-embed-{}", snippet.id);
+                html! {
+                    <div class="dmd-field">
+                        <label for={id.clone()} class="dmd-label">{ format!("Embed code: {}", snippet.title) }</label>
+                        <p class="dmd-hint" id={format!("{id}-note")}>{ &snippet.note }</p>
+                        <textarea
+                            id={id.clone()}
+                            class="dmd-textarea dmd-code"
+                            rows="4"
+                            readonly=true
+                            spellcheck="false"
+                            aria-describedby={format!("{id}-note")}
+                            value={snippet.code.clone()}
+                            data-testid={id.clone()}
+                        />
+                        <button type="button" class="dmd-button" onclick={props.on_copy.reform(move |_| i)}>
+                            { format!("Copy the {} code", snippet.title) }
+                        </button>
+                    </div>
+                }
+            }) }
+        </section>
+    }
+}

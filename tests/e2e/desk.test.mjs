@@ -1,0 +1,255 @@
+//! End-to-end tests of the story desk (desk.html) in Chromium, as an editor uses it: the template
+//! in every view, width and theme; workbooks saved by spreadsheet programs we did not write;
+//! every problem located; evidence checked against the source; downloads equal to the command
+//! line's import; work kept across a reload; a keyboard-only path; axe in Chromium and Firefox
+//! ESR; the strict Content-Security-Policy; and readers never loading any of it.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import { openPage, siteWithBrowser } from "./browser.mjs";
+import { axeViolations, AXE_OPTIONS, AXE_SOURCE } from "./axe.mjs";
+import { withFirefox } from "./firefox.mjs";
+
+const DIST = process.env.DIST ?? "dist";
+const CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; " +
+  "img-src 'self' data:; font-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'";
+const site = siteWithBrowser({ "/": DIST }, { headers: { "content-security-policy": CSP } });
+const WORKBOOKS = "tests/fixtures/workbooks";
+const REPORT = "tests/fixtures/istanbul-talks-report.txt";
+
+const byTestId = (id) => `[data-testid="${id}"]`;
+const VIEWS = ["all", "kyiv", "moscow", "west"];
+
+/** The desk, ready, with CSP violations recorded in `window.__violations`. */
+async function openDesk(options = {}) {
+  const page = await openPage(site.browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
+  await page.goto(`${site.url}/desk.html`);
+  await page.waitForSelector(byTestId("dmd-status"), { timeout: 30000 });
+  return page;
+}
+
+async function status(page) {
+  return (await page.textContent(byTestId("dmd-status"))).trim();
+}
+
+/** Opens `files` with the file picker and waits for the desk to say it opened them. */
+async function open(page, ...files) {
+  await page.setInputFiles(byTestId("dmd-file"), files);
+  await page.waitForFunction(() => /^Opened /.test(document.querySelector('[data-testid="dmd-status"]').textContent));
+}
+
+async function problems(page) {
+  return page.$$eval(`${byTestId("dmd-problems")} li`, (items) => items.map((li) => li.textContent.trim()));
+}
+
+async function previewViews(page) {
+  return page.$$eval(`${byTestId("dmd-preview")} ${byTestId("dm-root")}`, (roots) => roots.map((r) => r.getAttribute("data-view")));
+}
+
+async function download(page, testId) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click(byTestId(testId))]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+/** What `story import` writes for `file` (the CLI is built by `cargo test` before this runs). */
+function cliImport(file) {
+  return execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "story", "--", "import", file], { encoding: "utf8" });
+}
+
+describe("the story desk", () => {
+  test("readers never load desk code: no reader page names a desk file", () => {
+    const pages = readdirSync(DIST).filter((f) => f.endsWith(".html") && f !== "desk.html");
+    assert.ok(pages.includes("index.html"));
+    for (const page of pages) assert.doesNotMatch(readFileSync(`${DIST}/${page}`, "utf8"), /desk/, page);
+    assert.doesNotMatch(readFileSync(`${DIST}/widget.js`, "utf8"), /desk-/);
+  });
+
+  test("the template opens and the preview shows it in every view at 320, 768 and 1280 px, light and dark", async () => {
+    const page = await openDesk();
+    await page.click(byTestId("dmd-template"));
+    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
+    assert.match(await status(page), /no problems\. 3 sides, 14 issues/);
+    const widths = await page.$$eval(".dmd-frame__widget", (frames) => frames.map((f) => Math.round(f.getBoundingClientRect().width)));
+    assert.deepEqual(widths, [320, 768, 1280]);
+    for (const view of VIEWS) {
+      await page.click(`#dmd-view-${view}`);
+      await page.waitForFunction((v) => [...document.querySelectorAll('[data-testid="dmd-preview"] [data-testid="dm-root"]')].every((r) => r.dataset.view === v && r.dataset.live), view);
+      assert.deepEqual(await previewViews(page), [view, view, view]);
+      const titles = await page.$$eval(`${byTestId("dmd-preview")} ${byTestId("dm-view-title")}`, (t) => t.map((x) => x.textContent));
+      assert.equal(new Set(titles).size, 1, titles.join(" | "));
+    }
+    const background = () => page.$$eval(`${byTestId("dmd-preview")} ${byTestId("dm-root")}`, (roots) => roots.map((r) => getComputedStyle(r).backgroundColor));
+    assert.deepEqual(await background(), Array(3).fill("rgb(255, 255, 255)"));
+    await page.click("#dmd-theme-dark");
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-testid="dmd-preview"] [data-testid="dm-root"]')).backgroundColor === "rgb(22, 22, 22)");
+    assert.deepEqual(await background(), Array(3).fill("rgb(22, 22, 22)"));
+    // The preview is the reader's widget: a cell opens its detail there too.
+    await page.click(`${byTestId("dmd-frame-1280")} ${byTestId("dm-cell-ceasefire-kyiv")} button`);
+    await page.waitForSelector(`${byTestId("dmd-frame-1280")} ${byTestId("dm-detail")}`);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("the template workbook is in the site and opens with no problems", async () => {
+    const page = await openDesk();
+    await open(page, `${DIST}/story-template.xlsx`);
+    assert.match(await status(page), /Opened story-template\.xlsx: no problems/);
+    assert.deepEqual(await problems(page), []);
+    await page.context().close();
+  });
+
+  test("a workbook edited by openpyxl imports with its change, and the downloaded JSON equals the command line's import", async () => {
+    const page = await openDesk();
+    const file = `${WORKBOOKS}/istanbul-openpyxl-edited.xlsx`;
+    await open(page, file);
+    assert.match(await status(page), /no problems/, await status(page));
+    const json = await download(page, "dmd-download-json");
+    assert.equal(json.name, "istanbul-openpyxl-edited.json");
+    assert.equal(json.bytes.toString("utf8"), cliImport(file));
+    const xlsx = await download(page, "dmd-download-xlsx");
+    assert.equal(xlsx.name, "istanbul-openpyxl-edited.xlsx");
+    assert.equal(xlsx.bytes.subarray(0, 2).toString("latin1"), "PK");
+    await page.context().close();
+  });
+
+  test("a LibreOffice .ods imports, and equals the command line's import", async () => {
+    const page = await openDesk();
+    const file = `${WORKBOOKS}/istanbul-libreoffice.ods`;
+    await open(page, file);
+    assert.match(await status(page), /no problems/, await status(page));
+    const json = await download(page, "dmd-download-json");
+    assert.equal(json.bytes.toString("utf8"), cliImport(file));
+    await page.context().close();
+  });
+
+  test("a broken workbook lists every problem with its sheet, row and column; the preview keeps the last good story", async () => {
+    const page = await openDesk();
+    await page.click(byTestId("dmd-template"));
+    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
+    await open(page, `${WORKBOOKS}/mistakes.xlsx`);
+    assert.match(await status(page), /problems?\. Fix them/);
+    const listed = await problems(page);
+    assert.ok(listed.length >= 2, listed.join("\n"));
+    assert.ok(listed.every((p) => /^[a-z ]+, row \d+/.test(p) || /^[a-z]+:/.test(p)), listed.join("\n"));
+    assert.ok(listed.some((p) => /did you mean/.test(p)), listed.join("\n"));
+    assert.match(await page.textContent(byTestId("dmd-problems")), /still shows the last version/);
+    assert.deepEqual(await previewViews(page), ["all", "all", "all"]);
+    await page.context().close();
+  });
+
+  test("a file that is not a spreadsheet gets a clear message and the desk stays usable", async () => {
+    const page = await openDesk();
+    await page.setInputFiles(byTestId("dmd-file"), { name: "photo.xlsx", mimeType: "image/png", buffer: Buffer.from("\x89PNG\r\n\x1a\nnot a workbook at all") });
+    await page.waitForFunction(() => /^Opened /.test(document.querySelector('[data-testid="dmd-status"]').textContent));
+    const listed = await problems(page);
+    assert.equal(listed.length, 1, listed.join("\n"));
+    await page.click(byTestId("dmd-template"));
+    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("evidence not in the pasted source, word for word, is listed with the source's nearest sentence", async () => {
+    const page = await openDesk();
+    await page.click(byTestId("dmd-template"));
+    await page.waitForSelector(byTestId("dmd-source-report"));
+    const report = readFileSync(REPORT, "utf8");
+    await page.fill(byTestId("dmd-source-report"), report);
+    await page.waitForFunction(() => document.querySelector('[data-testid="dmd-problem-count"]').textContent.includes("(0)"));
+    // The editor's copy of the report words one sentence differently.
+    const sentence = "Kyiv continues to advocate for a full and unconditional ceasefire";
+    assert.ok(report.includes(sentence), "the fixture holds the sentence this test changes");
+    await page.fill(byTestId("dmd-source-report"), report.replace(sentence, "Kyiv keeps pressing for a complete and unconditional ceasefire"));
+    await page.waitForSelector(byTestId("dmd-evidence-list"));
+    const listed = await page.$$eval(`${byTestId("dmd-evidence-list")} li`, (items) => items.map((li) => li.textContent));
+    assert.ok(listed.length >= 1);
+    assert.ok(listed.every((p) => p.includes("Nearest sentence in the source")), listed.join("\n"));
+    await page.context().close();
+  });
+
+  test("work in progress survives a reload", async () => {
+    const page = await openDesk();
+    await open(page, `${WORKBOOKS}/istanbul-openpyxl-edited.xlsx`);
+    await page.reload();
+    await page.waitForFunction(() => /^Restored /.test(document.querySelector('[data-testid="dmd-status"]').textContent));
+    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
+    assert.match(await page.textContent(byTestId("dmd-download-json")), /istanbul-openpyxl-edited\.json/);
+    await page.context().close();
+  });
+
+  test("the embed code carries the story's file name, for each way to embed", async () => {
+    const page = await openDesk();
+    await open(page, `${WORKBOOKS}/istanbul-openpyxl-edited.xlsx`);
+    for (const way of ["pym", "host", "direct"]) {
+      const code = await page.inputValue(byTestId(`dmd-embed-${way}`));
+      assert.match(code, /stories\/istanbul-openpyxl-edited\.json/, way);
+    }
+    assert.match(await page.inputValue(byTestId("dmd-embed-pym")), /new pym\.Parent\(/);
+    assert.match(await page.inputValue(byTestId("dmd-embed-host")), /embed\.js/);
+    assert.match(await page.inputValue(byTestId("dmd-embed-direct")), /<demands-matrix src=/);
+    await page.context().close();
+  });
+
+  test("keyboard only: open a file, read its problems, start from the template, download the story", async () => {
+    const page = await openDesk();
+    // Tab to the file picker and open it with Space, as a keyboard user does.
+    let tabs = 0;
+    while (!(await page.evaluate(() => document.activeElement?.id === "dmd-file")) && tabs++ < 10) await page.keyboard.press("Tab");
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+    await chooser.setFiles(`${WORKBOOKS}/mistakes.xlsx`);
+    await page.waitForFunction(() => /^Opened /.test(document.querySelector('[data-testid="dmd-status"]').textContent));
+    assert.ok((await problems(page)).length > 0);
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "dmd-template");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(byTestId("dmd-download-json"));
+    while (!(await page.evaluate(() => document.activeElement?.dataset.testid === "dmd-download-json")) && tabs++ < 40) await page.keyboard.press("Tab");
+    const [file] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    assert.equal(file.suggestedFilename(), "my-story.json");
+    await page.context().close();
+  });
+
+  test("axe-core finds no violation: empty, with the template at 1280 and 375 px in both themes, with a broken workbook", async () => {
+    const found = [];
+    for (const width of [1280, 375]) {
+      const page = await openDesk({ viewport: { width, height: 900 } });
+      found.push(...(await axeViolations(page)).map((v) => `${width} empty: ${v}`));
+      await page.click(byTestId("dmd-template"));
+      await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
+      found.push(...(await axeViolations(page)).map((v) => `${width} template: ${v}`));
+      await page.click("#dmd-theme-dark");
+      found.push(...(await axeViolations(page)).map((v) => `${width} dark: ${v}`));
+      await open(page, `${WORKBOOKS}/mistakes.xlsx`);
+      found.push(...(await axeViolations(page)).map((v) => `${width} broken: ${v}`));
+      await page.screenshot({ path: `test-results/desk-broken-${width}.png` });
+      await page.context().close();
+    }
+    assert.deepEqual(found, []);
+  });
+
+  test("axe-core finds no violation in Firefox ESR, with the template open", async () => {
+    await withFirefox({}, async (ff) => {
+      await ff.size(1280, 900);
+      await ff.goto(`${site.url}/desk.html`);
+      await ff.until(() => document.querySelector('[data-testid="dmd-template"]'));
+      await ff.eval(() => document.querySelector('[data-testid="dmd-template"]').click());
+      await ff.until(() => document.querySelector('[data-testid="dmd-preview"] [data-testid="dm-root"][data-live]'));
+      const violations = await ff.eval(
+        (source, options) => {
+          if (!window.axe) (0, eval)(source);
+          return window.axe.run(document, options).then((r) => r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`)));
+        },
+        AXE_SOURCE,
+        AXE_OPTIONS,
+      );
+      assert.deepEqual(violations, []);
+    });
+  });
+});
