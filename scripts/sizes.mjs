@@ -42,12 +42,15 @@ export function totals(rows) {
 /**
  * What one page loads: its HTML plus every file of `dir` that the HTML names (stylesheet,
  * loader, and the JS glue and WebAssembly listed in its asset data). Files no page names, such
- * as the direct-embed module, count for no page. One entry per page, heaviest first.
+ * as the direct-embed module, count for no page. One entry per page, heaviest first. Readers'
+ * pages only, unless `which` is "desk": the editors' desk.html (and the module it imports) is
+ * not a page readers load.
  */
-export function pages(rows, dir) {
+export function pages(rows, dir, which = "readers") {
   const assets = rows.filter((r) => !r.file.endsWith(".html"));
+  const desk = (file) => file === "desk.html";
   return rows
-    .filter((r) => r.file.endsWith(".html"))
+    .filter((r) => r.file.endsWith(".html") && desk(r.file) === (which === "desk"))
     .map((page) => {
       const html = readFileSync(join(dir, page.file), "utf8");
       const loaded = assets.filter((a) => html.includes(a.file));
@@ -67,6 +70,14 @@ export function table(rows, dir) {
     "",
     "what each page loads (its HTML and the files it names):",
     ...pages(rows, dir).map((p) => line(p.page, p)),
+    "",
+    "the editors' desk (its HTML, the files it names, and the glue and WebAssembly its boot script imports):",
+    ...pages(rows, dir, "desk").map((p) => {
+      const boot = rows.find((r) => /^desk-boot-.*\.js$/.test(r.file));
+      const imported = boot ? readFileSync(join(dir, boot.file), "utf8") : "";
+      const more = rows.filter((r) => r.file.startsWith("desk-") && !r.file.startsWith("desk-boot") && imported.includes(r.file));
+      return line(p.page, totals([p, ...more]));
+    }),
   ].join("\n");
 }
 

@@ -278,3 +278,25 @@ async fn the_preview_is_the_readers_widget_given_a_story() {
     assert!(html.contains("data-view=\"kyiv\""));
     assert!(html.contains("id=\"dmp320\""));
 }
+
+#[test]
+fn workbook_problems_come_sheet_by_sheet_and_row_by_row() {
+    let bytes = std::fs::read("tests/fixtures/workbooks/mistakes.xlsx").unwrap();
+    let (stem, outcome) = open_files(&[OpenedFile {
+        name: "mistakes.xlsx".into(),
+        bytes,
+    }]);
+    assert_eq!(stem, "mistakes");
+    let places: Vec<String> = outcome.unwrap_err().into_iter().map(|p| p.place).collect();
+    assert_eq!(
+        places,
+        [
+            "issues, row 3, column C (explainer)",
+            "positions, row 2, column C (stance)",
+            "positions, row 3, column K",
+            "positions, row 5, column D (priority)",
+            "positions, row 9, column B (side)",
+            "positions",
+        ]
+    );
+}

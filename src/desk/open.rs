@@ -137,7 +137,20 @@ pub fn evidence_problems(story: &Story, sources: &[SourceText]) -> Vec<Problem> 
         .collect()
 }
 
-fn located(problems: Vec<workbook::Problem>) -> Vec<Problem> {
+/// Workbook problems in the order an editor goes through the workbook: sheet by sheet (in the
+/// template's order), row by row.
+fn located(mut problems: Vec<workbook::Problem>) -> Vec<Problem> {
+    const SHEETS: [&str; 5] = ["story", "sources", "sides", "issues", "positions"];
+    problems.sort_by_key(|problem| match &problem.place {
+        Some(place) => (
+            SHEETS
+                .iter()
+                .position(|sheet| place.sheet.eq_ignore_ascii_case(sheet))
+                .unwrap_or(SHEETS.len()),
+            place.row.unwrap_or(usize::MAX),
+        ),
+        None => (0, 0),
+    });
     problems
         .into_iter()
         .map(|problem| {

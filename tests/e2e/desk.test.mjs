@@ -41,7 +41,7 @@ async function status(page) {
 /** Opens `files` with the file picker and waits for the desk to say it opened them. */
 async function open(page, ...files) {
   await page.setInputFiles(byTestId("dmd-file"), files);
-  await page.waitForFunction(() => /^Opened /.test(document.querySelector('[data-testid="dmd-status"]').textContent));
+  await page.waitForFunction(() => /^Opened /.test(document.querySelector('[data-testid="dmd-status"]')?.textContent ?? ""));
 }
 
 async function problems(page) {
@@ -147,7 +147,7 @@ describe("the story desk", () => {
   test("a file that is not a spreadsheet gets a clear message and the desk stays usable", async () => {
     const page = await openDesk();
     await page.setInputFiles(byTestId("dmd-file"), { name: "photo.xlsx", mimeType: "image/png", buffer: Buffer.from("\x89PNG\r\n\x1a\nnot a workbook at all") });
-    await page.waitForFunction(() => /^Opened /.test(document.querySelector('[data-testid="dmd-status"]').textContent));
+    await page.waitForFunction(() => /^Opened /.test(document.querySelector('[data-testid="dmd-status"]')?.textContent ?? ""));
     const listed = await problems(page);
     assert.equal(listed.length, 1, listed.join("\n"));
     await page.click(byTestId("dmd-template"));
@@ -178,7 +178,7 @@ describe("the story desk", () => {
     const page = await openDesk();
     await open(page, `${WORKBOOKS}/istanbul-openpyxl-edited.xlsx`);
     await page.reload();
-    await page.waitForFunction(() => /^Restored /.test(document.querySelector('[data-testid="dmd-status"]').textContent));
+    await page.waitForFunction(() => /^Restored /.test(document.querySelector('[data-testid="dmd-status"]')?.textContent ?? ""));
     await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
     assert.match(await page.textContent(byTestId("dmd-download-json")), /istanbul-openpyxl-edited\.json/);
     await page.context().close();
@@ -204,7 +204,7 @@ describe("the story desk", () => {
     while (!(await page.evaluate(() => document.activeElement?.id === "dmd-file")) && tabs++ < 10) await page.keyboard.press("Tab");
     const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
     await chooser.setFiles(`${WORKBOOKS}/mistakes.xlsx`);
-    await page.waitForFunction(() => /^Opened /.test(document.querySelector('[data-testid="dmd-status"]').textContent));
+    await page.waitForFunction(() => /^Opened /.test(document.querySelector('[data-testid="dmd-status"]')?.textContent ?? ""));
     assert.ok((await problems(page)).length > 0);
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "dmd-template");
@@ -228,7 +228,10 @@ describe("the story desk", () => {
       found.push(...(await axeViolations(page)).map((v) => `${width} dark: ${v}`));
       await open(page, `${WORKBOOKS}/mistakes.xlsx`);
       found.push(...(await axeViolations(page)).map((v) => `${width} broken: ${v}`));
+      // For people to look at: the desk's top and the problem list with a broken workbook open.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `test-results/desk-broken-${width}.png` });
+      await page.locator(byTestId("dmd-problems")).screenshot({ path: `test-results/desk-problems-${width}.png` });
       await page.context().close();
     }
     assert.deepEqual(found, []);

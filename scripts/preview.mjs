@@ -1,0 +1,18 @@
+//! Serves dist/ with an editor's story under stories/ and prints where to see it (scripts/preview).
+//!
+//! Usage: node scripts/preview.mjs STORY.json [PORT]
+import { basename, dirname } from "node:path";
+import { serve } from "../tests/e2e/server.mjs";
+
+const [story, port = "8090"] = process.argv.slice(2);
+if (!story) throw new Error("usage: node scripts/preview.mjs STORY.json [PORT]");
+const name = basename(story);
+const { url } = await serve({ "/": "dist", "/stories/": dirname(story) }, { port: Number(port) });
+const page = `${url}/index.html?src=stories/${encodeURIComponent(name)}`;
+console.log(`
+Your story:   ${page}
+One view:     ${page}&view=SIDE-ID
+Dark theme:   ${page}&theme=dark
+The desk:     ${url}/desk.html
+
+The story is read afresh on every reload: edit, save, reload. Ctrl-C stops.`);
