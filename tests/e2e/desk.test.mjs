@@ -40,8 +40,10 @@ async function status(page) {
 
 /** Opens `files` with the file picker and waits for the desk to say it opened them. */
 async function open(page, ...files) {
+  const names = files.map((f) => (typeof f === "string" ? f.split("/").pop() : f.name));
+  const said = `Opened ${names.length === 1 ? names[0] : `${names.length} files`}:`;
   await page.setInputFiles(byTestId("dmd-file"), files);
-  await page.waitForFunction(() => /^Opened /.test(document.querySelector('[data-testid="dmd-status"]')?.textContent ?? ""));
+  await page.waitForFunction((said) => (document.querySelector('[data-testid="dmd-status"]')?.textContent ?? "").startsWith(said), said, { timeout: 30000 });
 }
 
 async function problems(page) {
@@ -146,12 +148,33 @@ describe("the story desk", () => {
 
   test("a file that is not a spreadsheet gets a clear message and the desk stays usable", async () => {
     const page = await openDesk();
-    await page.setInputFiles(byTestId("dmd-file"), { name: "photo.xlsx", mimeType: "image/png", buffer: Buffer.from("\x89PNG\r\n\x1a\nnot a workbook at all") });
-    await page.waitForFunction(() => /^Opened /.test(document.querySelector('[data-testid="dmd-status"]')?.textContent ?? ""));
+    await open(page, { name: "photo.xlsx", mimeType: "image/png", buffer: Buffer.from("\x89PNG\r\n\x1a\nnot a workbook at all") });
     const listed = await problems(page);
     assert.equal(listed.length, 1, listed.join("\n"));
     await page.click(byTestId("dmd-template"));
     await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("bad files (a zip bomb, a sheet that repeats itself 2 million times, 20 MB of noise, no story sheets) each get a message and the desk stays usable", async () => {
+    const page = await openDesk();
+    await page.click(byTestId("dmd-template"));
+    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
+    const cases = [
+      [`${WORKBOOKS}/zip-bomb.xlsx`, /zip bomb/],
+      [`${WORKBOOKS}/ods-repeat-bomb.ods`, /repeats its cells/],
+      [{ name: "huge.xlsx", mimeType: "application/octet-stream", buffer: Buffer.alloc(20 * 1024 * 1024, 7) }, /MiB|MB/],
+      [`${WORKBOOKS}/no-story-sheets.xlsx`, /^story: the workbook has no "story" sheet/],
+    ];
+    for (const [file, message] of cases) {
+      const started = Date.now();
+      await open(page, file);
+      assert.ok(Date.now() - started < 30000, `${file.name ?? file} took ${Date.now() - started} ms`);
+      const listed = await problems(page);
+      assert.ok(listed.some((p) => message.test(p)), `${file.name ?? file}: ${listed.join("\n")}`);
+      assert.deepEqual(await previewViews(page), ["all", "all", "all"], "the last good story stays");
+    }
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
