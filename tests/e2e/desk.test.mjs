@@ -197,6 +197,49 @@ describe("the story desk", () => {
     await page.context().close();
   });
 
+  test("a positions table pasted from a spreadsheet replaces the story's positions", async () => {
+    const page = await openDesk();
+    await page.click(byTestId("dmd-template"));
+    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
+    // What a spreadsheet puts on the clipboard: tabs between cells, a cell with line breaks quoted.
+    const story = JSON.parse(readFileSync("static/stories/istanbul-2025-06-02.json", "utf8"));
+    const cell = (text) => (/[\t\n"]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+    const table = (change) =>
+      ["Issue\tSide\tStance\tPriority\tSummary\tQuote\tSpeaker\tSource\tEvidence"]
+        .concat(
+          story.positions.map((original) => {
+            const p = { ...original };
+            change(p);
+            return [p.issue, p.side, p.stance, p.priority ?? "", p.summary ?? "", p.quote?.text ?? "", p.quote?.speaker ?? "", p.source, (p.evidence ?? []).join("\n")]
+              .map((v) => cell(String(v)))
+              .join("\t");
+          }),
+        )
+        .join("\n");
+    const west = story.positions.find((p) => p.issue === "ceasefire" && p.side === "west");
+    assert.equal(west.stance, "not_stated", "the template has the West silent on the ceasefire");
+    const paste = async (text) => {
+      await page.fill(byTestId("dmd-paste-text"), text);
+      await page.evaluate(() => (window.__before = document.querySelector('[data-testid="dmd-status"]').textContent));
+      await page.click(byTestId("dmd-paste"));
+      await page.waitForFunction(() => {
+        const now = document.querySelector('[data-testid="dmd-status"]').textContent;
+        return now !== window.__before && now.startsWith("Opened the pasted positions");
+      });
+      return status(page);
+    };
+    await page.click(".dmd-paste summary");
+    // "supports" needs a summary and evidence: the paste is checked as a whole, its rows named.
+    let said = await paste(table((p) => p.issue !== "ceasefire" || p.side !== "west" || (p.stance = "supports")));
+    assert.match(said, /problems?\. Fix them/, said);
+    const listed = await problems(page);
+    assert.ok(listed.some((p) => /^pasted rows, row \d+/.test(p) && /evidence/i.test(p)), listed.join("\n"));
+    said = await paste(table((p) => p.issue !== "ceasefire" || p.side !== "kyiv" || (p.summary = "A summary changed in the spreadsheet.")));
+    assert.match(said, /no problems/, said);
+    assert.match(await page.textContent(byTestId("dmd-frame-1280")), /A summary changed in the spreadsheet\./);
+    await page.context().close();
+  });
+
   test("work in progress survives a reload", async () => {
     const page = await openDesk();
     await open(page, `${WORKBOOKS}/istanbul-openpyxl-edited.xlsx`);
