@@ -112,6 +112,10 @@ describe("the story desk", () => {
     const file = `${WORKBOOKS}/istanbul-openpyxl-edited.xlsx`;
     await open(page, file);
     assert.match(await status(page), /no problems/, await status(page));
+    // The two edits openpyxl made (tests/fixtures/workbooks/make-fixtures.py) are in the preview.
+    const frame = byTestId("dmd-frame-1280");
+    assert.match(await page.textContent(`${frame} ${byTestId("dm-cell-prisoners-moscow")}`), /Moscow agreed to swap prisoners\./);
+    assert.equal(await page.getAttribute(`${frame} ${byTestId("dm-cell-leaders-meeting-moscow")}`, "data-stance"), "open");
     const json = await download(page, "dmd-download-json");
     assert.equal(json.name, "istanbul-openpyxl-edited.json");
     assert.equal(json.bytes.toString("utf8"), cliImport(file));
