@@ -73,7 +73,8 @@ export function table(rows, dir) {
     "",
     "the editors' desk (its HTML, the files it names, and the glue and WebAssembly its boot script imports):",
     ...pages(rows, dir, "desk").map((p) => {
-      const boot = rows.find((r) => /^desk-boot-.*\.js$/.test(r.file));
+      const named = readFileSync(join(dir, p.page), "utf8");
+      const boot = rows.find((r) => /^desk-boot-.*\.js$/.test(r.file) && named.includes(r.file));
       const imported = boot ? readFileSync(join(dir, boot.file), "utf8") : "";
       const more = rows.filter((r) => r.file.startsWith("desk-") && !r.file.startsWith("desk-boot") && imported.includes(r.file));
       return line(p.page, totals([p, ...more]));

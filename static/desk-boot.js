@@ -1,8 +1,20 @@
 // Starts the story desk (desk.html); scripts/build-desk fills in the hashed file names.
 import init from "@GLUE@";
 
-init({ module_or_path: new URL("@WASM@", import.meta.url) }).catch((error) => {
+const say = (message) => {
   const root = document.getElementById("dmd-root");
-  if (root) root.textContent = `The desk could not start in this browser (${error}). It needs a browser from 2021 or later with WebAssembly enabled.`;
+  if (root) root.textContent = message;
+};
+
+// A Rust panic stops the WebAssembly with a trap: say so rather than leave a frozen page. The
+// work saved in this browser is still there after a reload.
+addEventListener("error", (event) => {
+  if (event.error instanceof WebAssembly.RuntimeError) {
+    say("The desk stopped on an error. Reload the page: your last story without problems is kept in this browser.");
+  }
+});
+
+init({ module_or_path: new URL("@WASM@", import.meta.url) }).catch((error) => {
+  say(`The desk could not start in this browser (${error}). It needs a browser from 2021 or later with WebAssembly enabled.`);
   console.warn("demands-matrix desk:", error);
 });

@@ -157,6 +157,37 @@ fn evidence_is_checked_against_the_pasted_source() {
 }
 
 #[test]
+fn source_texts_stay_with_their_story() {
+    let pasted = reduce(
+        opened_template(),
+        DeskAction::SourceText(SourceText {
+            source: "report".into(),
+            text: REPORT.into(),
+        }),
+    );
+    // The same story opened again (fixed, reloaded): its pasted text stays.
+    let again = reduce(
+        pasted.clone(),
+        DeskAction::Opened {
+            what: "the template".into(),
+            stem: "my-story".into(),
+            outcome: template(),
+        },
+    );
+    assert_eq!(again.sources.len(), 1);
+    // Another story, even one with a source of the same id: no text of the first is kept.
+    let other = reduce(
+        pasted,
+        DeskAction::Opened {
+            what: "other.json".into(),
+            stem: "other".into(),
+            outcome: template(),
+        },
+    );
+    assert!(other.sources.is_empty() && other.evidence.is_empty());
+}
+
+#[test]
 fn a_view_that_the_new_story_lacks_falls_back_to_all_sides() {
     let state = reduce(opened_template(), DeskAction::View("moscow".into()));
     assert_eq!(state.view, "moscow");
@@ -210,7 +241,7 @@ fn download_names_are_safe_file_names() {
 
 #[test]
 fn embed_code_names_the_story_and_escapes_its_title() {
-    let title = "Talks \"now\" </script><b>";
+    let title = "Talks \"now\" </script><b> <!--<script>";
     let all = snippets("https://example.org/istanbul", "geneva", title);
     let ids: Vec<&str> = all.iter().map(|s| s.id).collect();
     assert_eq!(ids, ["pym", "host", "direct"]);
@@ -221,6 +252,7 @@ fn embed_code_names_the_story_and_escapes_its_title() {
             snippet.code
         );
         assert!(!snippet.code.contains("</script><b>"), "{}", snippet.code);
+        assert!(!snippet.code.contains("<!--"), "{}", snippet.code);
     }
     assert!(all[0]
         .code
@@ -228,13 +260,13 @@ fn embed_code_names_the_story_and_escapes_its_title() {
     assert!(
         all[0]
             .code
-            .contains(r#"{title: "Talks \"now\" <\/script><b>"}"#),
+            .contains(r#"{title: "Talks \"now\" \u003c/script>\u003cb> \u003c!--\u003cscript>"}"#),
         "{}",
         all[0].code
     );
-    assert!(all[1]
-        .code
-        .contains("data-title=\"Talks &quot;now&quot; &lt;/script&gt;&lt;b&gt;\""));
+    assert!(all[1].code.contains(
+        "data-title=\"Talks &quot;now&quot; &lt;/script&gt;&lt;b&gt; &lt;!--&lt;script&gt;\""
+    ));
     assert!(all[2]
         .code
         .contains("<demands-matrix src=\"/stories/geneva.json\">"));

@@ -69,14 +69,17 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
 
 /// Copies `text` to the clipboard.
 pub async fn copy(text: &str) -> Result<(), String> {
-    let clipboard = web_sys::window()
-        .ok_or("no window")?
-        .navigator()
-        .clipboard();
+    let refused = || "the browser did not allow copying: select the code and copy it".to_owned();
+    let navigator = web_sys::window().ok_or_else(refused)?.navigator();
+    // Only secure pages (https, localhost) have a clipboard; elsewhere the property is missing.
+    if !js_sys::Reflect::has(&navigator, &"clipboard".into()).unwrap_or(false) {
+        return Err(refused());
+    }
+    let clipboard = navigator.clipboard();
     JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
-        .map_err(|_| "the browser did not allow copying: select the code and copy it".to_owned())
+        .map_err(|_| refused())
 }
 
 /// The address of the folder the desk is served from: the widget's folder.
@@ -107,18 +110,22 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// Saves the story and source texts, so a reload (or a crash of the tab) loses nothing.
-pub fn save(opened: &str, stem: &str, story: &Story, sources: &[SourceText]) {
+/// Saves the story and source texts, so a reload (or a crash of the tab) loses nothing. When the
+/// browser refuses (storage full or off), the older save is removed, so that a reload cannot
+/// quietly bring back an earlier story; the error says so.
+pub fn save(opened: &str, stem: &str, story: &Story, sources: &[SourceText]) -> Result<(), String> {
     let saved = json!({
         "opened": opened,
         "stem": stem,
         "story": story.to_canonical_json(),
         "sources": sources.iter().map(|s| json!({"source": s.source, "text": s.text})).collect::<Vec<_>>(),
     });
-    if let Some(storage) = storage() {
-        // Full storage (a huge source text) only costs the restore, never the work on screen.
-        let _ = storage.set_item(SAVED_KEY, &saved.to_string());
+    let storage = storage().ok_or("this browser keeps no saved work here (private mode?)")?;
+    if storage.set_item(SAVED_KEY, &saved.to_string()).is_err() {
+        let _ = storage.remove_item(SAVED_KEY);
+        return Err("This browser's storage is full: your work is on screen, but a reload would lose it. Download the story now.".into());
     }
+    Ok(())
 }
 
 /// The work saved by [`save`], if there is any and it still reads as a valid story.
@@ -143,7 +150,7 @@ pub fn restore() -> Option<Saved> {
         .unwrap_or_default();
     Some(Saved {
         opened: field("opened").unwrap_or_else(|| "your story".into()),
-        stem: field("stem").unwrap_or_else(|| "story".into()),
+        stem: super::open::stem_of(&field("stem").unwrap_or_default()),
         story,
         sources,
     })

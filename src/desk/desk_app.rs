@@ -43,24 +43,39 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
         use_effect_with(saved, move |_| {
             if let Some(story) = &state.story {
                 let opened = state.opened.clone().unwrap_or_default();
-                super::browser::save(&opened, &state.stem, story, &state.sources);
+                if let Err(message) =
+                    super::browser::save(&opened, &state.stem, story, &state.sources)
+                {
+                    state.dispatch(DeskAction::Status(message));
+                }
             }
         });
     }
 
+    // Reads finish in any order: only the last thing the editor opened may land.
+    let latest = use_mut_ref(|| 0u32);
     let on_files = {
         let dispatcher = state.dispatcher();
+        let latest = latest.clone();
         Callback::from(move |files: Vec<web_sys::File>| {
+            *latest.borrow_mut() += 1;
             #[cfg(target_arch = "wasm32")]
             {
+                let ticket = *latest.borrow();
+                let latest = latest.clone();
                 let dispatcher = dispatcher.clone();
+                let what = match files.as_slice() {
+                    [one] => one.name(),
+                    many => format!("{} files", many.len()),
+                };
+                dispatcher.dispatch(DeskAction::Status(format!("Reading {what}…")));
                 wasm_bindgen_futures::spawn_local(async move {
-                    match super::browser::read_files(files).await {
+                    let read = super::browser::read_files(files).await;
+                    if *latest.borrow() != ticket {
+                        return;
+                    }
+                    match read {
                         Ok(files) => {
-                            let what = match files.as_slice() {
-                                [one] => one.name.clone(),
-                                many => format!("{} files", many.len()),
-                            };
                             let (stem, outcome) = super::open::open_files(&files);
                             dispatcher.dispatch(DeskAction::Opened {
                                 what,
@@ -78,7 +93,9 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
     };
     let on_template = {
         let dispatcher = state.dispatcher();
+        let latest = latest.clone();
         Callback::from(move |()| {
+            *latest.borrow_mut() += 1;
             dispatcher.dispatch(DeskAction::Opened {
                 what: "the template (the Istanbul story)".into(),
                 stem: "my-story".into(),
@@ -91,6 +108,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
         let story = state.story.clone();
         let stem = state.stem.clone();
         Callback::from(move |text: String| {
+            *latest.borrow_mut() += 1;
             if let Some(story) = &story {
                 dispatcher.dispatch(DeskAction::Opened {
                     what: "the pasted positions".into(),
@@ -100,19 +118,33 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
             }
         })
     };
+    // Files dropped anywhere on the page open; text dropped into a text box stays the browser's.
     let on_drop = {
         let on_files = on_files.clone();
         Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            if let Some(files) = event.data_transfer().and_then(|d| d.files()) {
-                let files = super::open_panel::files_of(&files);
-                if !files.is_empty() {
-                    on_files.emit(files);
-                }
+            let Some(files) = event.data_transfer().and_then(|d| d.files()) else {
+                return;
+            };
+            let files = super::open_panel::files_of(&files);
+            if !files.is_empty() {
+                event.prevent_default();
+                on_files.emit(files);
             }
         })
     };
-    let on_drag_over = Callback::from(|event: DragEvent| event.prevent_default());
+    let on_drag_over = Callback::from(|event: DragEvent| {
+        let carries_files = event
+            .data_transfer()
+            .is_some_and(|d| d.types().includes(&"Files".into(), 0));
+        if carries_files {
+            event.prevent_default();
+        }
+    });
+    let base = use_state(|| props.site_base.to_string());
+    let on_base = {
+        let base = base.clone();
+        Callback::from(move |value: String| base.set(value))
+    };
     let on_source_text = to_action(&state, DeskAction::SourceText);
     let on_view = to_action(&state, DeskAction::View);
     let on_theme = to_action(&state, DeskAction::Theme);
@@ -120,7 +152,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
     let snippets = state
         .story
         .as_ref()
-        .map(|story| snippets(&props.site_base, &state.stem, &story.title))
+        .map(|story| snippets(&base, &state.stem, &story.title))
         .unwrap_or_default();
     let download = |kind: &'static str| {
         let story = state.story.clone();
@@ -164,11 +196,12 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
         .map(|story| story.sources.clone())
         .unwrap_or_default();
     html! {
-        <div class="dmd" ondragover={on_drag_over} ondrop={on_drop}>
+        <div class="dmd-drop-area" ondragover={on_drag_over} ondrop={on_drop}>
+        <div class="dmd">
             <header class="dmd-header">
                 <h1>{ "Story desk" }</h1>
                 <p class="dmd-lede">
-                    { "Build a demands matrix from a spreadsheet, check it against its source, see it as readers will, and download it. Nothing you open leaves this browser; your work is kept here until you open something else." }
+                    { "Build a demands matrix from a spreadsheet, check it against its source, see it as readers will, and download it. Nothing you open leaves this browser; your work is kept here, in this browser, until you open another story." }
                 </p>
             </header>
             <p class="dmd-status" role="status" data-testid="dmd-status">{ &state.status }</p>
@@ -194,6 +227,8 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                     <PublishPanel
                         stem={state.story.as_ref().map(|_| AttrValue::from(state.stem.clone()))}
                         snippets={snippets}
+                        base={AttrValue::from((*base).clone())}
+                        on_base={on_base}
                         on_json={download("json")}
                         on_workbook={download("xlsx")}
                         on_copy={on_copy}
@@ -208,6 +243,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                     on_theme={on_theme}
                 />
             </main>
+        </div>
         </div>
     }
 }

@@ -21,10 +21,15 @@ pub fn snippets(base: &str, stem: &str, title: &str) -> Vec<Snippet> {
     };
     let story = format!("stories/{stem}.json");
     let page = format!("{base}index.html?src={story}");
-    // In a script element entities are not decoded: the title is a JS string there.
-    let js_title = serde_json::to_string(title)
-        .unwrap_or_default()
-        .replace("</", "<\\/");
+    // In a script element entities are not decoded: the title and address are JS strings there,
+    // with every `<` escaped so that neither `</script>` nor `<!--` can change how the HTML
+    // parser reads the element.
+    let js = |text: &str| {
+        serde_json::to_string(text)
+            .unwrap_or_default()
+            .replace('<', "\\u003c")
+    };
+    let js_title = js(title);
     let title = attribute(title);
     let id = format!("dm-{stem}");
     vec![
@@ -33,7 +38,8 @@ pub fn snippets(base: &str, stem: &str, title: &str) -> Vec<Snippet> {
             title: "iframe with pym.js",
             note: format!("Upload the story file to {base}{story}. For CMSs that already load pym.js; the frame keeps its height."),
             code: format!(
-                "<div id=\"{id}\"></div>\n<script src=\"https://pym.nprapps.org/pym.v1.min.js\"></script>\n<script>new pym.Parent(\"{id}\", \"{page}\", {{title: {js_title}}});</script>"
+                "<div id=\"{id}\"></div>\n<script src=\"https://pym.nprapps.org/pym.v1.min.js\"></script>\n<script>new pym.Parent(\"{id}\", {js_page}, {{title: {js_title}}});</script>",
+                js_page = js(&page),
             ),
         },
         Snippet {
@@ -47,7 +53,7 @@ pub fn snippets(base: &str, stem: &str, title: &str) -> Vec<Snippet> {
         Snippet {
             id: "direct",
             title: "directly in the page",
-            note: format!("Upload the story file to /{story} on the article's own site (a direct embed reads stories from the page's origin only), and serve {base} with CORS if it is on another site."),
+            note: format!("Upload the story file to /{story} on the article's own site (a direct embed reads stories from the page's origin only), and to {base}{story} for the link readers without JavaScript follow; serve {base} with CORS if it is on another site."),
             code: format!(
                 "<demands-matrix src=\"/{story}\">\n  <a href=\"{page}\">{title}</a>\n</demands-matrix>\n<script type=\"module\" src=\"{base}widget.js\"></script>"
             ),

@@ -22,8 +22,11 @@ pub fn OpenPanel(props: &OpenPanelProps) -> Html {
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
             // Taken out of the list now: clearing the input below empties the live list.
-            if let Some(files) = input.files() {
-                on_files.emit(files_of(&files));
+            // An empty choice (the picker cancelled) opens nothing.
+            if let Some(files) = input.files().map(|list| files_of(&list)) {
+                if !files.is_empty() {
+                    on_files.emit(files);
+                }
             }
             // The same file chosen again (after fixing it) must fire `change` again.
             input.set_value("");
@@ -88,13 +91,14 @@ pub fn OpenPanel(props: &OpenPanelProps) -> Html {
                     type="button"
                     class="dmd-button"
                     disabled={!props.can_paste || pasted.trim().is_empty()}
+                    aria-describedby={(!props.can_paste).then_some("dmd-paste-hint")}
                     onclick={on_use_paste}
                     data-testid="dmd-paste"
                 >
                     { "Use the pasted positions" }
                 </button>
                 if !props.can_paste {
-                    <p class="dmd-hint">{ "Open a story or the template first: the pasted positions go into it." }</p>
+                    <p class="dmd-hint" id="dmd-paste-hint">{ "Open a story or the template first: the pasted positions go into it." }</p>
                 }
             </details>
         </section>

@@ -71,7 +71,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
                     }) }
                 </fieldset>
             </div>
-            <div class="dmd-frames">
+            <div class="dmd-frames" role="region" aria-label="The widget at three widths" tabindex="0">
                 { for WIDTHS.iter().map(|&(width, what)| html! {
                     <figure class={classes!("dmd-frame", format!("dmd-frame--{width}"))} data-testid={format!("dmd-frame-{width}")}>
                         <figcaption class="dmd-frame__caption">{ format!("{width} px ({what})") }</figcaption>

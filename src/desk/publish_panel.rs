@@ -10,6 +10,9 @@ pub struct PublishPanelProps {
     /// Base of the file names (`<stem>.json`); `None` while there is no story to publish.
     pub stem: Option<AttrValue>,
     pub snippets: Vec<Snippet>,
+    /// Where the widget is published (the embed code points there).
+    pub base: AttrValue,
+    pub on_base: Callback<String>,
     pub on_json: Callback<()>,
     pub on_workbook: Callback<()>,
     /// Copies a snippet's code (by its index).
@@ -37,6 +40,27 @@ pub fn PublishPanel(props: &PublishPanelProps) -> Html {
                     { format!("Download {stem}.xlsx") }
                 </button>
             </p>
+            <div class="dmd-field">
+                <label for="dmd-base" class="dmd-label">{ "Address of the published widget folder" }</label>
+                <input
+                    id="dmd-base"
+                    class="dmd-input"
+                    type="url"
+                    value={props.base.clone()}
+                    aria-describedby="dmd-base-note"
+                    oninput={props.on_base.reform(|event: InputEvent| {
+                        event.target_unchecked_into::<web_sys::HtmlInputElement>().value()
+                    })}
+                    data-testid="dmd-base"
+                />
+                <p class="dmd-hint" id="dmd-base-note">
+                    if props.base.contains("://127.0.0.1") || props.base.contains("://localhost") {
+                        { "This is the address the desk runs at on your computer: change it to where the widget's folder is published, or the embed code will not work for readers." }
+                    } else {
+                        { "Where dist/ is published; the embed code below points there." }
+                    }
+                </p>
+            </div>
             { for props.snippets.iter().enumerate().map(|(i, snippet)| {
                 let id = format!("dmd-embed-{}", snippet.id);
                 html! {

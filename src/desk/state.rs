@@ -167,6 +167,14 @@ impl Reducible for DeskState {
                 next.opened = Some(what);
                 match outcome {
                     Ok(story) => {
+                        // Pasted source texts belong to the story they were pasted for: kept
+                        // when the same story is opened again (fixed and reloaded), never
+                        // checked against another story's evidence.
+                        if stem != next.stem {
+                            next.sources.clear();
+                        }
+                        next.sources
+                            .retain(|text| story.sources.iter().any(|s| s.id == text.source));
                         next.stem = stem;
                         next.problems.clear();
                         next.show(story);

@@ -264,6 +264,11 @@ describe("the story desk", () => {
     assert.match(await page.inputValue(byTestId("dmd-embed-pym")), /new pym\.Parent\(/);
     assert.match(await page.inputValue(byTestId("dmd-embed-host")), /embed\.js/);
     assert.match(await page.inputValue(byTestId("dmd-embed-direct")), /<demands-matrix src=/);
+    // The desk runs on this machine: it says so, and takes the published address instead.
+    assert.match(await page.textContent("#dmd-base-note"), /on your computer/);
+    await page.fill(byTestId("dmd-base"), "https://graphics.example.org/istanbul/");
+    assert.match(await page.inputValue(byTestId("dmd-embed-host")), /data-src="https:\/\/graphics\.example\.org\/istanbul\/index\.html\?src=stories\/istanbul-openpyxl-edited\.json"/);
+    assert.doesNotMatch(await page.textContent("#dmd-base-note"), /on your computer/);
     await page.context().close();
   });
 

@@ -26,9 +26,10 @@ const TYPES = {
  * hold a widget in its loading state; requests under `/announce/<n>/` get headers announcing a
  * body of n bytes that never comes, and requests under `/stream/<n>/` get a JSON body of n bytes
  * streamed with no `Content-Length`: a size check on the header and one on the body are told apart.
- * `port` 0 (the default) takes any free port. Returns { url, close }.
+ * `port` 0 (the default) takes any free port. With `hosts`, requests naming another host are
+ * refused (a page elsewhere cannot reach the server through DNS rebinding). Returns { url, close }.
  */
-export async function serve(mounts, { headers = {}, port: wanted = 0 } = {}) {
+export async function serve(mounts, { headers = {}, port: wanted = 0, hosts = null } = {}) {
   const hanging = new Set();
   // Compressed once per file, as a CDN serves pre-compressed assets: compressing a 270 kB
   // WebAssembly at brotli 11 on every request would stall this single-threaded server.
@@ -36,6 +37,7 @@ export async function serve(mounts, { headers = {}, port: wanted = 0 } = {}) {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = createServer(async (req, res) => {
     try {
+      if (hosts && !hosts.includes(req.headers.host)) return send(res, 403, "text/plain", "forbidden host");
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
       const extra = typeof headers === "function" ? headers(path) : headers;
       for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
