@@ -555,3 +555,18 @@ fn two_sheets_for_one_table_are_reported() {
         lines(&problems)
     );
 }
+
+/// Found by fuzzing: thousands of rows with a bad stance each made the quieting of follow-on
+/// messages quadratic (14 s for 24 kB).
+#[test]
+fn thousands_of_bad_rows_are_reported_quickly() {
+    let mut text =
+        String::from("issue\tside\tstance\tpriority\tsummary\tquote\tspeaker\tsource\tevidence\n");
+    for _ in 0..10_000 {
+        text.push_str("ceasefire\tkyiv\tmaybe\t\t\t\t\treport\t\n");
+    }
+    let start = Instant::now();
+    let problems = errs(paste_positions(&istanbul(), &text));
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+    assert!(problems.len() >= 10_000);
+}

@@ -1,6 +1,8 @@
 //! From sheets to a [`Story`]: headers matched to fields, cells converted, then the model's own
 //! validation, whose field paths (`positions[12].side`) are traced back to the cell they came from.
 
+use std::collections::BTreeSet;
+
 use crate::model::{validate::validate, AsOf, Issue, Position, Quote, Side, Source, Stance, Story};
 
 use super::cells::{self, column_letter, normalize, Row, Sheet, Value};
@@ -69,7 +71,7 @@ struct Table<'a> {
 struct Builder {
     problems: Vec<Problem>,
     /// Paths whose validation messages would only repeat a problem already reported.
-    quiet: Vec<String>,
+    quiet: BTreeSet<String>,
     lists: Vec<(&'static str, Located)>,
     /// Story keys: (validation path, key, sheet, row).
     keys: Vec<(&'static str, &'static str, String, usize)>,
@@ -170,7 +172,7 @@ impl Builder {
                     "speaker" => "quote.speaker",
                     other => other,
                 };
-                self.quiet.push(format!("{}[].{field}", sheet.key));
+                self.quiet.insert(format!("{}[].{field}", sheet.key));
             }
             if *required && !present {
                 usable = false;
@@ -229,7 +231,7 @@ impl Builder {
                 Ok(text) => text,
                 Err(message) => {
                     self.at(at, Some(value.shown()), message);
-                    self.quiet.push(path);
+                    self.quiet.insert(path);
                     String::new()
                 }
             },
@@ -320,7 +322,7 @@ impl Builder {
                     }
                     // The other fields' rules depend on the stance: say nothing about them.
                     for field in ["priority", "summary", "quote", "evidence"] {
-                        self.quiet.push(p(field));
+                        self.quiet.insert(p(field));
                     }
                     Stance::NotStated
                 }
@@ -331,7 +333,7 @@ impl Builder {
                     Ok(rank) => Some(rank),
                     Err(message) => {
                         self.at(at, Some(value.shown()), message);
-                        self.quiet.push(p("priority"));
+                        self.quiet.insert(p("priority"));
                         None
                     }
                 },
@@ -420,7 +422,7 @@ impl Builder {
                 Ok(text) => text,
                 Err((value, message)) => {
                     self.at(at, Some(value.shown()), message);
-                    self.quiet.push(path.to_owned());
+                    self.quiet.insert(path.to_owned());
                     String::new()
                 }
             });
@@ -436,7 +438,7 @@ impl Builder {
                         None,
                         format!("no \"{name}\" row: add one with the {name} in column B"),
                     );
-                    self.quiet.push((*path).to_owned());
+                    self.quiet.insert((*path).to_owned());
                 }
             }
         }
@@ -466,20 +468,23 @@ impl Builder {
     }
 
     /// Whether `path` is at or under a quiet path; `list[].field` stands for that field of
-    /// every item.
+    /// every item. A set and a walk over the path's own prefixes, not a scan of the quiet list
+    /// per message: a sheet of thousands of bad rows has thousands of both (found by fuzzing).
     fn is_quiet(&self, path: &str) -> bool {
-        let under = |path: &str, q: &str| {
-            path.strip_prefix(q)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
-        };
-        self.quiet.iter().any(|q| match q.split_once("[].") {
-            Some((list, field)) => path
-                .strip_prefix(list)
-                .and_then(|rest| rest.strip_prefix('['))
-                .and_then(|rest| rest.split_once("]."))
-                .is_some_and(|(_, rest)| under(rest, field)),
-            None => under(path, q),
-        })
+        let generic = path.split_once('[').and_then(|(list, rest)| {
+            let (_, field) = rest.split_once(']')?;
+            Some(format!("{list}[]{field}"))
+        });
+        let quiet = [Some(path), generic.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(|p| {
+                self.quiet.contains(p)
+                    || p.char_indices().any(|(i, c)| {
+                        (c == '.' || c == '[') && p.get(..i).is_some_and(|q| self.quiet.contains(q))
+                    })
+            });
+        quiet
     }
 
     fn place_of(&self, path: &str) -> Option<Place> {
@@ -574,13 +579,13 @@ pub fn story(sheets: &[Sheet]) -> Result<Story, Vec<Problem>> {
             Some(sheet) => {
                 let table = b.table(sheet, spec);
                 if !table.usable {
-                    b.quiet.push(key.to_owned());
+                    b.quiet.insert(key.to_owned());
                 }
                 Some(table)
             }
             None => {
                 missing(b, key);
-                b.quiet.push(key.to_owned());
+                b.quiet.insert(key.to_owned());
                 None
             }
         }
@@ -591,10 +596,10 @@ pub fn story(sheets: &[Sheet]) -> Result<Story, Vec<Problem>> {
     let positions_t = read(&mut b, "positions", POSITIONS);
     let usable = |t: &Option<Table>| t.as_ref().is_some_and(|t| t.usable);
     if !usable(&sides_t) || !usable(&issues_t) {
-        b.quiet.push("positions".into());
+        b.quiet.insert("positions".into());
     }
     if !usable(&sources_t) {
-        b.quiet.push("positions[].source".into());
+        b.quiet.insert("positions[].source".into());
     }
     let sources = sources_t
         .filter(|t| t.usable)
