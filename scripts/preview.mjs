@@ -13,7 +13,7 @@ const name = basename(story);
 const stories = mkdtempSync(join(tmpdir(), "dm-preview-"));
 symlinkSync(story, join(stories, name));
 const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-const { url } = await serve({ "/": "dist", "/stories/": stories }, { port: Number(port), hosts });
+const { url } = await serve({ "/": process.env.DIST ?? "dist", "/stories/": stories }, { port: Number(port), hosts });
 const page = `${url}/index.html?src=stories/${encodeURIComponent(name)}`;
 console.log(`
 Your story:   ${page}

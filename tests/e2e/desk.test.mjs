@@ -5,7 +5,8 @@
 //! ESR; the strict Content-Security-Policy; and readers never loading any of it.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { request } from "node:http";
 import { readFileSync, readdirSync } from "node:fs";
 import { openPage, siteWithBrowser } from "./browser.mjs";
 import { axeViolations, AXE_OPTIONS, AXE_SOURCE } from "./axe.mjs";
@@ -331,3 +332,41 @@ describe("the story desk", () => {
     });
   });
 });
+
+describe("scripts/preview", () => {
+  test("serves the built site with an editor's story, that file only, to this machine only", async () => {
+    const port = 18000 + Math.floor(Math.random() * 2000);
+    const child = spawn("node", ["scripts/preview.mjs", `${process.cwd()}/tests/fixtures/stories/two-sides.json`, String(port)], {
+      env: { ...process.env, DIST },
+    });
+    try {
+      let printed = "";
+      child.stdout.on("data", (chunk) => (printed += chunk));
+      for (let i = 0; i < 100 && !printed.includes("The desk:"); i++) await new Promise((ok) => setTimeout(ok, 100));
+      const address = /Your story:\s+(\S+)/.exec(printed)?.[1];
+      assert.equal(address, `http://127.0.0.1:${port}/index.html?src=stories/two-sides.json`, printed);
+      assert.match(printed, new RegExp(`The desk:\\s+http://127\\.0\\.0\\.1:${port}/desk\\.html`));
+      const get = (path, host = `127.0.0.1:${port}`) =>
+        new Promise((ok, fail) =>
+          request({ host: "127.0.0.1", port, path, headers: { host } }, (res) => {
+            let body = "";
+            res.on("data", (c) => (body += c));
+            res.on("end", () => ok({ status: res.statusCode, body }));
+          }).on("error", fail).end(),
+        );
+      const story = await get("/stories/two-sides.json");
+      assert.equal(story.status, 200);
+      assert.equal(JSON.parse(story.body).title, "Test story: two sides");
+      assert.equal((await get("/stories/hostile-strings.json")).status, 404, "a file beside the story is not served");
+      assert.equal((await get("/stories/two-sides.json", `attacker.example:${port}`)).status, 403, "another host name is refused");
+      const page = await openPage(site.browser);
+      await page.goto(address);
+      await page.waitForSelector('[data-testid="dm-root"][data-state="ready"][data-live]');
+      assert.match(await page.textContent('[data-testid="dm-root"]'), /Test story: two sides/);
+      await page.context().close();
+    } finally {
+      child.kill();
+    }
+  });
+});
+
