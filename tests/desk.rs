@@ -304,11 +304,19 @@ async fn the_preview_is_the_readers_widget_given_a_story() {
         pages: false,
         pages_base: None,
         story: Some(StoryRef(Rc::new(story))),
+        within: Some(AttrValue::Static("dmd-caption-320")),
     })
     .render()
     .await;
     assert!(html.contains("data-view=\"kyiv\""));
     assert!(html.contains("id=\"dmp320\""));
+    // Named by its frame first ("320 px (phone): Istanbul talks…"), its title under the
+    // preview's own heading.
+    assert!(
+        html.contains("aria-labelledby=\"dmd-caption-320 dmp320-title\""),
+        "{html}"
+    );
+    assert!(html.contains("<h3 id=\"dmp320-title\" class=\"dm-header__title\""), "{html}");
 }
 
 #[test]

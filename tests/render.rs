@@ -16,6 +16,7 @@ async fn render(view: Option<&str>) -> String {
         pages: false,
         pages_base: None,
         story: None,
+        within: None,
     })
     .render()
     .await
@@ -242,6 +243,7 @@ async fn a_story_from_an_address_starts_in_the_loading_state() {
         pages: false,
         pages_base: None,
         story: None,
+        within: None,
     })
     .render()
     .await;

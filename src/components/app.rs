@@ -51,6 +51,11 @@ pub struct AppProps {
     /// the built-in story. A new story needs a new widget (a new `key`), as a new `src` does.
     #[prop_or_default]
     pub story: Option<StoryRef>,
+    /// The id of an element that names where this widget is one of several (a frame of the
+    /// desk's preview, "320 px (phone)"): it leads the widget's accessible name, and the
+    /// widget's headings start a level lower, under that place's own heading.
+    #[prop_or_default]
+    pub within: Option<AttrValue>,
 }
 
 impl AppProps {
@@ -75,6 +80,7 @@ impl AppProps {
             pages: true,
             pages_base: None,
             story: None,
+            within: None,
         }
     }
 }
@@ -251,7 +257,10 @@ pub fn App(props: &AppProps) -> Html {
             id={uid.clone()}
             class="dm"
             lang={story.lang.clone()}
-            aria-labelledby={title_id.clone()}
+            aria-labelledby={match &props.within {
+                Some(place) => format!("{place} {title_id}"),
+                None => title_id.clone(),
+            }}
             data-testid="dm-root"
             data-state="ready"
             data-view={view_id.clone()}
@@ -308,6 +317,9 @@ pub fn App(props: &AppProps) -> Html {
 /// and finds the page's body class. Headings inside follow one level per step (view title,
 /// then the summary's and a detail's headings).
 fn heading_base(props: &AppProps) -> u8 {
+    if props.within.is_some() {
+        return 3;
+    }
     #[cfg(target_arch = "wasm32")]
     let standalone_page = || {
         web_sys::window()

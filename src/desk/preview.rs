@@ -74,13 +74,14 @@ pub fn Preview(props: &PreviewProps) -> Html {
             <div class="dmd-frames" role="region" aria-label="The widget at three widths" tabindex="0">
                 { for WIDTHS.iter().map(|&(width, what)| html! {
                     <figure class={classes!("dmd-frame", format!("dmd-frame--{width}"))} data-testid={format!("dmd-frame-{width}")}>
-                        <figcaption class="dmd-frame__caption">{ format!("{width} px ({what})") }</figcaption>
+                        <figcaption class="dmd-frame__caption" id={format!("dmd-caption-{width}")}>{ format!("{width} px ({what})") }</figcaption>
                         <div class="dmd-frame__widget" data-theme={props.theme.id()}>
                             <App
                                 key={format!("{}-{}-{width}", props.generation, props.view)}
                                 uid={AttrValue::from(format!("dmp{width}"))}
                                 story={Some(story.clone())}
                                 view={Some(props.view.clone())}
+                                within={Some(AttrValue::from(format!("dmd-caption-{width}")))}
                             />
                         </div>
                     </figure>

@@ -95,6 +95,7 @@ fn mount(
                 pages: false,
                 pages_base: None,
                 story: None,
+                within: None,
             };
             yew::Renderer::<App>::with_root_and_props(root, props).render();
         }

@@ -300,6 +300,14 @@ describe("the story desk", () => {
       await page.click(byTestId("dmd-template"));
       await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
       found.push(...(await axeViolations(page)).map((v) => `${width} template: ${v}`));
+      // Three widgets on one page: each region named apart, headings in order (axe's
+      // best-practice rules, beyond the WCAG set).
+      const practice = await page.evaluate(() =>
+        window.axe
+          .run(document, { runOnly: { type: "rule", values: ["landmark-unique", "heading-order"] } })
+          .then((r) => r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`))),
+      );
+      found.push(...practice.map((v) => `${width} template (best practice): ${v}`));
       await page.click("#dmd-theme-dark");
       found.push(...(await axeViolations(page)).map((v) => `${width} dark: ${v}`));
       await open(page, `${WORKBOOKS}/mistakes.xlsx`);
