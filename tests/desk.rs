@@ -316,7 +316,10 @@ async fn the_preview_is_the_readers_widget_given_a_story() {
         html.contains("aria-labelledby=\"dmd-caption-320 dmp320-title\""),
         "{html}"
     );
-    assert!(html.contains("<h3 id=\"dmp320-title\" class=\"dm-header__title\""), "{html}");
+    assert!(
+        html.contains("<h3 id=\"dmp320-title\" class=\"dm-header__title\""),
+        "{html}"
+    );
 }
 
 #[test]
