@@ -8,6 +8,8 @@ pub mod components;
 #[cfg(feature = "editor")]
 pub mod desk;
 pub mod dom;
+#[cfg(all(feature = "images", not(target_arch = "wasm32")))]
+pub mod images;
 pub mod loading;
 pub mod model;
 pub mod state;

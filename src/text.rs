@@ -83,6 +83,48 @@ pub fn cell_context(side_name: &str, issue_title: &str) -> String {
     format!("{side_name} on {issue_title}: ")
 }
 
+/// The all-sides view's name, in the images of the matrix (src/images/).
+pub const ALL_SIDES: &str = "All sides";
+
+/// The images' first column head, as the widget's table has it.
+pub const ISSUE_HEADER: &str = "Issue";
+
+/// "As of 2 June 2025, Istanbul": the images' date line, as the widget's header says it.
+pub fn as_of_line(date: &str, place: &str) -> String {
+    format!("As of {}, {place}", long_date(date))
+}
+
+/// "Source: Reuters, “Title”": the images' credit; each source as the widget's footer names it.
+pub fn source_line(sources: &[(&str, &str)]) -> String {
+    let names: Vec<String> = sources
+        .iter()
+        .map(|(outlet, title)| format!("{outlet}, “{title}”"))
+        .collect();
+    let label = if sources.len() == 1 {
+        "Source"
+    } else {
+        "Sources"
+    };
+    format!("{label}: {}", names.join("; "))
+}
+
+/// The line under the images' legend, as the widget's footer says it.
+pub const SOURCE_PROMISE: &str =
+    "Every position is taken from the source; where it is silent, the matrix says “Not stated”.";
+
+/// The last row of a share card that has no room for every issue.
+pub fn more_issues(count: usize) -> String {
+    match count {
+        1 => "and 1 more issue".to_owned(),
+        n => format!("and {n} more issues"),
+    }
+}
+
+/// Added to a share card's text alternative when the card leaves issues out.
+pub fn card_shows(shown: usize, total: usize) -> String {
+    format!("The card shows the first {shown} of {total} issues.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ pub mod agreement;
 #[cfg(feature = "editor")]
 pub mod check;
 mod de;
+pub mod describe;
 mod json_path;
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -1,4 +1,4 @@
-//! The editors' command line: `cargo run --bin story -- check|import|export …` (README "Writing a
+//! The editors' command line: `cargo run --bin story -- check|import|export|render …` (README "Writing a
 //! story"). Messages go to standard output, one problem per line; exit codes: 0 done, 1 the input
 //! has problems, 2 the command was written wrong.
 
@@ -7,11 +7,14 @@ use std::process::ExitCode;
 mod check;
 mod export;
 mod import;
+mod render;
 
 const USAGE: &str = "usage: story check STORY.json [STORY.json …]
        story import WORKBOOK.xlsx|WORKBOOK.ods|STORY.json|CSV-FOLDER [-o STORY.json]
        story export STORY.json -o WORKBOOK.xlsx
-       story export STORY.json --csv FOLDER";
+       story export STORY.json --csv FOLDER
+       story render STORY.json [--view ID] [--kind card|full] [--format png|svg]
+                    [--theme light|dark] [-o FILE]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,6 +22,7 @@ fn main() -> ExitCode {
         Some("check") => check::run(&args[1..]),
         Some("import") => import::run(&args[1..]),
         Some("export") => export::run(&args[1..]),
+        Some("render") => render::run(&args[1..]),
         Some("-h" | "--help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -1,0 +1,601 @@
+//! Pictures of the matrix for where no iframe runs: a share card per view (1200 × 630, for
+//! social networks and AMP placeholders) and a full image per view (the whole compact matrix,
+//! legend and credit, at 2× for print, newsletters and Apple News), as SVG and PNG.
+//!
+//! Drawn natively (the build's prerender step and `story render`), never in a reader's browser:
+//! the layout is written as SVG with the bundled font's widths ([`font`]), then resvg rasterises
+//! it with that font alone, so every machine draws the same picture.
+
+mod font;
+mod svg;
+
+use std::fmt;
+use std::sync::Arc;
+
+use resvg::{tiny_skia, usvg};
+
+use crate::model::{GroupKind, Stance, Story, View};
+use crate::text;
+use font::Weight;
+pub use svg::Missing;
+use svg::{fit, wrap, Palette, Svg};
+
+/// Share cards are the size Open Graph and X's large card ask for.
+pub const CARD_WIDTH: u32 = 1200;
+pub const CARD_HEIGHT: u32 = 630;
+/// Full images are laid out 1000 px wide and drawn at twice that.
+pub const FULL_WIDTH: u32 = 1000;
+pub const FULL_SCALE: f32 = 2.0;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// 1200 × 630: title, as many rows as fit ("and N more"), date line and credit.
+    Card,
+    /// Every row, the legend and the credit; as tall as the story needs.
+    Full,
+}
+
+impl Kind {
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Card => "card",
+            Kind::Full => "full",
+        }
+    }
+
+    /// How much larger than its layout the PNG is drawn.
+    pub fn scale(self) -> f32 {
+        match self {
+            Kind::Card => 1.0,
+            Kind::Full => FULL_SCALE,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+impl Theme {
+    fn palette(self) -> Palette {
+        match self {
+            Theme::Light => svg::LIGHT,
+            Theme::Dark => svg::DARK,
+        }
+    }
+}
+
+/// The file an image is written to in the built site: `images/card-kyiv.png`.
+pub fn file_name(kind: Kind, view_id: &str, extension: &str) -> String {
+    format!("{}-{view_id}.{extension}", kind.id())
+}
+
+/// One image of one view, as SVG, with its text alternatives.
+#[derive(Clone, Debug)]
+pub struct Picture {
+    pub svg: String,
+    /// Layout size in CSS pixels; the PNG is this times [`Kind::scale`].
+    pub width: u32,
+    pub height: u32,
+    pub scale: f32,
+    /// The short text alternative (`alt`, `og:image:alt`).
+    pub alt: String,
+    /// The long one: every row in words.
+    pub description: String,
+}
+
+impl Picture {
+    pub fn png_size(&self) -> (u32, u32) {
+        (
+            (self.width as f32 * self.scale).round() as u32,
+            (self.height as f32 * self.scale).round() as u32,
+        )
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImageError {
+    /// The bundled font cannot draw these characters of the story.
+    MissingGlyphs(Vec<Missing>),
+    Render(String),
+}
+
+impl fmt::Display for ImageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImageError::MissingGlyphs(missing) => {
+                write!(
+                    f,
+                    "the bundled font ({}) has no glyph for {} character(s) of the story:",
+                    font::FAMILY,
+                    missing.len()
+                )?;
+                for m in missing {
+                    write!(f, "\n  '{}' (U+{:04X}) in “{}”", m.ch, m.ch as u32, m.text)?;
+                }
+                write!(
+                    f,
+                    "\nuse another character, or bundle a font that has it (fonts/, src/images/font.rs)"
+                )
+            }
+            ImageError::Render(message) => write!(f, "cannot draw the image: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for ImageError {}
+
+/// The image of `view` of `kind`, laid out as SVG.
+pub fn draw(story: &Story, view: View, kind: Kind, theme: Theme) -> Result<Picture, ImageError> {
+    let palette = theme.palette();
+    let mut alt = crate::model::describe::image_alt(story, view);
+    let description = crate::model::describe::image_description(story, view);
+    let (svg, width, height, shown) = match kind {
+        Kind::Card => card(story, view, &palette),
+        Kind::Full => full(story, view, &palette),
+    };
+    if shown < story.issues.len() {
+        alt = format!("{alt} {}", text::card_shows(shown, story.issues.len()));
+    }
+    if !svg.missing.is_empty() {
+        return Err(ImageError::MissingGlyphs(svg.missing));
+    }
+    let svg = svg.finish(width, height, palette.bg, &alt, &description);
+    Ok(Picture {
+        svg,
+        width: width.ceil() as u32,
+        height: height.ceil() as u32,
+        scale: kind.scale(),
+        alt,
+        description,
+    })
+}
+
+/// The picture drawn to PNG at its scale, with the bundled font only.
+pub fn png(picture: &Picture) -> Result<Vec<u8>, ImageError> {
+    let mut options = usvg::Options {
+        font_family: font::FAMILY.to_owned(),
+        ..usvg::Options::default()
+    };
+    let mut fonts = usvg::fontdb::Database::new();
+    for face in font::faces() {
+        fonts.load_font_data(face.to_vec());
+    }
+    options.fontdb = Arc::new(fonts);
+    let tree = usvg::Tree::from_str(&picture.svg, &options)
+        .map_err(|e| ImageError::Render(e.to_string()))?;
+    let (w, h) = picture.png_size();
+    let mut pixmap = tiny_skia::Pixmap::new(w, h)
+        .ok_or_else(|| ImageError::Render(format!("no {w} × {h} canvas")))?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(picture.scale, picture.scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| ImageError::Render(e.to_string()))
+}
+
+/// The title of a view, as its tab says it.
+fn view_title(story: &Story, view: View) -> String {
+    match view {
+        View::AllSides => text::ALL_SIDES.to_owned(),
+        View::Side(side) => story
+            .sides
+            .get(side)
+            .map_or_else(|| text::ALL_SIDES.to_owned(), |s| s.view_title()),
+    }
+}
+
+fn credit(story: &Story) -> String {
+    let sources: Vec<(&str, &str)> = story
+        .sources
+        .iter()
+        .map(|s| (s.outlet.as_str(), s.title.as_str()))
+        .collect();
+    text::source_line(&sources)
+}
+
+/// Rows in the view's order, with the group each starts (side views head their groups).
+fn rows(story: &Story, view: View) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let side_name = match view {
+        View::Side(side) => story.sides.get(side).map(|s| s.name.as_str()),
+        View::AllSides => None,
+    };
+    for group in view.groups(story) {
+        if let (Some(name), false) = (side_name, group.kind == GroupKind::Everything) {
+            if !group.issues.is_empty() || group.kind != GroupKind::NotStated {
+                rows.push(Row::Heading(group.kind.heading(name)));
+            }
+            if group.issues.is_empty() && group.kind != GroupKind::NotStated {
+                rows.push(Row::Note(group.kind.empty_note(name)));
+            }
+        }
+        rows.extend(group.issues.into_iter().map(Row::Issue));
+    }
+    rows
+}
+
+enum Row {
+    Heading(String),
+    Note(String),
+    Issue(usize),
+}
+
+/// Columns of the matrix: where the issue column ends and how wide each side's is.
+struct Columns {
+    left: f32,
+    label: f32,
+    side: f32,
+    /// Whether a cell has room for its stance word beside the mark.
+    words: bool,
+}
+
+impl Columns {
+    fn new(
+        story: &Story,
+        left: f32,
+        width: f32,
+        min_label: f32,
+        max_side: f32,
+        size: f32,
+    ) -> Columns {
+        let n = story.sides.len().max(1) as f32;
+        let side = ((width - min_label) / n).min(max_side);
+        let widest = Stance::ALL
+            .iter()
+            .map(|s| font::width(s.label(), size, Weight::Bold))
+            .fold(0.0, f32::max);
+        Columns {
+            left,
+            label: width - side * n,
+            side,
+            words: side >= widest + size * 1.4 + 12.0,
+        }
+    }
+
+    fn x(&self, side: usize) -> f32 {
+        self.left + self.label + self.side * side as f32
+    }
+}
+
+/// The column heads: "Issue" and each side's name (its short name where the name does not fit).
+fn header(
+    out: &mut Svg,
+    story: &Story,
+    view: View,
+    cols: &Columns,
+    y: f32,
+    size: f32,
+    p: &Palette,
+) {
+    let baseline = y + size * 1.25;
+    out.text(
+        cols.left + 10.0,
+        baseline,
+        size,
+        Weight::Bold,
+        p.muted,
+        text::ISSUE_HEADER,
+    );
+    for (i, side) in story.sides.iter().enumerate() {
+        let focus = view == View::Side(i);
+        let room = cols.side - 12.0;
+        let name = if font::width(&side.name, size, Weight::Bold) <= room {
+            side.name.clone()
+        } else {
+            fit(&side.short, room, size, Weight::Bold)
+        };
+        let colour = if focus { p.accent } else { p.muted };
+        out.text(
+            cols.x(i) + 10.0,
+            baseline,
+            size,
+            Weight::Bold,
+            colour,
+            &name,
+        );
+    }
+    let bottom = y + size * 1.8;
+    out.line(
+        cols.left,
+        bottom,
+        cols.left + cols.label + cols.side * story.sides.len() as f32,
+        bottom,
+        p.border,
+        1.5,
+    );
+}
+
+/// One stance cell: the mark, and the word where there is room.
+/// `row` is the row's top and height.
+fn cell(
+    out: &mut Svg,
+    stance: Stance,
+    x: f32,
+    row: (f32, f32),
+    size: f32,
+    words: bool,
+    p: &Palette,
+) {
+    let (top, height) = row;
+    let colour = p.stance(stance);
+    let mark = size * 1.05;
+    out.mark(stance, x + 10.0, top + (height - mark) / 2.0, mark, colour);
+    if words {
+        out.text(
+            x + 10.0 + mark + size * 0.35,
+            top + height / 2.0 + size * 0.36,
+            size,
+            Weight::Bold,
+            colour,
+            stance.label(),
+        );
+    }
+}
+
+/// The legend: each stance's mark and word, and with `meanings` what it means.
+fn legend(
+    out: &mut Svg,
+    x: f32,
+    y: f32,
+    width: f32,
+    size: f32,
+    meanings: bool,
+    p: &Palette,
+) -> f32 {
+    let line = size * 1.6;
+    let mut cx = x;
+    let mut cy = y;
+    for stance in Stance::ALL {
+        let colour = p.stance(stance);
+        let label = if meanings {
+            format!("{}: {}", stance.label(), stance.meaning())
+        } else {
+            stance.label().to_owned()
+        };
+        let item = size * 1.4 + font::width(&label, size, Weight::Regular) + size * 1.4;
+        if cx > x && cx + item > x + width {
+            cx = x;
+            cy += line;
+        }
+        out.mark(stance, cx, cy + (line - size) / 2.0, size, colour);
+        out.text(
+            cx + size * 1.4,
+            cy + line / 2.0 + size * 0.36,
+            size,
+            Weight::Regular,
+            p.text,
+            &label,
+        );
+        cx += item;
+    }
+    cy + line - y
+}
+
+/// The share card. Returns the drawing, its size and how many issues it shows.
+fn card(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
+    let (w, h) = (CARD_WIDTH as f32, CARD_HEIGHT as f32);
+    let pad = 56.0;
+    let inner = w - 2.0 * pad;
+    let mut out = Svg::new();
+    out.rect(0.0, 0.0, w, 10.0, p.accent);
+    let mut y = pad;
+    out.text(
+        pad,
+        y + 22.0,
+        22.0,
+        Weight::Bold,
+        p.accent,
+        &fit(&view_title(story, view), inner, 22.0, Weight::Bold),
+    );
+    y += 22.0 + 16.0;
+    for line in wrap(&story.title, inner, 40.0, Weight::Bold, 2) {
+        out.text(pad, y + 38.0, 40.0, Weight::Bold, p.text, &line);
+        y += 48.0;
+    }
+    y += 14.0;
+
+    let size = 20.0;
+    let cols = Columns::new(story, pad, inner, 340.0, 230.0, size);
+    let footer_lines = if cols.words { 1.0 } else { 2.0 };
+    let footer_top = h - pad + 8.0 - footer_lines * 30.0;
+    if let View::Side(side) = view {
+        out.rect(cols.x(side), y, cols.side, size * 1.8, p.surface_strong);
+    }
+    header(&mut out, story, view, &cols, y, size, p);
+    y += size * 1.8 + 4.0;
+    let row_h = 42.0;
+    let issues: Vec<usize> = rows(story, view)
+        .into_iter()
+        .filter_map(|row| match row {
+            Row::Issue(issue) => Some(issue),
+            _ => None,
+        })
+        .collect();
+    let room = ((footer_top - 10.0 - y) / row_h).floor().max(1.0) as usize;
+    let shown = if issues.len() > room {
+        room - 1
+    } else {
+        issues.len()
+    };
+    for (n, &issue) in issues.iter().take(shown).enumerate() {
+        let top = y + n as f32 * row_h;
+        if n % 2 == 0 {
+            out.rect(pad, top, inner, row_h, p.surface);
+        }
+        if let View::Side(side) = view {
+            out.rect(cols.x(side), top, cols.side, row_h, p.surface_strong);
+        }
+        if let Some(item) = story.issues.get(issue) {
+            let label = fit(&item.title, cols.label - 20.0, size, Weight::Regular);
+            out.text(
+                pad + 10.0,
+                top + row_h / 2.0 + size * 0.36,
+                size,
+                Weight::Regular,
+                p.text,
+                &label,
+            );
+        }
+        for side in 0..story.sides.len() {
+            let stance = story.position(issue, side).stance;
+            cell(
+                &mut out,
+                stance,
+                cols.x(side),
+                (top, row_h),
+                size,
+                cols.words,
+                p,
+            );
+        }
+    }
+    if shown < issues.len() {
+        let top = y + shown as f32 * row_h;
+        out.text(
+            pad + 10.0,
+            top + row_h / 2.0 + size * 0.36,
+            size,
+            Weight::Regular,
+            p.muted,
+            &text::more_issues(issues.len() - shown),
+        );
+    }
+
+    let mut fy = footer_top;
+    out.line(pad, fy, w - pad, fy, p.border, 1.0);
+    if !cols.words {
+        legend(&mut out, pad, fy + 4.0, inner, 16.0, false, p);
+        fy += 30.0;
+    }
+    let date = text::as_of_line(&story.as_of.date, &story.as_of.place);
+    let credit_room = inner - font::width(&date, 18.0, Weight::Bold) - 40.0;
+    out.text(pad, fy + 28.0, 18.0, Weight::Bold, p.text, &date);
+    out.text(
+        w - pad - credit_room,
+        fy + 28.0,
+        18.0,
+        Weight::Regular,
+        p.muted,
+        &fit(&credit(story), credit_room, 18.0, Weight::Regular),
+    );
+    (out, w, h, shown)
+}
+
+/// The full image: every row in the view's groups, the legend and the credit.
+fn full(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
+    let w = FULL_WIDTH as f32;
+    let pad = 40.0;
+    let inner = w - 2.0 * pad;
+    let mut out = Svg::new();
+    out.rect(0.0, 0.0, w, 8.0, p.accent);
+    let mut y = pad;
+    out.text(
+        pad,
+        y + 18.0,
+        18.0,
+        Weight::Bold,
+        p.accent,
+        &fit(&view_title(story, view), inner, 18.0, Weight::Bold),
+    );
+    y += 18.0 + 14.0;
+    for line in wrap(&story.title, inner, 32.0, Weight::Bold, 4) {
+        out.text(pad, y + 31.0, 32.0, Weight::Bold, p.text, &line);
+        y += 40.0;
+    }
+    y += 6.0;
+    for line in wrap(&story.standfirst, inner, 18.0, Weight::Regular, 6) {
+        out.text(pad, y + 18.0, 18.0, Weight::Regular, p.text, &line);
+        y += 26.0;
+    }
+    y += 4.0;
+    let date = text::as_of_line(&story.as_of.date, &story.as_of.place);
+    out.text(pad, y + 16.0, 16.0, Weight::Bold, p.muted, &date);
+    y += 16.0 + 22.0;
+
+    let size = 17.0;
+    let cols = Columns::new(story, pad, inner, 300.0, 170.0, size);
+    let head_top = y;
+    let head_h = size * 1.8;
+    if let View::Side(side) = view {
+        out.rect(cols.x(side), head_top, cols.side, head_h, p.surface_strong);
+    }
+    header(&mut out, story, view, &cols, head_top, size, p);
+    y += head_h + 4.0;
+    let line_h = size * 1.35;
+    let mut stripe = 0;
+    for row in rows(story, view) {
+        match row {
+            Row::Heading(heading) => {
+                let lines = wrap(&heading, inner - 20.0, size, Weight::Bold, 3);
+                let h = lines.len() as f32 * line_h + 18.0;
+                y += 8.0;
+                out.rect(pad, y, inner, h, p.surface_strong);
+                for (i, line) in lines.iter().enumerate() {
+                    let baseline = y + 9.0 + line_h * (i as f32 + 0.75);
+                    out.text(pad + 10.0, baseline, size, Weight::Bold, p.text, line);
+                }
+                y += h;
+                stripe = 0;
+            }
+            Row::Note(note) => {
+                let lines = wrap(&note, inner - 20.0, size, Weight::Regular, 3);
+                for line in &lines {
+                    out.text(
+                        pad + 10.0,
+                        y + line_h * 0.9 + 6.0,
+                        size,
+                        Weight::Regular,
+                        p.muted,
+                        line,
+                    );
+                    y += line_h;
+                }
+                y += 12.0;
+            }
+            Row::Issue(issue) => {
+                let title = story.issues.get(issue).map_or("", |i| i.title.as_str());
+                let lines = wrap(title, cols.label - 20.0, size, Weight::Regular, 3);
+                let h = (lines.len() as f32 * line_h + 16.0).max(40.0);
+                if stripe % 2 == 0 {
+                    out.rect(pad, y, inner, h, p.surface);
+                }
+                if let View::Side(side) = view {
+                    out.rect(cols.x(side), y, cols.side, h, p.surface_strong);
+                }
+                let text_top = y + (h - lines.len() as f32 * line_h) / 2.0;
+                for (i, line) in lines.iter().enumerate() {
+                    let baseline = text_top + line_h * (i as f32 + 0.75);
+                    out.text(pad + 10.0, baseline, size, Weight::Regular, p.text, line);
+                }
+                for side in 0..story.sides.len() {
+                    let stance = story.position(issue, side).stance;
+                    cell(&mut out, stance, cols.x(side), (y, h), size, cols.words, p);
+                }
+                y += h;
+                stripe += 1;
+            }
+        }
+    }
+    y += 8.0;
+    out.line(pad, y, w - pad, y, p.border, 1.0);
+    y += 10.0;
+    y += legend(&mut out, pad, y, inner, 15.0, true, p);
+    y += 10.0;
+    for line in wrap(&credit(story), inner, 15.0, Weight::Regular, 4) {
+        out.text(pad, y + 15.0, 15.0, Weight::Regular, p.muted, &line);
+        y += 22.0;
+    }
+    for line in wrap(text::SOURCE_PROMISE, inner, 15.0, Weight::Regular, 3) {
+        out.text(pad, y + 15.0, 15.0, Weight::Regular, p.muted, &line);
+        y += 22.0;
+    }
+    let height = y + pad - 10.0;
+    (out, w, height, story.issues.len())
+}
