@@ -11,7 +11,8 @@ mod import;
 const USAGE: &str = "usage: story check STORY.json [STORY.json …]
        story import WORKBOOK.xlsx|WORKBOOK.ods|STORY.json|CSV-FOLDER [-o STORY.json]
        story export STORY.json -o WORKBOOK.xlsx
-       story export STORY.json --csv FOLDER";
+       story export STORY.json --csv FOLDER
+       story export STORY.json --anf [--view ID] [--image URL] [-o COMPONENTS.json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
