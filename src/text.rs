@@ -141,11 +141,13 @@ pub fn side_counts(side_name: &str, counts: &[String]) -> String {
     format!("{side_name}: {}.", counts.join(", "))
 }
 
-/// "And 4 more sides in the description.": where a short text alternative has no room left.
+/// "And 4 more sides.": where a short text alternative has no room for every side's counts, as
+/// the share card ends its rows with "and N more". Not "in the description": an `og:image:alt`
+/// travels without one.
 pub fn more_sides(count: usize) -> String {
     match count {
-        1 => "And 1 more side in the description.".to_owned(),
-        n => format!("And {n} more sides in the description."),
+        1 => "And 1 more side.".to_owned(),
+        n => format!("And {n} more sides."),
     }
 }
 

@@ -85,7 +85,7 @@ fn side_counts(story: &Story, side: usize) -> Option<String> {
 
 /// The short text alternative of an image of `view` (its `alt`, its `og:image:alt`): what the
 /// image is, the size of the matrix, and each side's stances counted, as many sides as fit in
-/// [`ALT_MAX_CHARS`]; the rest are said to be in the long description.
+/// [`ALT_MAX_CHARS`], then how many sides are left (the long description counts every cell).
 pub fn image_alt(story: &Story, view: View) -> String {
     let head = format!(
         "{} {}",

@@ -136,10 +136,12 @@ fn run_anf(args: &[String]) -> ExitCode {
     };
     // Unlike an embed's `data-view`, which falls back to all sides, a misspelt view here is a
     // mistake in the command: exporting another view than asked would go unnoticed in print.
+    // A side's id first, as `View::from_id` reads an embed's `data-view`.
     let view = match view.as_deref() {
-        None | Some("all") => View::AllSides,
+        None => View::AllSides,
         Some(id) => match story.side_index(id) {
             Some(side) => View::Side(side),
+            None if id == "all" => View::AllSides,
             None => {
                 let ids: Vec<&str> = View::all(&story).iter().map(|v| v.id(&story)).collect();
                 eprintln!(
