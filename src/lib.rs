@@ -4,6 +4,9 @@
 //! the components ([`components`]) and, in the browser, the code that talks to the host page
 //! ([`embed`]). Binaries only call into it.
 
+// The Apple News export: the editors' tools only, never in the reader's WebAssembly.
+#[cfg(feature = "editor")]
+pub mod anf;
 pub mod components;
 #[cfg(feature = "editor")]
 pub mod desk;

@@ -83,34 +83,104 @@ pub fn cell_context(side_name: &str, issue_title: &str) -> String {
     format!("{side_name} on {issue_title}: ")
 }
 
-/// The all-sides view's name, in the images of the matrix (src/images/).
+/// The all-sides view's name, where the widget names views (tabs, live region, image texts).
 pub const ALL_SIDES: &str = "All sides";
 
-/// The images' first column head, as the widget's table has it.
-pub const ISSUE_HEADER: &str = "Issue";
+/// The first column's heading: the widget's table corner and the Apple News table's first column.
+pub const ISSUE_HEADING: &str = "Issue";
 
-/// "As of 2 June 2025, Istanbul": the images' date line, as the widget's header says it.
-pub fn as_of_line(date: &str, place: &str) -> String {
-    format!("As of {}, {place}", long_date(date))
+/// "As of 2 June 2025, Istanbul": when and where the matrix was true (`date` already in words).
+pub fn as_of(date: &str, place: &str) -> String {
+    format!("As of {date}, {place}")
 }
 
-/// "Source: Reuters, “Title”": the images' credit; each source as the widget's footer names it.
-pub fn source_line(sources: &[(&str, &str)]) -> String {
-    let names: Vec<String> = sources
-        .iter()
-        .map(|(outlet, title)| format!("{outlet}, “{title}”"))
-        .collect();
-    let label = if sources.len() == 1 {
-        "Source"
+/// "Source: " or "Sources: ", before the list of sources in a credit.
+pub fn sources_lead(count: usize) -> &'static str {
+    if count == 1 {
+        "Source: "
     } else {
-        "Sources"
-    };
-    format!("{label}: {}", names.join("; "))
+        "Sources: "
+    }
 }
 
-/// The line under the images' legend, as the widget's footer says it.
-pub const SOURCE_PROMISE: &str =
+/// One source in a credit: "Reuters, “Talks resume in Istanbul”".
+pub fn source_entry(outlet: &str, title: &str) -> String {
+    format!("{outlet}, “{title}”")
+}
+
+/// Said after the sources in a credit, so that "Not stated" is never read as a position.
+pub const SOURCE_NOTE: &str =
     "Every position is taken from the source; where it is silent, the matrix says “Not stated”.";
+
+/// The opening of an image's short text alternative: what the image is, and for when.
+pub fn image_alt_head(title: &str, view_title: &str, date: &str) -> String {
+    format!("Demands matrix: {title}, {view_title}, as of {date}.")
+}
+
+/// "14 issues, 3 sides.": the size of the matrix.
+pub fn matrix_size(issues: usize, sides: usize) -> String {
+    let issues = match issues {
+        1 => "1 issue".to_owned(),
+        n => format!("{n} issues"),
+    };
+    let sides = match sides {
+        1 => "1 side".to_owned(),
+        n => format!("{n} sides"),
+    };
+    format!("{issues}, {sides}.")
+}
+
+/// "Demands 9": how many cells of a side hold one stance (the stance's label first, so that no
+/// plural has to be made of it).
+pub fn stance_count(label: &str, count: usize) -> String {
+    format!("{label} {count}")
+}
+
+/// "Kyiv: Demands 9, Supports 2, Not stated 3.": one side's stances counted.
+pub fn side_counts(side_name: &str, counts: &[String]) -> String {
+    format!("{side_name}: {}.", counts.join(", "))
+}
+
+/// "And 4 more sides.": where a short text alternative has no room for every side's counts, as
+/// the share card ends its rows with "and N more". Not "in the description": an `og:image:alt`
+/// travels without one.
+pub fn more_sides(count: usize) -> String {
+    match count {
+        1 => "And 1 more side.".to_owned(),
+        n => format!("And {n} more sides."),
+    }
+}
+
+/// "Kyiv: Demands": one cell in words. The stance's label, not its verb, so that a plural name
+/// ("Western allies") never meets a singular verb.
+pub fn cell_words(side_name: &str, stance_label: &str) -> String {
+    format!("{side_name}: {stance_label}")
+}
+
+/// "Kyiv: Demands, No. 1": a cell whose demand the side ranks.
+pub fn ranked_cell_words(side_name: &str, stance_label: &str, rank: u32) -> String {
+    format!("{side_name}: {stance_label}, {}", rank_label(rank))
+}
+
+/// "Ceasefire — Kyiv: Demands; Moscow: Rejects.": one row of the matrix in words.
+pub fn row_words(issue_title: &str, cells: &[String]) -> String {
+    format!("{issue_title} — {}.", cells.join("; "))
+}
+
+/// "Demands of Kyiv, and how the others answer:": a group heading leading its rows.
+pub fn group_lead(heading: &str) -> String {
+    format!("{heading}:")
+}
+
+/// "Istanbul talks — Kyiv’s view": the heading above the matrix where the view needs naming.
+pub fn titled_view(title: &str, view_title: &str) -> String {
+    format!("{title} — {view_title}")
+}
+
+/// "Istanbul talks · As of 2 June 2025, Istanbul · Source: …": parts of a caption, joined.
+pub fn caption_parts(parts: &[&str]) -> String {
+    parts.join(" · ")
+}
 
 /// The last row of a share card that has no room for every issue.
 pub fn more_issues(count: usize) -> String {

@@ -150,3 +150,15 @@ fn wrong_commands_are_usage_errors() {
         );
     }
 }
+
+#[test]
+fn help_lists_the_apple_news_export() {
+    let (code, out, _) = story(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(
+            "story export STORY.json --anf [--view ID] [--image URL] [-o COMPONENTS.json]"
+        ),
+        "{out}"
+    );
+}

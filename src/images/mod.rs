@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use resvg::{tiny_skia, usvg};
 
+use crate::model::describe::{as_of_line, source_credit, view_title};
 use crate::model::{GroupKind, Stance, Story, View};
 use crate::text;
 use font::Weight;
@@ -180,26 +181,6 @@ pub fn png(picture: &Picture) -> Result<Vec<u8>, ImageError> {
         .map_err(|e| ImageError::Render(e.to_string()))
 }
 
-/// The title of a view, as its tab says it.
-fn view_title(story: &Story, view: View) -> String {
-    match view {
-        View::AllSides => text::ALL_SIDES.to_owned(),
-        View::Side(side) => story
-            .sides
-            .get(side)
-            .map_or_else(|| text::ALL_SIDES.to_owned(), |s| s.view_title()),
-    }
-}
-
-fn credit(story: &Story) -> String {
-    let sources: Vec<(&str, &str)> = story
-        .sources
-        .iter()
-        .map(|s| (s.outlet.as_str(), s.title.as_str()))
-        .collect();
-    text::source_line(&sources)
-}
-
 /// Rows in the view's order, with the group each starts (side views head their groups).
 fn rows(story: &Story, view: View) -> Vec<Row> {
     let mut rows = Vec::new();
@@ -281,7 +262,7 @@ fn header(
         size,
         Weight::Bold,
         p.muted,
-        text::ISSUE_HEADER,
+        text::ISSUE_HEADING,
     );
     for (i, side) in story.sides.iter().enumerate() {
         let focus = view == View::Side(i);
@@ -474,7 +455,7 @@ fn card(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
         legend(&mut out, pad, fy + 4.0, inner, 16.0, false, p);
         fy += 30.0;
     }
-    let date = text::as_of_line(&story.as_of.date, &story.as_of.place);
+    let date = as_of_line(story);
     let credit_room = inner - font::width(&date, 18.0, Weight::Bold) - 40.0;
     out.text(pad, fy + 28.0, 18.0, Weight::Bold, p.text, &date);
     out.text(
@@ -483,7 +464,7 @@ fn card(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
         18.0,
         Weight::Regular,
         p.muted,
-        &fit(&credit(story), credit_room, 18.0, Weight::Regular),
+        &fit(&source_credit(story), credit_room, 18.0, Weight::Regular),
     );
     (out, w, h, shown)
 }
@@ -515,7 +496,7 @@ fn full(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
         y += 26.0;
     }
     y += 4.0;
-    let date = text::as_of_line(&story.as_of.date, &story.as_of.place);
+    let date = as_of_line(story);
     out.text(pad, y + 16.0, 16.0, Weight::Bold, p.muted, &date);
     y += 16.0 + 22.0;
 
@@ -588,11 +569,7 @@ fn full(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
     y += 10.0;
     y += legend(&mut out, pad, y, inner, 15.0, true, p);
     y += 10.0;
-    for line in wrap(&credit(story), inner, 15.0, Weight::Regular, 4) {
-        out.text(pad, y + 15.0, 15.0, Weight::Regular, p.muted, &line);
-        y += 22.0;
-    }
-    for line in wrap(text::SOURCE_PROMISE, inner, 15.0, Weight::Regular, 3) {
+    for line in wrap(&source_credit(story), inner, 15.0, Weight::Regular, 6) {
         out.text(pad, y + 15.0, 15.0, Weight::Regular, p.muted, &line);
         y += 22.0;
     }

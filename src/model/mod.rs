@@ -6,6 +6,7 @@ pub mod agreement;
 #[cfg(feature = "editor")]
 pub mod check;
 mod de;
+/// Text alternatives of the matrix's images, in the widget's words and order.
 pub mod describe;
 mod json_path;
 #[cfg(feature = "schema")]

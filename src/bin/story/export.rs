@@ -1,15 +1,20 @@
 //! `story export STORY.json -o STORY.xlsx | --csv DIR`: a valid story written as the workbook
-//! editors fill in (README "The story workbook").
+//! editors fill in (README "The story workbook"); `story export STORY.json --anf [--view ID]
+//! [--image URL] [-o FILE]`: the Apple News component list of one view (README "Apple News").
 
 use std::process::ExitCode;
 
-use demands_matrix::model::parse_story;
+use demands_matrix::anf;
+use demands_matrix::model::{parse_story, Story, View};
 use demands_matrix::workbook;
 
 use super::{same_file, usage_error, Output};
 
 /// Runs `story export` with the arguments after the subcommand.
 pub fn run(args: &[String]) -> ExitCode {
+    if args.iter().any(|arg| arg == "--anf") {
+        return run_anf(args);
+    }
     let (input, output) = match super::input_and_output(args, true) {
         Some((input, output @ (Output::File(_) | Output::CsvDir(_)))) => (input, output),
         _ => return usage_error(),
@@ -24,21 +29,9 @@ pub fn run(args: &[String]) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let text = match std::fs::read_to_string(&input) {
-        Ok(text) => text,
-        Err(err) => {
-            println!("{input}: cannot read: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let story = match parse_story(&text) {
+    let story = match read_story(&input) {
         Ok(story) => story,
-        Err(errors) => {
-            for error in &errors.0 {
-                println!("{input}: {error}");
-            }
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     match output {
         Output::File(path) => {
@@ -72,6 +65,104 @@ pub fn run(args: &[String]) -> ExitCode {
             );
         }
         Output::Stdout => return usage_error(),
+    }
+    ExitCode::SUCCESS
+}
+
+/// The story in `input`, or the exit code after its problems are printed, one per line.
+fn read_story(input: &str) -> Result<Story, ExitCode> {
+    let text = std::fs::read_to_string(input).map_err(|err| {
+        println!("{input}: cannot read: {err}");
+        ExitCode::FAILURE
+    })?;
+    parse_story(&text).map_err(|errors| {
+        for error in &errors.0 {
+            println!("{input}: {error}");
+        }
+        ExitCode::FAILURE
+    })
+}
+
+/// `--anf [--view ID] [--image URL]`, taken out of the arguments; the rest is `INPUT [-o FILE]`.
+struct AnfArgs {
+    view: Option<String>,
+    image: Option<String>,
+    rest: Vec<String>,
+}
+
+fn anf_args(args: &[String]) -> Option<AnfArgs> {
+    let mut parsed = AnfArgs {
+        view: None,
+        image: None,
+        rest: Vec::new(),
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--anf" => {}
+            "--view" if parsed.view.is_none() => parsed.view = Some(args.next()?.clone()),
+            "--image" if parsed.image.is_none() => parsed.image = Some(args.next()?.clone()),
+            _ => parsed.rest.push(arg.clone()),
+        }
+    }
+    Some(parsed)
+}
+
+/// Runs `story export --anf`: the component list to the file given by `-o`, or to standard
+/// output for pasting.
+fn run_anf(args: &[String]) -> ExitCode {
+    let Some(AnfArgs { view, image, rest }) = anf_args(args) else {
+        return usage_error();
+    };
+    let (input, output) = match super::input_and_output(&rest, false) {
+        Some(parsed @ (_, Output::File(_) | Output::Stdout)) => parsed,
+        _ => return usage_error(),
+    };
+    if let Some(url) = image.as_deref().filter(|url| !anf::is_image_url(url)) {
+        eprintln!("--image {url}: Apple News takes an image address starting with https://, http:// or bundle://");
+        return ExitCode::from(2);
+    }
+    if let Output::File(path) = &output {
+        if same_file(&input, path) {
+            eprintln!(
+                "{input}: refusing to write over the story file being exported; choose another output"
+            );
+            return ExitCode::from(2);
+        }
+    }
+    let story = match read_story(&input) {
+        Ok(story) => story,
+        Err(code) => return code,
+    };
+    // Unlike an embed's `data-view`, which falls back to all sides, a misspelt view here is a
+    // mistake in the command: exporting another view than asked would go unnoticed in print.
+    // A side's id first, as `View::from_id` reads an embed's `data-view`.
+    let view = match view.as_deref() {
+        None => View::AllSides,
+        Some(id) => match story.side_index(id) {
+            Some(side) => View::Side(side),
+            None if id == "all" => View::AllSides,
+            None => {
+                let ids: Vec<&str> = View::all(&story).iter().map(|v| v.id(&story)).collect();
+                eprintln!(
+                    "--view {id}: {input} has no such view; its views are: {}",
+                    ids.join(", ")
+                );
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let url = image.unwrap_or_else(|| anf::default_image_url(&story, view));
+    let json = anf::components_json(&story, view, &url);
+    match output {
+        Output::File(path) => {
+            if let Err(err) = std::fs::write(&path, json) {
+                println!("{path}: cannot write: {err}");
+                return ExitCode::FAILURE;
+            }
+            eprintln!("{path}: written (view {}, image {url})", view.id(&story));
+        }
+        _ => print!("{json}"),
     }
     ExitCode::SUCCESS
 }

@@ -13,6 +13,7 @@ const USAGE: &str = "usage: story check STORY.json [STORY.json …]
        story import WORKBOOK.xlsx|WORKBOOK.ods|STORY.json|CSV-FOLDER [-o STORY.json]
        story export STORY.json -o WORKBOOK.xlsx
        story export STORY.json --csv FOLDER
+       story export STORY.json --anf [--view ID] [--image URL] [-o COMPONENTS.json]
        story render STORY.json [--view ID] [--kind card|full] [--format png|svg]
                     [--theme light|dark] [-o FILE]";
 
