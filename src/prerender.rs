@@ -465,3 +465,171 @@ fn split_declarations(body: &str) -> Vec<&str> {
     out.retain(|d| !d.trim().is_empty());
     out
 }
+
+/// The site's public address from the build setting `DM_PUBLIC_URL` (README "Share cards"), with
+/// a final `/`: share tags need absolute addresses, since a social network reads them on its own
+/// servers. Unset or empty gives `""`, and the tags are relative to the page (useful for a
+/// preview; networks will not show the card until the setting is given).
+pub fn public_base(setting: Option<&str>) -> Result<String, String> {
+    let Some(url) = setting.map(str::trim).filter(|url| !url.is_empty()) else {
+        return Ok(String::new());
+    };
+    if !crate::model::is_web_url(url) || url.contains(['"', '<', '>', ' ']) {
+        return Err(format!(
+            "DM_PUBLIC_URL must be the site's http(s) address, such as https://graphics.example.org/talks/; got {url}"
+        ));
+    }
+    Ok(if url.ends_with('/') {
+        url.to_owned()
+    } else {
+        format!("{url}/")
+    })
+}
+
+/// What a page's share tags (Open Graph, and X's large card) say.
+#[cfg(feature = "images")]
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShareTags {
+    pub title: String,
+    pub description: String,
+    /// The page's own address.
+    pub url: String,
+    /// The share card's address, its size in pixels and its text alternative.
+    pub image: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+#[cfg(feature = "images")]
+impl ShareTags {
+    /// The tags of the page `file` showing `view`, whose card is `images/<card>`.
+    pub fn for_view(
+        story: &crate::model::Story,
+        view: View,
+        base: &str,
+        file: &str,
+        card: &str,
+        alt: &str,
+    ) -> ShareTags {
+        let title = match view {
+            View::AllSides => story.title.clone(),
+            View::Side(_) => crate::text::titled_view(
+                &story.title,
+                &crate::model::describe::view_title(story, view),
+            ),
+        };
+        // The all-sides page is the folder's index: its address is the folder's.
+        let url = match (file, base.is_empty()) {
+            ("index.html", false) => base.to_owned(),
+            _ => format!("{base}{file}"),
+        };
+        ShareTags {
+            title,
+            description: story.standfirst.clone(),
+            url,
+            image: format!("{base}{IMAGES_DIR}/{card}"),
+            width: crate::images::CARD_WIDTH,
+            height: crate::images::CARD_HEIGHT,
+            alt: alt.to_owned(),
+        }
+    }
+}
+
+/// The folder of the built site that holds the images ([`site_images`]).
+pub const IMAGES_DIR: &str = "images";
+
+/// An attribute value in double quotes: `&`, `"` and `<` escaped.
+fn attr_text(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+/// Writes the share tags into a built page, after its `<title>`: `og:title`, `og:description`,
+/// `og:url`, `og:image` with its width, height and alt, and `twitter:card`. Only these: every
+/// byte of the page is one a reader downloads.
+#[cfg(feature = "images")]
+pub fn with_share_tags(page: &str, tags: &ShareTags) -> Result<String, String> {
+    let at = page
+        .find("</title>")
+        .ok_or("the page has no <title> to put its share tags after")?
+        + "</title>".len();
+    let property = |name: &str, value: &str| {
+        format!(r#"<meta property="{name}" content="{}">"#, attr_text(value))
+    };
+    let tags = [
+        property("og:title", &tags.title),
+        property("og:description", &tags.description),
+        property("og:url", &tags.url),
+        property("og:image", &tags.image),
+        property("og:image:width", &tags.width.to_string()),
+        property("og:image:height", &tags.height.to_string()),
+        property("og:image:alt", &tags.alt),
+        r#"<meta name="twitter:card" content="summary_large_image">"#.to_owned(),
+    ]
+    .concat();
+    Ok(format!("{}{tags}{}", &page[..at], &page[at..]))
+}
+
+/// One file of the built site's `images/` folder.
+#[cfg(feature = "images")]
+pub struct SiteImage {
+    pub file: String,
+    pub bytes: Vec<u8>,
+}
+
+/// One entry of `images/images.json`, the list a newsroom's CMS or the Apple News export reads.
+#[cfg(feature = "images")]
+#[derive(serde::Serialize)]
+pub struct ImageEntry {
+    pub view: String,
+    pub kind: &'static str,
+    pub png: String,
+    pub svg: String,
+    /// The PNG's size in pixels.
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+    pub description: String,
+}
+
+/// Every view's share card and full image, PNG and SVG, and the list of them
+/// (`images.json`). Fails when the bundled font lacks a character of the story, so a build
+/// never ships a card with empty boxes.
+#[cfg(feature = "images")]
+pub fn site_images(
+    story: &crate::model::Story,
+) -> Result<(Vec<SiteImage>, Vec<ImageEntry>), String> {
+    use crate::images::{draw, file_name, png, Kind, Theme};
+    let mut files = Vec::new();
+    let mut entries = Vec::new();
+    for view in View::all(story) {
+        let id = view.id(story).to_owned();
+        for kind in [Kind::Card, Kind::Full] {
+            let picture = draw(story, view, kind, Theme::Light).map_err(|e| e.to_string())?;
+            let (width, height) = picture.png_size();
+            let (png_name, svg_name) = (file_name(kind, &id, "png"), file_name(kind, &id, "svg"));
+            files.push(SiteImage {
+                file: png_name.clone(),
+                bytes: png(&picture).map_err(|e| e.to_string())?,
+            });
+            files.push(SiteImage {
+                file: svg_name.clone(),
+                bytes: picture.svg.clone().into_bytes(),
+            });
+            entries.push(ImageEntry {
+                view: id.clone(),
+                kind: kind.id(),
+                png: png_name,
+                svg: svg_name,
+                width,
+                height,
+                alt: picture.alt,
+                description: picture.description,
+            });
+        }
+    }
+    Ok((files, entries))
+}

@@ -1,5 +1,6 @@
 //! Prerenders the standalone page: `prerender DIST_DIR` fills `index.html` with the widget's
-//! all-sides view and writes `view-<side>.html` for each side's view.
+//! all-sides view, writes `view-<side>.html` for each side's view, draws every view's share card
+//! and full image into `images/`, and gives each page its share tags (`DM_PUBLIC_URL`).
 //!
 //! Run by Trunk after each build (`Trunk.toml` hook, through `scripts/prerender-hook`).
 
@@ -16,9 +17,12 @@ mod native {
     use std::path::Path;
     use std::process::ExitCode;
 
+    use demands_matrix::images::{file_name, Kind};
+    use demands_matrix::model::{parse_story, View, DEFAULT_STORY_JSON};
     use demands_matrix::prerender::{
-        embed_module, fill_page, pages, refresh_integrity, render_embedded_view, render_view,
-        with_integrity, with_story,
+        embed_module, fill_page, pages, public_base, refresh_integrity, render_embedded_view,
+        render_view, site_images, with_integrity, with_share_tags, with_story, ShareTags,
+        IMAGES_DIR,
     };
 
     pub fn main() -> ExitCode {
@@ -50,11 +54,32 @@ mod native {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .map_err(|e| format!("cannot start the renderer: {e}"))?;
+        let story = parse_story(DEFAULT_STORY_JSON).map_err(|e| e.to_string())?;
+        let base = public_base(std::env::var("DM_PUBLIC_URL").ok().as_deref())?;
+        let (images, entries) = site_images(&story)?;
+        let folder = dir.join(IMAGES_DIR);
+        std::fs::create_dir_all(&folder)
+            .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        for image in &images {
+            let path = folder.join(&image.file);
+            std::fs::write(&path, &image.bytes)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        let list = serde_json::to_string_pretty(&entries).map_err(|e| e.to_string())? + "\n";
+        std::fs::write(folder.join("images.json"), list)
+            .map_err(|e| format!("cannot write images.json: {e}"))?;
         let pages = pages()?;
         let mut views = Vec::with_capacity(pages.len());
         for (file, view_id) in &pages {
             let markup = runtime.block_on(render_view(view_id));
-            let filled = fill_page(&page, view_id, &markup)?;
+            let view = View::from_id(&story, Some(view_id));
+            let card = file_name(Kind::Card, view_id, "png");
+            let alt = entries
+                .iter()
+                .find(|entry| entry.png == card)
+                .map_or("", |entry| entry.alt.as_str());
+            let tags = ShareTags::for_view(&story, view, &base, file, &card, alt);
+            let filled = with_share_tags(&fill_page(&page, view_id, &markup)?, &tags)?;
             let path = dir.join(file);
             std::fs::write(&path, filled)
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
