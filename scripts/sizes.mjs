@@ -47,7 +47,9 @@ export function totals(rows) {
  * not a page readers load.
  */
 export function pages(rows, dir, which = "readers") {
-  const assets = rows.filter((r) => !r.file.endsWith(".html"));
+  // Share images are named in a page's meta tags for social networks to fetch; no reader's
+  // browser loads them.
+  const assets = rows.filter((r) => !r.file.endsWith(".html") && !r.file.startsWith("images/"));
   const desk = (file) => file === "desk.html";
   return rows
     .filter((r) => r.file.endsWith(".html") && desk(r.file) === (which === "desk"))

@@ -300,3 +300,58 @@ async fn a_direct_embed_is_prerendered_inside_an_article() {
     // The same tabs, linking to the standalone pages (widget.js makes the links absolute).
     assert!(embedded.contains("href=\"view-moscow.html\""));
 }
+
+#[test]
+fn share_tags_follow_the_title_with_absolute_addresses_from_the_build_setting() {
+    use demands_matrix::model::{parse_story, View, DEFAULT_STORY_JSON};
+    use demands_matrix::prerender::{public_base, with_share_tags, ShareTags};
+    let story = parse_story(DEFAULT_STORY_JSON).expect("valid");
+    let base = public_base(Some("https://graphics.example.org/talks")).expect("a web address");
+    assert_eq!(base, "https://graphics.example.org/talks/");
+    let tags = ShareTags::for_view(
+        &story,
+        View::Side(0),
+        &base,
+        "view-kyiv.html",
+        "card-kyiv.png",
+        "Alt with \"quotes\" & <angles>",
+    );
+    let page = "<!doctype html><title>Talks</title><meta name=description content=x>";
+    let tagged = with_share_tags(page, &tags).expect("has a title");
+    assert!(tagged.starts_with("<!doctype html><title>Talks</title><meta property=\"og:title\""));
+    for expected in [
+        r#"<meta property="og:title" content="Istanbul talks: who demands what — Kyiv’s view">"#,
+        r#"<meta property="og:url" content="https://graphics.example.org/talks/view-kyiv.html">"#,
+        r#"<meta property="og:image" content="https://graphics.example.org/talks/images/card-kyiv.png">"#,
+        r#"<meta property="og:image:width" content="1200">"#,
+        r#"<meta property="og:image:height" content="630">"#,
+        r#"<meta property="og:image:alt" content="Alt with &quot;quotes&quot; &amp; &lt;angles>">"#,
+        r#"<meta name="twitter:card" content="summary_large_image">"#,
+    ] {
+        assert!(tagged.contains(expected), "{expected}\n{tagged}");
+    }
+    assert!(tagged.contains(r#"<meta property="og:description" content="Russian and Ukrainian"#));
+    // The all-sides page is the folder's index: shared, it is the folder's address.
+    let index = ShareTags::for_view(
+        &story,
+        View::AllSides,
+        &base,
+        "index.html",
+        "card-all.png",
+        "",
+    );
+    assert_eq!(index.url, base);
+    assert_eq!(index.title, story.title);
+    // Without the setting the addresses are relative to the page.
+    let relative =
+        ShareTags::for_view(&story, View::AllSides, "", "index.html", "card-all.png", "");
+    assert_eq!(
+        (relative.url.as_str(), relative.image.as_str()),
+        ("index.html", "images/card-all.png")
+    );
+    assert_eq!(public_base(None), Ok(String::new()));
+    assert_eq!(public_base(Some("  ")), Ok(String::new()));
+    assert!(public_base(Some("javascript:alert(1)")).is_err());
+    assert!(public_base(Some("https://example.org/\"><script>")).is_err());
+    assert!(with_share_tags("<p>no title</p>", &index).is_err());
+}

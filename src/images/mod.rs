@@ -264,23 +264,34 @@ fn header(
         p.muted,
         text::ISSUE_HEADING,
     );
+    // Every head at one size: the full size if every name fits, else the largest that fits
+    // each side's name or short name; cut only below that.
+    let room = cols.side - 8.0;
+    let fits = |text: &str, s: f32| font::width(text, s, Weight::Bold) <= room;
+    let head_size = [1.0, 0.85, 0.7]
+        .into_iter()
+        .map(|k| size * k)
+        .find(|&s| {
+            story
+                .sides
+                .iter()
+                .all(|side| fits(&side.name, s) || (s < size && fits(&side.short, s)))
+        })
+        .unwrap_or(size * 0.7);
     for (i, side) in story.sides.iter().enumerate() {
         let focus = view == View::Side(i);
-        let room = cols.side - 12.0;
-        let name = if font::width(&side.name, size, Weight::Bold) <= room {
+        let name = if fits(&side.name, head_size) {
             side.name.clone()
         } else {
-            fit(&side.short, room, size, Weight::Bold)
+            fit(&side.short, room, head_size, Weight::Bold)
         };
         let colour = if focus { p.accent } else { p.muted };
-        out.text(
-            cols.x(i) + 10.0,
-            baseline,
-            size,
-            Weight::Bold,
-            colour,
-            &name,
-        );
+        let x = if cols.words {
+            cols.x(i) + 10.0
+        } else {
+            cols.x(i) + 4.0
+        };
+        out.text(x, baseline, head_size, Weight::Bold, colour, &name);
     }
     let bottom = y + size * 1.8;
     out.line(

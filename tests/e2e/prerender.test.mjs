@@ -171,3 +171,53 @@ describe("prerendered pages", () => {
     await page.context().close();
   });
 });
+
+describe("share tags and images", () => {
+  /** Width and height from a PNG's header (IHDR). */
+  const pngSize = (bytes) => [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+  const list = JSON.parse(readFileSync(`${DIST}/images/images.json`, "utf8"));
+  const views = ["all", ...STORY.sides.map((side) => side.id)];
+
+  test("the build wrote a share card and a full image of every view, as listed", () => {
+    assert.equal(list.length, views.length * 2);
+    for (const view of views) {
+      for (const kind of ["card", "full"]) {
+        const entry = list.find((e) => e.view === view && e.kind === kind);
+        assert.ok(entry, `${kind} of ${view} listed`);
+        const png = readFileSync(`${DIST}/images/${entry.png}`);
+        assert.deepEqual(pngSize(png), [entry.width, entry.height], entry.png);
+        if (kind === "card") assert.deepEqual(pngSize(png), [1200, 630]);
+        else assert.equal(entry.width, 2000);
+        assert.match(readFileSync(`${DIST}/images/${entry.svg}`, "utf8"), /^<svg xmlns=/);
+        assert.match(entry.alt, /^Demands matrix: /);
+      }
+    }
+  });
+
+  test("every page's share tags name its view's card, which the site serves at that size", async () => {
+    const page = await openPage(site.browser, { javaScriptEnabled: false });
+    for (const view of views) {
+      const file = view === "all" ? "index.html" : `view-${view}.html`;
+      await page.goto(`${site.url}/${file}`);
+      const tags = Object.fromEntries(
+        await page.$$eval("head meta[property], head meta[name]", (metas) =>
+          metas.map((m) => [m.getAttribute("property") ?? m.getAttribute("name"), m.content]),
+        ),
+      );
+      const card = list.find((e) => e.view === view && e.kind === "card");
+      assert.equal(tags["twitter:card"], "summary_large_image", file);
+      assert.ok(tags["og:title"].startsWith(STORY.title), tags["og:title"]);
+      assert.equal(tags["og:description"], STORY.standfirst);
+      // No DM_PUBLIC_URL in this build: addresses are relative to the page (README "Share cards").
+      assert.equal(tags["og:url"], file);
+      assert.equal(tags["og:image"], `images/${card.png}`);
+      assert.equal(tags["og:image:alt"], card.alt);
+      const served = await fetch(new URL(tags["og:image"], `${site.url}/${file}`));
+      assert.equal(served.status, 200);
+      assert.equal(served.headers.get("content-type"), "image/png");
+      const size = pngSize(Buffer.from(await served.arrayBuffer()));
+      assert.deepEqual(size, [Number(tags["og:image:width"]), Number(tags["og:image:height"])]);
+    }
+    await page.context().close();
+  });
+});

@@ -1,0 +1,181 @@
+//! The images of the matrix (src/images/): sizes, that every piece of text is really drawn, a
+//! story in Cyrillic, the build failing on a character the bundled font lacks, and the files the
+//! build writes.
+
+use demands_matrix::images::{draw, file_name, png, ImageError, Kind, Picture, Theme};
+use demands_matrix::model::{parse_story, Story, View, DEFAULT_STORY_JSON};
+use demands_matrix::prerender::site_images;
+use resvg::tiny_skia::Pixmap;
+
+fn istanbul() -> Story {
+    parse_story(DEFAULT_STORY_JSON).expect("the built-in story is valid")
+}
+
+fn cyrillic() -> Story {
+    let text = std::fs::read_to_string("tests/fixtures/stories/twelve-sides-cyrillic.json")
+        .expect("fixture exists");
+    parse_story(&text).expect("fixture is valid")
+}
+
+fn pixels(picture: &Picture) -> Pixmap {
+    let bytes = png(picture).expect("draws");
+    Pixmap::decode_png(&bytes).expect("a PNG")
+}
+
+/// The `<text>` elements of an SVG, as (start, end) byte ranges.
+fn texts(svg: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(start) = svg[from..].find("<text ").map(|i| from + i) {
+        let end = svg[start..]
+            .find("</text>")
+            .map(|i| start + i + "</text>".len());
+        let end = end.expect("closed");
+        found.push((start, end));
+        from = end;
+    }
+    found
+}
+
+#[test]
+fn cards_are_1200_by_630_and_full_images_drawn_at_twice_their_layout() {
+    let story = istanbul();
+    for view in View::all(&story) {
+        let card = draw(&story, view, Kind::Card, Theme::Light).expect("draws");
+        let image = pixels(&card);
+        assert_eq!((image.width(), image.height()), (1200, 630));
+        let full = draw(&story, view, Kind::Full, Theme::Light).expect("draws");
+        let image = pixels(&full);
+        assert_eq!(image.width(), 2000);
+        assert_eq!(image.height(), full.height * 2);
+        // Every row is in the full image: it is taller than the card's layout.
+        assert!(full.height > 630, "{}", full.height);
+    }
+}
+
+/// Removing any one `<text>` changes the picture: every label, title and credit is drawn in
+/// glyphs, not left as an empty area (as text in a font the renderer cannot find would be).
+fn assert_every_text_drawn(picture: &Picture) {
+    let whole = pixels(picture);
+    let spans = texts(&picture.svg);
+    assert!(spans.len() > 10, "only {} texts", spans.len());
+    for (start, end) in spans {
+        let mut without = picture.clone();
+        without.svg = format!("{}{}", &picture.svg[..start], &picture.svg[end..]);
+        let other = pixels(&without);
+        let changed = whole
+            .pixels()
+            .iter()
+            .zip(other.pixels())
+            .filter(|(a, b)| a != b)
+            .count();
+        assert!(
+            changed > 20,
+            "{} changes only {changed} pixels",
+            &picture.svg[start..end]
+        );
+    }
+}
+
+#[test]
+fn every_text_of_the_istanbul_card_is_drawn() {
+    let story = istanbul();
+    let card = draw(&story, View::Side(0), Kind::Card, Theme::Light).expect("draws");
+    assert_every_text_drawn(&card);
+}
+
+#[test]
+fn a_story_in_cyrillic_draws_every_glyph_in_every_view() {
+    let story = cyrillic();
+    for view in View::all(&story) {
+        for kind in [Kind::Card, Kind::Full] {
+            let picture = draw(&story, view, kind, Theme::Light)
+                .unwrap_or_else(|err| panic!("{kind:?} of {}: {err}", view.id(&story)));
+            assert!(picture.svg.contains("Стамбул"));
+        }
+    }
+    let card = draw(&story, View::AllSides, Kind::Card, Theme::Light).expect("draws");
+    assert_every_text_drawn(&card);
+}
+
+#[test]
+fn a_character_the_font_lacks_stops_the_drawing_and_names_it() {
+    let mut story = istanbul();
+    story.issues[2].title = "Talks in 談判 form".to_owned();
+    let err = draw(&story, View::AllSides, Kind::Full, Theme::Light).expect_err("must fail");
+    let ImageError::MissingGlyphs(missing) = &err else {
+        panic!("{err}");
+    };
+    let chars: Vec<char> = missing.iter().map(|m| m.ch).collect();
+    assert_eq!(chars, ['談', '判']);
+    let message = err.to_string();
+    assert!(message.contains("U+8AC7"), "{message}");
+    assert!(message.contains("Talks in 談判 form"), "{message}");
+    // The build's step fails the same way, so no page ships a card with empty boxes.
+    let err = site_images(&story).err().expect("the build fails");
+    assert!(err.contains("U+8AC7"), "{err}");
+}
+
+#[test]
+fn the_card_says_what_it_leaves_out_in_pixels_and_in_words() {
+    let story = istanbul();
+    let card = draw(&story, View::AllSides, Kind::Card, Theme::Light).expect("draws");
+    assert!(card.svg.contains("and 7 more issues"), "{}", card.svg);
+    assert!(card
+        .alt
+        .ends_with("The card shows the first 7 of 14 issues."));
+    let full = draw(&story, View::AllSides, Kind::Full, Theme::Light).expect("draws");
+    for issue in &story.issues {
+        let title = issue.title.replace('&', "&amp;");
+        assert!(full.svg.contains(&format!(">{title}<")), "{title}");
+    }
+    assert!(!full.alt.contains("The card shows"));
+}
+
+#[test]
+fn the_svg_carries_its_text_alternatives() {
+    let story = istanbul();
+    let card = draw(&story, View::Side(1), Kind::Card, Theme::Light).expect("draws");
+    assert!(card
+        .svg
+        .starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(card.svg.contains("role=\"img\""));
+    assert!(card
+        .svg
+        .contains("<title id=\"dm-img-title\">Demands matrix: "));
+    assert!(card.svg.contains("<desc id=\"dm-img-desc\">"));
+    assert!(card.alt.chars().count() <= 400, "{}", card.alt);
+}
+
+#[test]
+fn dark_images_have_the_dark_background() {
+    let story = istanbul();
+    let dark = draw(&story, View::AllSides, Kind::Card, Theme::Dark).expect("draws");
+    let image = pixels(&dark);
+    let corner = image.pixel(4, 620).expect("inside");
+    assert!(corner.red() < 40 && corner.green() < 40 && corner.blue() < 40);
+    let light = pixels(&draw(&story, View::AllSides, Kind::Card, Theme::Light).expect("draws"));
+    let corner = light.pixel(4, 620).expect("inside");
+    assert!(corner.red() > 240);
+}
+
+#[test]
+fn the_build_writes_a_card_and_a_full_image_of_every_view() {
+    let story = istanbul();
+    let (files, entries) = site_images(&story).expect("draws");
+    assert_eq!(entries.len(), 2 * View::all(&story).len());
+    for view in View::all(&story) {
+        let id = view.id(&story);
+        for kind in [Kind::Card, Kind::Full] {
+            let name = file_name(kind, id, "png");
+            let file = files.iter().find(|f| f.file == name).expect("written");
+            let image = Pixmap::decode_png(&file.bytes).expect("a PNG");
+            let entry = entries.iter().find(|e| e.png == name).expect("listed");
+            assert_eq!((image.width(), image.height()), (entry.width, entry.height));
+            assert_eq!(entry.svg, file_name(kind, id, "svg"));
+            assert!(files.iter().any(|f| f.file == entry.svg));
+            assert!(entry.alt.starts_with("Demands matrix: "), "{}", entry.alt);
+            assert!(entry.description.len() > entry.alt.len() / 2);
+        }
+    }
+}
