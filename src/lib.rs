@@ -11,7 +11,7 @@ pub mod components;
 #[cfg(feature = "editor")]
 pub mod desk;
 pub mod dom;
-#[cfg(all(feature = "images", not(target_arch = "wasm32")))]
+#[cfg(feature = "images")]
 pub mod images;
 pub mod loading;
 pub mod model;

@@ -37,6 +37,36 @@ pub async fn read_files(list: Vec<web_sys::File>) -> Result<Vec<OpenedFile>, Str
     Ok(files)
 }
 
+/// The bytes of a file of this site (the images' font, fetched when first needed).
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let failed = |_| format!("{url} could not be downloaded from the desk's site");
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(failed)?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!(
+            "{url} could not be downloaded from the desk's site (HTTP {})",
+            response.status()
+        ));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// The images' font (DejaVu Sans, `fonts/` of the built site), loaded once per page.
+pub async fn load_image_fonts() -> Result<(), String> {
+    if crate::images::fonts_ready() {
+        return Ok(());
+    }
+    let regular = fetch_bytes("fonts/DejaVuSans.ttf").await?;
+    let bold = fetch_bytes("fonts/DejaVuSans-Bold.ttf").await?;
+    crate::images::install_fonts(regular, bold)
+}
+
 /// Offers `bytes` to the editor as a download named `name`.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let failed = |_| format!("{name} could not be offered for download");

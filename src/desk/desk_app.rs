@@ -5,7 +5,12 @@ use yew::prelude::*;
 
 use crate::components::StoryRef;
 
+use crate::images::Kind;
+use crate::model::describe::{image_alt, view_title};
+use crate::model::View;
+
 use super::embed_code::snippets;
+use super::images_panel::ImagesPanel;
 use super::open_panel::OpenPanel;
 use super::preview::Preview;
 use super::problem_list::ProblemList;
@@ -190,6 +195,45 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
         })
     };
 
+    // The images follow the preview: its view and its colours.
+    let on_image = {
+        let story = state.story.clone();
+        let (stem, view, theme) = (state.stem.clone(), state.view.clone(), state.theme);
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(kind, png): (Kind, bool)| {
+            let Some(story) = story.clone() else { return };
+            #[cfg(target_arch = "wasm32")]
+            {
+                let (stem, view, dispatcher) = (stem.clone(), view.clone(), dispatcher.clone());
+                dispatcher.dispatch(DeskAction::Status("Drawing the image…".into()));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = async {
+                        super::browser::load_image_fonts().await?;
+                        let (name, mime, bytes) =
+                            super::publish::image(&stem, &story, &view, kind, png, theme)?;
+                        super::browser::download(&name, mime, &bytes)?;
+                        Ok::<String, String>(name)
+                    }
+                    .await;
+                    dispatcher.dispatch(DeskAction::Status(match result {
+                        Ok(name) => format!("Downloaded {name}."),
+                        Err(message) => message,
+                    }));
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (story, &stem, &view, theme, &dispatcher, kind, png);
+        })
+    };
+    let image_view = state
+        .story
+        .as_ref()
+        .map(|story| (story, View::from_id(story, Some(&state.view))));
+    let image_title = image_view.map(|(story, view)| AttrValue::from(view_title(story, view)));
+    let alt = image_view
+        .map(|(story, view)| image_alt(story, view))
+        .unwrap_or_default();
+
     let sources = state
         .story
         .as_ref()
@@ -232,6 +276,12 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                         on_json={download("json")}
                         on_workbook={download("xlsx")}
                         on_copy={on_copy}
+                    />
+                    <ImagesPanel
+                        view_title={image_title}
+                        theme={state.theme.id()}
+                        alt={AttrValue::from(alt)}
+                        on_download={on_image}
                     />
                 </div>
                 <Preview

@@ -6,6 +6,7 @@
 
 pub mod desk_app;
 pub mod embed_code;
+pub mod images_panel;
 pub mod open;
 pub mod open_panel;
 pub mod preview;

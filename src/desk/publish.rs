@@ -1,6 +1,9 @@
-//! The files the desk offers for download: the story file, and the workbook back.
+//! The files the desk offers for download: the story file, the workbook back, and the images.
 
-use crate::model::Story;
+use crate::images::{self, Kind};
+use crate::model::{Story, View};
+
+use super::state::Theme;
 
 /// Offers the story as `kind` (`json` or `xlsx`), named `<stem>.<kind>`.
 pub fn download(kind: &str, stem: &str, story: &Story) -> Result<(), String> {
@@ -24,5 +27,34 @@ pub fn file(kind: &str, story: &Story) -> Result<(Vec<u8>, &'static str), String
             )
         }),
         _ => Ok((story.to_canonical_json().into_bytes(), "application/json")),
+    }
+}
+
+/// One image of the story for download: its file name (`<stem>-card-kyiv.png`), media type and
+/// bytes. The font must be loaded first (`browser::load_image_fonts`).
+pub fn image(
+    stem: &str,
+    story: &Story,
+    view_id: &str,
+    kind: Kind,
+    png: bool,
+    theme: Theme,
+) -> Result<(String, &'static str, Vec<u8>), String> {
+    let view = View::from_id(story, Some(view_id));
+    let theme = match theme {
+        Theme::Light => images::Theme::Light,
+        Theme::Dark => images::Theme::Dark,
+    };
+    let picture = images::draw(story, view, kind, theme).map_err(|e| e.to_string())?;
+    let extension = if png { "png" } else { "svg" };
+    let name = format!(
+        "{stem}-{}",
+        images::file_name(kind, view.id(story), extension)
+    );
+    if png {
+        let bytes = images::png(&picture).map_err(|e| e.to_string())?;
+        Ok((name, "image/png", bytes))
+    } else {
+        Ok((name, "image/svg+xml", picture.svg.into_bytes()))
     }
 }

@@ -10,8 +10,42 @@ pub const FAMILY: &str = "DejaVu Sans";
 /// has nearly DejaVu's widths, so lines laid out for DejaVu still fit.
 pub const FAMILY_FALLBACKS: &str = "'DejaVu Sans', Verdana, sans-serif";
 
-static REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+/// The faces' bytes: compiled into native programs; the desk fetches them (they would double its
+/// WebAssembly) and hands them to [`install`] before its first drawing.
+static FACES: std::sync::OnceLock<[&'static [u8]; 2]> = std::sync::OnceLock::new();
+
+#[cfg(not(target_arch = "wasm32"))]
+fn bundled() -> Option<[&'static [u8]; 2]> {
+    Some([
+        include_bytes!("../../fonts/DejaVuSans.ttf"),
+        include_bytes!("../../fonts/DejaVuSans-Bold.ttf"),
+    ])
+}
+
+#[cfg(target_arch = "wasm32")]
+fn bundled() -> Option<[&'static [u8]; 2]> {
+    None
+}
+
+/// Gives the drawing its font where it is not compiled in: DejaVu Sans regular and bold, as
+/// `fonts/` holds them. Kept for the life of the page; a second call changes nothing.
+pub fn install(regular: Vec<u8>, bold: Vec<u8>) -> Result<(), String> {
+    for (bytes, name) in [(&regular, "regular"), (&bold, "bold")] {
+        let font =
+            FontRef::new(bytes).map_err(|e| format!("the {name} face is not a font: {e}"))?;
+        if font.charmap().map('A').is_none() {
+            return Err(format!("the {name} face has no Latin letters"));
+        }
+    }
+    let leak = |bytes: Vec<u8>| -> &'static [u8] { Box::leak(bytes.into_boxed_slice()) };
+    let _ = FACES.set([leak(regular), leak(bold)]);
+    Ok(())
+}
+
+/// Both faces' bytes, for the renderer's font database; `None` until the font is there.
+pub fn faces() -> Option<[&'static [u8]; 2]> {
+    FACES.get().copied().or_else(bundled)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Weight {
@@ -20,13 +54,6 @@ pub enum Weight {
 }
 
 impl Weight {
-    fn bytes(self) -> &'static [u8] {
-        match self {
-            Weight::Regular => REGULAR,
-            Weight::Bold => BOLD,
-        }
-    }
-
     /// The SVG `font-weight` value.
     pub fn css(self) -> &'static str {
         match self {
@@ -36,15 +63,15 @@ impl Weight {
     }
 }
 
-/// Both faces' bytes, for the renderer's font database.
-pub fn faces() -> [&'static [u8]; 2] {
-    [REGULAR, BOLD]
-}
-
-/// A parsed face. The bytes are compiled in, so failing to parse them is a broken build, which
-/// the tests catch; callers still get `None` rather than a panic.
+/// A parsed face; `None` before [`install`] in the browser. Parsing reads only the table
+/// directory, so it is done per call rather than kept.
 fn face(weight: Weight) -> Option<FontRef<'static>> {
-    FontRef::new(weight.bytes()).ok()
+    let [regular, bold] = faces()?;
+    FontRef::new(match weight {
+        Weight::Regular => regular,
+        Weight::Bold => bold,
+    })
+    .ok()
 }
 
 /// Width of `text` set in one line at `size` px, from the glyphs' advances (kerning is left out:

@@ -9,6 +9,14 @@
 mod font;
 mod svg;
 
+pub use font::install as install_fonts;
+
+/// Whether the font is there to draw with (always in native programs; in the browser after
+/// [`install_fonts`]).
+pub fn fonts_ready() -> bool {
+    font::faces().is_some()
+}
+
 use std::fmt;
 use std::sync::Arc;
 
@@ -131,6 +139,11 @@ impl std::error::Error for ImageError {}
 
 /// The image of `view` of `kind`, laid out as SVG.
 pub fn draw(story: &Story, view: View, kind: Kind, theme: Theme) -> Result<Picture, ImageError> {
+    if font::faces().is_none() {
+        return Err(ImageError::Render(
+            "the font is not loaded yet (fonts/DejaVuSans*.ttf)".into(),
+        ));
+    }
     let palette = theme.palette();
     let mut alt = crate::model::describe::image_alt(story, view);
     let description = crate::model::describe::image_description(story, view);
@@ -162,7 +175,7 @@ pub fn png(picture: &Picture) -> Result<Vec<u8>, ImageError> {
         ..usvg::Options::default()
     };
     let mut fonts = usvg::fontdb::Database::new();
-    for face in font::faces() {
+    for face in font::faces().into_iter().flatten() {
         fonts.load_font_data(face.to_vec());
     }
     options.fontdb = Arc::new(fonts);

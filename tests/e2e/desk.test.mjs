@@ -7,7 +7,9 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { request } from "node:http";
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { openPage, siteWithBrowser } from "./browser.mjs";
 import { axeViolations, AXE_OPTIONS, AXE_SOURCE } from "./axe.mjs";
 import { withFirefox } from "./firefox.mjs";
@@ -95,6 +97,32 @@ describe("the story desk", () => {
     // The preview is the reader's widget: a cell opens its detail there too.
     await page.click(`${byTestId("dmd-frame-1280")} ${byTestId("dm-cell-ceasefire-kyiv")} button`);
     await page.waitForSelector(`${byTestId("dmd-frame-1280")} ${byTestId("dm-detail")}`);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("the images of the preview's view download as PNG and SVG, the SVG as `story render` draws it", async () => {
+    const page = await openDesk();
+    await page.click(byTestId("dmd-template"));
+    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
+    await page.click("#dmd-view-kyiv");
+    assert.match(await page.inputValue(byTestId("dmd-image-alt")), /^Demands matrix: Istanbul talks: who demands what, Kyiv’s view, as of 2 June 2025\./);
+    const pngSize = (bytes) => [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+    const card = await download(page, "dmd-image-card-png");
+    assert.equal(card.name, "my-story-card-kyiv.png");
+    assert.deepEqual(pngSize(card.bytes), [1200, 630]);
+    assert.match(await status(page), /Downloaded my-story-card-kyiv\.png\./);
+    const svg = await download(page, "dmd-image-card-svg");
+    assert.equal(svg.name, "my-story-card-kyiv.svg");
+    const out = join(mkdtempSync(join(tmpdir(), "dm-render-")), "card.svg");
+    execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "story", "--", "render", "static/stories/istanbul-2025-06-02.json", "--view", "kyiv", "--format", "svg", "-o", out], { stdio: "pipe" });
+    assert.equal(svg.bytes.toString("utf8"), readFileSync(out, "utf8"));
+    // The full image takes the preview's colours.
+    await page.click("#dmd-theme-dark");
+    const full = await download(page, "dmd-image-full-png");
+    assert.equal(full.name, "my-story-full-kyiv.png");
+    assert.equal(pngSize(full.bytes)[0], 2000);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(page.errors, []);
     await page.context().close();
