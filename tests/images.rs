@@ -1,6 +1,7 @@
 //! The images of the matrix (src/images/): sizes, that every piece of text is really drawn, a
 //! story in Cyrillic, the build failing on a character the bundled font lacks, and the files the
 //! build writes.
+#![cfg(not(target_arch = "wasm32"))]
 
 use demands_matrix::images::{draw, file_name, png, ImageError, Kind, Picture, Theme};
 use demands_matrix::model::{parse_story, Story, View, DEFAULT_STORY_JSON};
