@@ -3,8 +3,11 @@
 //! `story export --anf` command (files, exit codes, unknown views, the same bytes every time).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use std::path::PathBuf;
-use std::process::Command;
+
+use support::story;
 
 use demands_matrix::anf::{self, components, components_json, side_key, ISSUE_KEY};
 use demands_matrix::model::describe::{image_description, source_credit};
@@ -191,25 +194,8 @@ fn the_file_is_the_same_bytes_every_time() {
 
 // The command.
 
-/// Runs `story ARGS…` from the repository root: (exit code, stdout, stderr).
-fn story(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_story"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the story command runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
 fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dm-anf-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
+    support::scratch("anf", test)
 }
 
 #[test]

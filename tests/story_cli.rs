@@ -2,31 +2,16 @@
 //! per line with their place, exit codes, and the input never overwritten.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use support::story;
 
 const ISTANBUL: &str = "static/stories/istanbul-2025-06-02.json";
 
-/// Runs `story ARGS…` from the repository root: (exit code, stdout, stderr).
-fn story(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_story"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the story command runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-/// A fresh folder for one test's files.
 fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dm-story-cli-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    support::scratch("story-cli", test)
 }
 
 fn s(path: &Path) -> &str {
@@ -161,4 +146,50 @@ fn help_lists_the_apple_news_export() {
         ),
         "{out}"
     );
+}
+
+#[test]
+fn render_draws_a_view_and_refuses_views_and_options_it_does_not_know() {
+    let dir = scratch("render");
+    let png = dir.join("card.png");
+    let (code, out, err) = story(&["render", ISTANBUL, "--view", "kyiv", "-o", s(&png)]);
+    assert_eq!(code, 0, "{out}{err}");
+    // The text alternative is printed, to go with the image.
+    assert!(
+        out.starts_with("Demands matrix: Istanbul talks: who demands what, Kyiv’s view"),
+        "{out}"
+    );
+    assert!(err.contains("1200 × 630"), "{err}");
+    let bytes = std::fs::read(&png).expect("written");
+    assert_eq!(&bytes[1..4], b"PNG");
+    let svg = dir.join("full.svg");
+    let args = [
+        "render",
+        ISTANBUL,
+        "--kind",
+        "full",
+        "--format",
+        "svg",
+        "--theme",
+        "dark",
+        "-o",
+        s(&svg),
+    ];
+    let (code, out, err) = story(&args);
+    assert_eq!(code, 0, "{out}{err}");
+    let text = std::fs::read_to_string(&svg).expect("written");
+    assert!(text.starts_with("<svg") && text.contains("#161616"));
+    let (code, _, err) = story(&["render", ISTANBUL, "--view", "kiev"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("all, kyiv, moscow, west"), "{err}");
+    for wrong in [
+        &["render", ISTANBUL, "--format", "gif"][..],
+        &["render"],
+        &["render", ISTANBUL, "--kind"],
+    ] {
+        assert_eq!(story(wrong).0, 2, "{wrong:?}");
+    }
+    let (code, out, _) = story(&["render", "tests/fixtures/stories/broken-syntax.json"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("broken-syntax.json"), "{out}");
 }

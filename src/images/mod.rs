@@ -383,27 +383,38 @@ fn legend(
     cy + line - y
 }
 
+/// The accent bar, the view's name and the story's title (at most `max_lines`), for an image
+/// `frame` = (width, padding) wide, in `sizes` = (view name, title) px. Returns where it ends.
+fn masthead(
+    out: &mut Svg,
+    story: &Story,
+    view: View,
+    p: &Palette,
+    frame: (f32, f32),
+    sizes: (f32, f32),
+    max_lines: usize,
+) -> f32 {
+    let ((w, pad), (small, large)) = (frame, sizes);
+    let inner = w - 2.0 * pad;
+    out.rect(0.0, 0.0, w, (small / 2.2).round(), p.accent);
+    let mut y = pad;
+    let name = fit(&view_title(story, view), inner, small, Weight::Bold);
+    out.text(pad, y + small, small, Weight::Bold, p.accent, &name);
+    y += small + (small * 0.7).round();
+    for line in wrap(&story.title, inner, large, Weight::Bold, max_lines) {
+        out.text(pad, y + large * 0.95, large, Weight::Bold, p.text, &line);
+        y += (large * 1.22).round();
+    }
+    y
+}
+
 /// The share card. Returns the drawing, its size and how many issues it shows.
 fn card(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
     let (w, h) = (CARD_WIDTH as f32, CARD_HEIGHT as f32);
     let pad = 56.0;
     let inner = w - 2.0 * pad;
     let mut out = Svg::new();
-    out.rect(0.0, 0.0, w, 10.0, p.accent);
-    let mut y = pad;
-    out.text(
-        pad,
-        y + 22.0,
-        22.0,
-        Weight::Bold,
-        p.accent,
-        &fit(&view_title(story, view), inner, 22.0, Weight::Bold),
-    );
-    y += 22.0 + 16.0;
-    for line in wrap(&story.title, inner, 40.0, Weight::Bold, 2) {
-        out.text(pad, y + 38.0, 40.0, Weight::Bold, p.text, &line);
-        y += 48.0;
-    }
+    let mut y = masthead(&mut out, story, view, p, (w, pad), (22.0, 40.0), 2);
     y += 14.0;
 
     let size = 20.0;
@@ -499,21 +510,7 @@ fn full(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
     let pad = 40.0;
     let inner = w - 2.0 * pad;
     let mut out = Svg::new();
-    out.rect(0.0, 0.0, w, 8.0, p.accent);
-    let mut y = pad;
-    out.text(
-        pad,
-        y + 18.0,
-        18.0,
-        Weight::Bold,
-        p.accent,
-        &fit(&view_title(story, view), inner, 18.0, Weight::Bold),
-    );
-    y += 18.0 + 14.0;
-    for line in wrap(&story.title, inner, 32.0, Weight::Bold, 4) {
-        out.text(pad, y + 31.0, 32.0, Weight::Bold, p.text, &line);
-        y += 40.0;
-    }
+    let mut y = masthead(&mut out, story, view, p, (w, pad), (18.0, 32.0), 4);
     y += 6.0;
     for line in wrap(&story.standfirst, inner, 18.0, Weight::Regular, 6) {
         out.text(pad, y + 18.0, 18.0, Weight::Regular, p.text, &line);

@@ -5,7 +5,6 @@
 use std::process::ExitCode;
 
 use demands_matrix::anf;
-use demands_matrix::model::{parse_story, Story, View};
 use demands_matrix::workbook;
 
 use super::{same_file, usage_error, Output};
@@ -29,7 +28,7 @@ pub fn run(args: &[String]) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let story = match read_story(&input) {
+    let story = match super::read_story(&input) {
         Ok(story) => story,
         Err(code) => return code,
     };
@@ -67,20 +66,6 @@ pub fn run(args: &[String]) -> ExitCode {
         Output::Stdout => return usage_error(),
     }
     ExitCode::SUCCESS
-}
-
-/// The story in `input`, or the exit code after its problems are printed, one per line.
-fn read_story(input: &str) -> Result<Story, ExitCode> {
-    let text = std::fs::read_to_string(input).map_err(|err| {
-        println!("{input}: cannot read: {err}");
-        ExitCode::FAILURE
-    })?;
-    parse_story(&text).map_err(|errors| {
-        for error in &errors.0 {
-            println!("{input}: {error}");
-        }
-        ExitCode::FAILURE
-    })
 }
 
 /// `--anf [--view ID] [--image URL]`, taken out of the arguments; the rest is `INPUT [-o FILE]`.
@@ -130,27 +115,13 @@ fn run_anf(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let story = match read_story(&input) {
+    let story = match super::read_story(&input) {
         Ok(story) => story,
         Err(code) => return code,
     };
-    // Unlike an embed's `data-view`, which falls back to all sides, a misspelt view here is a
-    // mistake in the command: exporting another view than asked would go unnoticed in print.
-    // A side's id first, as `View::from_id` reads an embed's `data-view`.
-    let view = match view.as_deref() {
-        None => View::AllSides,
-        Some(id) => match story.side_index(id) {
-            Some(side) => View::Side(side),
-            None if id == "all" => View::AllSides,
-            None => {
-                let ids: Vec<&str> = View::all(&story).iter().map(|v| v.id(&story)).collect();
-                eprintln!(
-                    "--view {id}: {input} has no such view; its views are: {}",
-                    ids.join(", ")
-                );
-                return ExitCode::from(2);
-            }
-        },
+    let view = match super::view_arg(&story, view.as_deref(), &input) {
+        Ok(view) => view,
+        Err(code) => return code,
     };
     let url = image.unwrap_or_else(|| anf::default_image_url(&story, view));
     let json = anf::components_json(&story, view, &url);

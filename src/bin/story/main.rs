@@ -75,3 +75,44 @@ fn same_file(a: &str, b: &str) -> bool {
         _ => false,
     }
 }
+
+/// The story file `input`, valid; its problems printed (exit 1) when it is not.
+fn read_story(input: &str) -> Result<demands_matrix::model::Story, ExitCode> {
+    let text = std::fs::read_to_string(input).map_err(|err| {
+        println!("{input}: cannot read: {err}");
+        ExitCode::FAILURE
+    })?;
+    demands_matrix::model::parse_story(&text).map_err(|errors| {
+        for error in &errors.0 {
+            println!("{input}: {error}");
+        }
+        ExitCode::FAILURE
+    })
+}
+
+/// The view `--view ID` names (all sides without one). Unlike an embed's `data-view`, which falls
+/// back to all sides, a misspelt view is a mistake in the command (exit 2, the views listed):
+/// exporting or drawing another view than asked would go unnoticed in print. A side's id first,
+/// as `View::from_id` reads an embed's `data-view`.
+fn view_arg(
+    story: &demands_matrix::model::Story,
+    id: Option<&str>,
+    input: &str,
+) -> Result<demands_matrix::model::View, ExitCode> {
+    use demands_matrix::model::View;
+    let Some(id) = id else {
+        return Ok(View::AllSides);
+    };
+    match story.side_index(id) {
+        Some(side) => Ok(View::Side(side)),
+        None if id == "all" => Ok(View::AllSides),
+        None => {
+            let ids: Vec<&str> = View::all(story).iter().map(|v| v.id(story)).collect();
+            eprintln!(
+                "--view {id}: {input} has no such view; its views are: {}",
+                ids.join(", ")
+            );
+            Err(ExitCode::from(2))
+        }
+    }
+}

@@ -4,7 +4,6 @@
 use std::process::ExitCode;
 
 use demands_matrix::images::{self, Kind, Theme};
-use demands_matrix::model::{parse_story, View};
 
 use super::usage_error;
 
@@ -66,35 +65,13 @@ pub fn run(args: &[String]) -> ExitCode {
         return usage_error();
     };
     let input = &request.input;
-    let text = match std::fs::read_to_string(input) {
-        Ok(text) => text,
-        Err(err) => {
-            println!("{input}: cannot read: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let story = match parse_story(&text) {
+    let story = match super::read_story(input) {
         Ok(story) => story,
-        Err(errors) => {
-            for error in &errors.0 {
-                println!("{input}: {error}");
-            }
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
-    let view = match request.view.as_deref() {
-        None | Some("all") => View::AllSides,
-        Some(id) => match story.side_index(id) {
-            Some(side) => View::Side(side),
-            None => {
-                let ids: Vec<&str> = View::all(&story).iter().map(|v| v.id(&story)).collect();
-                eprintln!(
-                    "--view {id}: no such view; this story has {}",
-                    ids.join(", ")
-                );
-                return ExitCode::from(2);
-            }
-        },
+    let view = match super::view_arg(&story, request.view.as_deref(), input) {
+        Ok(view) => view,
+        Err(code) => return code,
     };
     let picture = match images::draw(&story, view, request.kind, request.theme) {
         Ok(picture) => picture,
