@@ -24,7 +24,7 @@
 
 use serde_json::{json, Value};
 
-use crate::model::describe::{as_of_line, image_description, source_credit, view_title};
+use crate::model::describe::{as_of_line, headline, image_description, source_credit};
 use crate::model::{Story, View};
 use crate::text;
 
@@ -131,12 +131,8 @@ pub fn figure(story: &Story, view: View, image_url: &str) -> Value {
 ///    only full screen and the credit must be seen with the table;
 /// 4. the `figure` with the full image.
 pub fn components(story: &Story, view: View, image_url: &str) -> Value {
-    let heading = match view {
-        View::AllSides => story.title.clone(),
-        View::Side(_) => text::titled_view(&story.title, &view_title(story, view)),
-    };
     json!([
-        { "role": "heading2", "text": heading },
+        { "role": "heading2", "text": headline(story, view) },
         datatable(story, view),
         {
             "role": "caption",

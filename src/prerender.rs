@@ -474,9 +474,15 @@ pub fn public_base(setting: Option<&str>) -> Result<String, String> {
     let Some(url) = setting.map(str::trim).filter(|url| !url.is_empty()) else {
         return Ok(String::new());
     };
-    if !crate::model::is_web_url(url) || url.contains(['"', '<', '>', ' ']) {
+    // A folder's address: scheme, host, path; no query or fragment (the file names are
+    // appended to it), nothing an HTML attribute or a crawler would read otherwise.
+    let host = url
+        .split_once("://")
+        .map_or("", |(_, rest)| rest.split('/').next().unwrap_or(""));
+    let odd = |c: char| c.is_whitespace() || c.is_control() || "\"'<>?#\\".contains(c);
+    if !crate::model::is_web_url(url) || host.is_empty() || url.contains(odd) {
         return Err(format!(
-            "DM_PUBLIC_URL must be the site's http(s) address, such as https://graphics.example.org/talks/; got {url}"
+            "DM_PUBLIC_URL must be the http(s) address of the site's folder, with no query or fragment, such as https://graphics.example.org/talks/; got {url:?}"
         ));
     }
     Ok(if url.ends_with('/') {
@@ -512,13 +518,7 @@ impl ShareTags {
         card: &str,
         alt: &str,
     ) -> ShareTags {
-        let title = match view {
-            View::AllSides => story.title.clone(),
-            View::Side(_) => crate::text::titled_view(
-                &story.title,
-                &crate::model::describe::view_title(story, view),
-            ),
-        };
+        let title = crate::model::describe::headline(story, view);
         // The all-sides page is the folder's index: its address is the folder's.
         let url = match (file, base.is_empty()) {
             ("index.html", false) => base.to_owned(),

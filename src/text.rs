@@ -182,6 +182,11 @@ pub fn caption_parts(parts: &[&str]) -> String {
     parts.join(" · ")
 }
 
+/// "Demands: asks for this, or acts to bring it about": a stance in the full image's legend.
+pub fn legend_entry(label: &str, meaning: &str) -> String {
+    format!("{label}: {meaning}")
+}
+
 /// The last row of a share card that has no room for every issue.
 pub fn more_issues(count: usize) -> String {
     match count {

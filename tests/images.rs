@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use demands_matrix::images::{draw, file_name, png, ImageError, Kind, Picture, Theme};
+use demands_matrix::model::describe::ALT_MAX_CHARS;
 use demands_matrix::model::{parse_story, Story, View, DEFAULT_STORY_JSON};
 use demands_matrix::prerender::site_images;
 use resvg::tiny_skia::Pixmap;
@@ -97,6 +98,8 @@ fn a_story_in_cyrillic_draws_every_glyph_in_every_view() {
     }
     let card = draw(&story, View::AllSides, Kind::Card, Theme::Light).expect("draws");
     assert_every_text_drawn(&card);
+    let full = draw(&story, View::Side(3), Kind::Full, Theme::Light).expect("draws");
+    assert_every_text_drawn(&full);
 }
 
 #[test]
@@ -143,9 +146,12 @@ fn the_svg_carries_its_text_alternatives() {
     assert!(card.svg.contains("role=\"img\""));
     assert!(card
         .svg
-        .contains("<title id=\"dm-img-title\">Demands matrix: "));
-    assert!(card.svg.contains("<desc id=\"dm-img-desc\">"));
-    assert!(card.alt.chars().count() <= 400, "{}", card.alt);
+        .contains(r#"aria-labelledby="dm-card-moscow-title dm-card-moscow-desc""#));
+    assert!(card
+        .svg
+        .contains("<title id=\"dm-card-moscow-title\">Demands matrix: "));
+    assert!(card.svg.contains("<desc id=\"dm-card-moscow-desc\">"));
+    assert!(card.alt.chars().count() <= ALT_MAX_CHARS, "{}", card.alt);
 }
 
 #[test]
@@ -176,7 +182,112 @@ fn the_build_writes_a_card_and_a_full_image_of_every_view() {
             assert_eq!(entry.svg, file_name(kind, id, "svg"));
             assert!(files.iter().any(|f| f.file == entry.svg));
             assert!(entry.alt.starts_with("Demands matrix: "), "{}", entry.alt);
+            assert!(entry.alt.chars().count() <= ALT_MAX_CHARS, "{}", entry.alt);
             assert!(entry.description.len() > entry.alt.len() / 2);
         }
     }
+}
+
+fn story_file(path: &str) -> Story {
+    parse_story(&std::fs::read_to_string(path).expect("fixture exists")).expect("valid")
+}
+
+/// Nothing is drawn in the right-hand margin: every line of text was fitted or wrapped.
+fn assert_margin_clear(picture: &Picture, pad: u32) {
+    let image = pixels(picture);
+    let background = image
+        .pixel(image.width() - 1, image.height() - 1)
+        .expect("inside");
+    let margin = (picture.width - pad + 2) * picture.scale as u32;
+    for y in (16 * picture.scale as u32)..image.height() {
+        for x in margin..image.width() {
+            assert_eq!(image.pixel(x, y), Some(background), "ink at {x}, {y}");
+        }
+    }
+}
+
+#[test]
+fn long_titles_places_names_and_credits_stay_inside_the_image() {
+    let mut story = istanbul();
+    story.title = "An unusually long headline about the talks that goes on and on ".repeat(3);
+    story.as_of.place =
+        "The Dolmabahçe Palace Conference Centre, on the European shore of the Bosphorus, Istanbul"
+            .into();
+    story.sides[2].name = "The Western allies and their many partners".into();
+    story.issues[0].title = "A".repeat(300);
+    story.sources[0].title = "A very long headline of the source ".repeat(6);
+    for view in View::all(&story) {
+        assert_margin_clear(
+            &draw(&story, view, Kind::Card, Theme::Light).expect("draws"),
+            56,
+        );
+        assert_margin_clear(
+            &draw(&story, view, Kind::Full, Theme::Light).expect("draws"),
+            40,
+        );
+    }
+}
+
+#[test]
+fn hostile_text_stays_text_and_characters_xml_forbids_do_not_break_the_svg() {
+    let mut story = story_file("tests/fixtures/stories/hostile-strings.json");
+    story.issues[0].title =
+        "Soft\u{b}break, form\u{c}feed & \"quotes\" </text><script>x</script>".into();
+    for view in View::all(&story) {
+        for kind in [Kind::Card, Kind::Full] {
+            let picture = draw(&story, view, kind, Theme::Light).expect("draws");
+            assert!(!picture.svg.contains("<script"), "{}", picture.svg);
+            assert!(!picture.svg.contains(['\u{b}', '\u{c}']));
+            // The PNG comes from parsing the SVG: it must be well-formed.
+            assert!(png(&picture).is_ok());
+        }
+    }
+}
+
+#[test]
+fn a_card_shows_every_issue_or_says_how_many_more_there_are() {
+    let full = istanbul();
+    let mut fitted_all = 0;
+    for count in 1..=full.issues.len() {
+        let mut story = full.clone();
+        let kept: Vec<String> = story
+            .issues
+            .iter()
+            .take(count)
+            .map(|i| i.id.clone())
+            .collect();
+        story.issues.truncate(count);
+        story.positions.retain(|p| kept.contains(&p.issue));
+        let story = parse_story(&story.to_canonical_json()).expect("still valid");
+        let card = draw(&story, View::AllSides, Kind::Card, Theme::Light).expect("draws");
+        let rows = texts(&card.svg)
+            .iter()
+            .filter(|(start, end)| {
+                story
+                    .issues
+                    .iter()
+                    .any(|i| card.svg[*start..*end].contains(&format!(">{}<", i.title)))
+            })
+            .count();
+        if card.svg.contains(" more issue") {
+            let more = count - rows;
+            let words = if more == 1 {
+                "and 1 more issue<".to_owned()
+            } else {
+                format!("and {more} more issues<")
+            };
+            assert!(
+                card.svg.contains(&words),
+                "{count} issues: {rows} rows, no “{words}”"
+            );
+            assert!(
+                more >= 2,
+                "“and 1 more” wastes the row it takes ({count} issues)"
+            );
+        } else {
+            assert_eq!(rows, count, "{count} issues");
+            fitted_all = count;
+        }
+    }
+    assert!(fitted_all >= 7, "a card fits {fitted_all} rows");
 }

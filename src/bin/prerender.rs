@@ -77,7 +77,8 @@ mod native {
             let alt = entries
                 .iter()
                 .find(|entry| entry.png == card)
-                .map_or("", |entry| entry.alt.as_str());
+                .map(|entry| entry.alt.as_str())
+                .ok_or_else(|| format!("no share card {card} was drawn for {file}"))?;
             let tags = ShareTags::for_view(&story, view, &base, file, &card, alt);
             let filled = with_share_tags(&fill_page(&page, view_id, &markup)?, &tags)?;
             let path = dir.join(file);

@@ -195,34 +195,56 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
         })
     };
 
-    // The images follow the preview: its view and its colours.
+    // The images follow the preview: its view and its colours. The text alternative shown is
+    // the last drawn picture's (a card's says how many rows it shows) until the story, the view
+    // or the colours change; before that, the full image's.
+    let drawn_alt = use_state(|| None::<(String, String)>);
+    {
+        let drawn_alt = drawn_alt.clone();
+        let shown = (state.generation, state.view.clone(), state.theme);
+        use_effect_with(shown, move |_| drawn_alt.set(None));
+    }
     let on_image = {
         let story = state.story.clone();
         let (stem, view, theme) = (state.stem.clone(), state.view.clone(), state.theme);
         let dispatcher = state.dispatcher();
+        let drawn_alt = drawn_alt.clone();
         Callback::from(move |(kind, png): (Kind, bool)| {
             let Some(story) = story.clone() else { return };
             #[cfg(target_arch = "wasm32")]
             {
                 let (stem, view, dispatcher) = (stem.clone(), view.clone(), dispatcher.clone());
+                let drawn_alt = drawn_alt.clone();
                 dispatcher.dispatch(DeskAction::Status("Drawing the image…".into()));
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = async {
                         super::browser::load_image_fonts().await?;
-                        let (name, mime, bytes) =
-                            super::publish::image(&stem, &story, &view, kind, png, theme)?;
-                        super::browser::download(&name, mime, &bytes)?;
-                        Ok::<String, String>(name)
+                        let file = super::publish::image(&stem, &story, &view, kind, png, theme)?;
+                        super::browser::download(&file.name, file.mime, &file.bytes)?;
+                        Ok::<_, String>(file)
                     }
                     .await;
                     dispatcher.dispatch(DeskAction::Status(match result {
-                        Ok(name) => format!("Downloaded {name}."),
+                        Ok(file) => {
+                            let status = format!("Downloaded {}.", file.name);
+                            drawn_alt.set(Some((file.name, file.alt)));
+                            status
+                        }
                         Err(message) => message,
                     }));
                 });
             }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = (story, &stem, &view, theme, &dispatcher, kind, png);
+            let _ = (
+                story,
+                &stem,
+                &view,
+                theme,
+                &dispatcher,
+                kind,
+                png,
+                &drawn_alt,
+            );
         })
     };
     let image_view = state
@@ -230,9 +252,11 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
         .as_ref()
         .map(|story| (story, View::from_id(story, Some(&state.view))));
     let image_title = image_view.map(|(story, view)| AttrValue::from(view_title(story, view)));
-    let alt = image_view
-        .map(|(story, view)| image_alt(story, view))
-        .unwrap_or_default();
+    let (alt_of, alt) = match (&*drawn_alt, image_view) {
+        (Some((name, alt)), _) => (Some(AttrValue::from(name.clone())), alt.clone()),
+        (None, Some((story, view))) => (None, image_alt(story, view)),
+        (None, None) => (None, String::new()),
+    };
 
     let sources = state
         .story
@@ -281,6 +305,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                         view_title={image_title}
                         theme={state.theme.id()}
                         alt={AttrValue::from(alt)}
+                        alt_of={alt_of}
                         on_download={on_image}
                     />
                 </div>

@@ -11,8 +11,11 @@ pub struct ImagesPanelProps {
     pub view_title: Option<AttrValue>,
     /// The preview's colours ("light" or "dark"): the images take them.
     pub theme: AttrValue,
-    /// The images' short text alternative.
+    /// The short text alternative shown: of the last image drawn, or of the full image.
     pub alt: AttrValue,
+    /// The file whose text alternative `alt` is; `None` for the full image's before any download.
+    #[prop_or_default]
+    pub alt_of: Option<AttrValue>,
     /// Downloads one image: which, and PNG (`true`) or SVG.
     pub on_download: Callback<(Kind, bool)>,
 }
@@ -56,9 +59,14 @@ pub fn ImagesPanel(props: &ImagesPanelProps) -> Html {
                 { button(Kind::Full, false, "Full image (SVG)") }
             </p>
             <div class="dmd-field">
-                <label for="dmd-image-alt" class="dmd-label">{ "Text alternative (alt text)" }</label>
+                <label for="dmd-image-alt" class="dmd-label">
+                    { match &props.alt_of {
+                        Some(name) => format!("Text alternative of {name}"),
+                        None => "Text alternative (alt text) of the full image".to_owned(),
+                    } }
+                </label>
                 <p class="dmd-hint" id="dmd-image-alt-note">
-                    { "Put it in the image's alt attribute wherever you place the image. A share card that leaves rows out adds how many it shows." }
+                    { "Put it in the image's alt attribute wherever you place the image. A share card that leaves rows out adds how many it shows: download it to see its own." }
                 </p>
                 <textarea
                     id="dmd-image-alt"

@@ -30,8 +30,18 @@ pub fn file(kind: &str, story: &Story) -> Result<(Vec<u8>, &'static str), String
     }
 }
 
-/// One image of the story for download: its file name (`<stem>-card-kyiv.png`), media type and
-/// bytes. The font must be loaded first (`browser::load_image_fonts`).
+/// An image of the story, ready to download.
+pub struct ImageFile {
+    /// `<stem>-card-kyiv.png`
+    pub name: String,
+    pub mime: &'static str,
+    pub bytes: Vec<u8>,
+    /// The text alternative of this very picture (a card's says how many rows it shows).
+    pub alt: String,
+}
+
+/// One image of the story for download. The font must be loaded first
+/// (`browser::load_image_fonts`).
 pub fn image(
     stem: &str,
     story: &Story,
@@ -39,7 +49,7 @@ pub fn image(
     kind: Kind,
     png: bool,
     theme: Theme,
-) -> Result<(String, &'static str, Vec<u8>), String> {
+) -> Result<ImageFile, String> {
     let view = View::from_id(story, Some(view_id));
     let theme = match theme {
         Theme::Light => images::Theme::Light,
@@ -51,10 +61,18 @@ pub fn image(
         "{stem}-{}",
         images::file_name(kind, view.id(story), extension)
     );
-    if png {
-        let bytes = images::png(&picture).map_err(|e| e.to_string())?;
-        Ok((name, "image/png", bytes))
+    let (mime, bytes) = if png {
+        (
+            "image/png",
+            images::png(&picture).map_err(|e| e.to_string())?,
+        )
     } else {
-        Ok((name, "image/svg+xml", picture.svg.into_bytes()))
-    }
+        ("image/svg+xml", picture.svg.into_bytes())
+    };
+    Ok(ImageFile {
+        name,
+        mime,
+        bytes,
+        alt: picture.alt,
+    })
 }

@@ -84,6 +84,13 @@ pub fn width(text: &str, size: f32, weight: Weight) -> f32 {
     let metrics = font.glyph_metrics(Size::new(size), LocationRef::default());
     text.chars()
         .map(|c| {
+            if matches!(c, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .map(|c| {
             charmap
                 .map(c)
                 .and_then(|glyph| metrics.advance_width(glyph))
@@ -92,7 +99,16 @@ pub fn width(text: &str, size: f32, weight: Weight) -> f32 {
         .sum()
 }
 
-/// Whether the face draws `c`. Spaces and line breaks need no glyph of their own.
+/// Whether the face draws `c`. Tabs and line breaks need no glyph (the layout makes them
+/// spaces); every other character, spaces included, must be in the font.
 pub fn has_glyph(c: char, weight: Weight) -> bool {
-    c.is_whitespace() || face(weight).is_some_and(|font| font.charmap().map(c).is_some())
+    matches!(c, '\t' | '\n' | '\r')
+        || invisible(c)
+        || face(weight).is_some_and(|font| font.charmap().map(c).is_some())
+}
+
+/// Format characters that are never drawn (zero-width spaces and joiners, direction marks and
+/// embeddings, the soft hyphen, the byte-order mark): the shaper handles them without a glyph.
+fn invisible(c: char) -> bool {
+    matches!(c as u32, 0xAD | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFEFF)
 }

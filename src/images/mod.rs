@@ -22,8 +22,8 @@ use std::sync::Arc;
 
 use resvg::{tiny_skia, usvg};
 
-use crate::model::describe::{as_of_line, source_credit, view_title};
-use crate::model::{GroupKind, Stance, Story, View};
+use crate::model::describe::{self, as_of_line, source_credit, view_title};
+use crate::model::{Line, Stance, Story, View};
 use crate::text;
 use font::Weight;
 pub use svg::Missing;
@@ -123,7 +123,13 @@ impl fmt::Display for ImageError {
                     missing.len()
                 )?;
                 for m in missing {
-                    write!(f, "\n  '{}' (U+{:04X}) in “{}”", m.ch, m.ch as u32, m.text)?;
+                    write!(
+                        f,
+                        "\n  '{}' (U+{:04X}) in “{}”",
+                        m.ch.escape_debug(),
+                        m.ch as u32,
+                        m.text.escape_debug()
+                    )?;
                 }
                 write!(
                     f,
@@ -145,19 +151,24 @@ pub fn draw(story: &Story, view: View, kind: Kind, theme: Theme) -> Result<Pictu
         ));
     }
     let palette = theme.palette();
-    let mut alt = crate::model::describe::image_alt(story, view);
-    let description = crate::model::describe::image_description(story, view);
+    let description = describe::image_description(story, view);
     let (svg, width, height, shown) = match kind {
         Kind::Card => card(story, view, &palette),
         Kind::Full => full(story, view, &palette),
     };
-    if shown < story.issues.len() {
-        alt = format!("{alt} {}", text::card_shows(shown, story.issues.len()));
-    }
+    // A card that leaves rows out says so, within the same limit as every alt.
+    let alt = if shown < story.issues.len() {
+        let note = text::card_shows(shown, story.issues.len());
+        let room = describe::ALT_MAX_CHARS.saturating_sub(note.chars().count() + 1);
+        format!("{} {note}", describe::image_alt_within(story, view, room))
+    } else {
+        describe::image_alt(story, view)
+    };
     if !svg.missing.is_empty() {
         return Err(ImageError::MissingGlyphs(svg.missing));
     }
-    let svg = svg.finish(width, height, palette.bg, &alt, &description);
+    let id = format!("dm-{}-{}", kind.id(), view.id(story));
+    let svg = svg.finish(&id, (width, height), palette.bg, &alt, &description);
     Ok(Picture {
         svg,
         width: width.ceil() as u32,
@@ -194,25 +205,20 @@ pub fn png(picture: &Picture) -> Result<Vec<u8>, ImageError> {
         .map_err(|e| ImageError::Render(e.to_string()))
 }
 
-/// Rows in the view's order, with the group each starts (side views head their groups).
+/// The view's lines ([`View::lines`]) with their words: headings and notes name the side.
 fn rows(story: &Story, view: View) -> Vec<Row> {
-    let mut rows = Vec::new();
-    let side_name = match view {
-        View::Side(side) => story.sides.get(side).map(|s| s.name.as_str()),
-        View::AllSides => None,
+    let name = match view {
+        View::Side(side) => story.sides.get(side).map_or("", |s| s.name.as_str()),
+        View::AllSides => "",
     };
-    for group in view.groups(story) {
-        if let (Some(name), false) = (side_name, group.kind == GroupKind::Everything) {
-            if !group.issues.is_empty() || group.kind != GroupKind::NotStated {
-                rows.push(Row::Heading(group.kind.heading(name)));
-            }
-            if group.issues.is_empty() && group.kind != GroupKind::NotStated {
-                rows.push(Row::Note(group.kind.empty_note(name)));
-            }
-        }
-        rows.extend(group.issues.into_iter().map(Row::Issue));
-    }
-    rows
+    view.lines(story)
+        .into_iter()
+        .map(|line| match line {
+            Line::Heading(kind) => Row::Heading(kind.heading(name)),
+            Line::Note(kind) => Row::Note(kind.empty_note(name)),
+            Line::Issue(issue) => Row::Issue(issue),
+        })
+        .collect()
 }
 
 enum Row {
@@ -360,7 +366,7 @@ fn legend(
     for stance in Stance::ALL {
         let colour = p.stance(stance);
         let label = if meanings {
-            format!("{}: {}", stance.label(), stance.meaning())
+            text::legend_entry(stance.label(), stance.meaning())
         } else {
             stance.label().to_owned()
         };
@@ -419,28 +425,35 @@ fn card(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
 
     let size = 20.0;
     let cols = Columns::new(story, pad, inner, 340.0, 230.0, size);
-    let footer_lines = if cols.words { 1.0 } else { 2.0 };
-    let footer_top = h - pad + 8.0 - footer_lines * 30.0;
+    // The date line and the credit; with marks alone, the legend above them.
+    let footer_h = if cols.words { 58.0 } else { 88.0 };
+    let footer_top = h - 24.0 - footer_h;
     if let View::Side(side) = view {
         out.rect(cols.x(side), y, cols.side, size * 1.8, p.surface_strong);
     }
     header(&mut out, story, view, &cols, y, size, p);
     y += size * 1.8 + 4.0;
     let row_h = 42.0;
-    let issues: Vec<usize> = rows(story, view)
-        .into_iter()
-        .filter_map(|row| match row {
-            Row::Issue(issue) => Some(issue),
-            _ => None,
-        })
-        .collect();
+    // The card has no room for group headings: a rule marks where a side's groups meet.
+    let mut issues: Vec<(usize, bool)> = Vec::new();
+    let mut heading = false;
+    for row in rows(story, view) {
+        match row {
+            Row::Issue(issue) => {
+                issues.push((issue, heading && !issues.is_empty()));
+                heading = false;
+            }
+            Row::Heading(_) => heading = true,
+            Row::Note(_) => {}
+        }
+    }
     let room = ((footer_top - 10.0 - y) / row_h).floor().max(1.0) as usize;
     let shown = if issues.len() > room {
         room - 1
     } else {
         issues.len()
     };
-    for (n, &issue) in issues.iter().take(shown).enumerate() {
+    for (n, &(issue, new_group)) in issues.iter().take(shown).enumerate() {
         let top = y + n as f32 * row_h;
         if n % 2 == 0 {
             out.rect(pad, top, inner, row_h, p.surface);
@@ -471,6 +484,9 @@ fn card(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
                 p,
             );
         }
+        if new_group {
+            out.line(pad, top, w - pad, top, p.border, 2.0);
+        }
     }
     if shown < issues.len() {
         let top = y + shown as f32 * row_h;
@@ -490,17 +506,10 @@ fn card(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
         legend(&mut out, pad, fy + 4.0, inner, 16.0, false, p);
         fy += 30.0;
     }
-    let date = as_of_line(story);
-    let credit_room = inner - font::width(&date, 18.0, Weight::Bold) - 40.0;
-    out.text(pad, fy + 28.0, 18.0, Weight::Bold, p.text, &date);
-    out.text(
-        w - pad - credit_room,
-        fy + 28.0,
-        18.0,
-        Weight::Regular,
-        p.muted,
-        &fit(&source_credit(story), credit_room, 18.0, Weight::Regular),
-    );
+    let date = fit(&as_of_line(story), inner, 17.0, Weight::Bold);
+    out.text(pad, fy + 24.0, 17.0, Weight::Bold, p.text, &date);
+    let credit = fit(&source_credit(story), inner, 15.0, Weight::Regular);
+    out.text(pad, fy + 47.0, 15.0, Weight::Regular, p.muted, &credit);
     (out, w, h, shown)
 }
 
@@ -517,7 +526,7 @@ fn full(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
         y += 26.0;
     }
     y += 4.0;
-    let date = as_of_line(story);
+    let date = fit(&as_of_line(story), inner, 16.0, Weight::Bold);
     out.text(pad, y + 16.0, 16.0, Weight::Bold, p.muted, &date);
     y += 16.0 + 22.0;
 

@@ -63,7 +63,15 @@ pub struct Svg {
     pub missing: Vec<Missing>,
 }
 
-/// Text as SVG character data: `&`, `<` and `>` escaped, and quotes for attribute values.
+/// Whether XML 1.0 forbids `c` in a document (control characters but tab and line breaks, and
+/// the two non-characters U+FFFE, U+FFFF). Story text may hold them (JSON allows `\u000b`,
+/// Word's soft line break); an image draws them as a space.
+fn forbidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Text as SVG character data: `&`, `<` and `>` escaped, quotes for attribute values, and
+/// characters XML forbids as spaces.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -72,6 +80,7 @@ pub fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            c if forbidden(c) || matches!(c, '\t' | '\n' | '\r') => out.push(' '),
             c => out.push(c),
         }
     }
@@ -106,7 +115,8 @@ impl Svg {
             return;
         }
         for ch in text.chars() {
-            if !font::has_glyph(ch, weight) && !self.missing.iter().any(|m| m.ch == ch) {
+            let drawn = forbidden(ch) || font::has_glyph(ch, weight);
+            if !drawn && !self.missing.iter().any(|m| m.ch == ch) {
                 self.missing.push(Missing {
                     ch,
                     text: text.to_owned(),
@@ -148,16 +158,19 @@ impl Svg {
     }
 
     /// The finished document: `title` and `desc` are its text alternative, for the SVG file
-    /// opened on its own or placed inline.
-    pub fn finish(self, width: f32, height: f32, bg: &str, title: &str, desc: &str) -> String {
+    /// opened on its own or placed inline (`id`, unique per image, keeps two inline SVGs of one
+    /// page from naming each other's text).
+    pub fn finish(self, id: &str, size: (f32, f32), bg: &str, title: &str, desc: &str) -> String {
+        let (width, height) = size;
         format!(
             concat!(
                 r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" "#,
-                r#"role="img" aria-labelledby="dm-img-title dm-img-desc" font-family="{family}">"#,
-                r#"<title id="dm-img-title">{title}</title><desc id="dm-img-desc">{desc}</desc>"#,
+                r#"role="img" aria-labelledby="{id}-title {id}-desc" font-family="{family}">"#,
+                r#"<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#,
                 r#"<rect width="100%" height="100%" fill="{bg}"/>{body}</svg>"#,
                 "\n"
             ),
+            id = escape(id),
             w = width.ceil(),
             h = height.ceil(),
             family = escape(font::FAMILY_FALLBACKS),
@@ -185,7 +198,12 @@ pub fn fit(text: &str, max: f32, size: f32, weight: Weight) -> String {
         used += w;
         kept.push(c);
     }
-    format!("{}…", kept.trim_end())
+    // At a word's end where one is near, rather than inside a word.
+    let cut = kept
+        .rfind(' ')
+        .filter(|&at| at * 5 >= kept.len() * 3)
+        .map_or(kept.as_str(), |at| &kept[..at]);
+    format!("{}…", cut.trim_end_matches([' ', ',', ';', ':']))
 }
 
 /// `text` broken into lines of at most `max` px at word boundaries (a word longer than a line is

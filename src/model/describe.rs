@@ -8,7 +8,7 @@
 
 use super::stance::Stance;
 use super::story::Story;
-use super::view::{GroupKind, View};
+use super::view::{Line, View};
 use crate::text;
 
 /// The longest short text alternative, in characters: long enough for the title, the view, the
@@ -24,6 +24,15 @@ pub fn view_title(story: &Story, view: View) -> String {
             .sides
             .get(side)
             .map_or_else(|| text::ALL_SIDES.to_owned(), |s| s.view_title()),
+    }
+}
+
+/// The title of a view where it stands alone (a share card's `og:title`, an Apple News heading):
+/// the story's title, with the view's after it for a side's view.
+pub fn headline(story: &Story, view: View) -> String {
+    match view {
+        View::AllSides => story.title.clone(),
+        View::Side(_) => text::titled_view(&story.title, &view_title(story, view)),
     }
 }
 
@@ -87,6 +96,12 @@ fn side_counts(story: &Story, side: usize) -> Option<String> {
 /// image is, the size of the matrix, and each side's stances counted, as many sides as fit in
 /// [`ALT_MAX_CHARS`], then how many sides are left (the long description counts every cell).
 pub fn image_alt(story: &Story, view: View) -> String {
+    image_alt_within(story, view, ALT_MAX_CHARS)
+}
+
+/// [`image_alt`] in at most `limit` characters, for an image that adds a sentence of its own
+/// (a share card says how many rows it shows) within [`ALT_MAX_CHARS`].
+pub fn image_alt_within(story: &Story, view: View, limit: usize) -> String {
     let head = format!(
         "{} {}",
         text::image_alt_head(
@@ -96,7 +111,7 @@ pub fn image_alt(story: &Story, view: View) -> String {
         ),
         text::matrix_size(story.issues.len(), story.sides.len())
     );
-    let mut alt = clip(&head, ALT_MAX_CHARS);
+    let mut alt = clip(&head, limit);
     let sides = sides_for(story, view);
     for (done, &side) in sides.iter().enumerate() {
         let Some(counts) = side_counts(story, side) else {
@@ -109,9 +124,9 @@ pub fn image_alt(story: &Story, view: View) -> String {
         } else {
             0
         };
-        if len(&alt) + 1 + len(&counts) + tail > ALT_MAX_CHARS {
+        if len(&alt) + 1 + len(&counts) + tail > limit {
             let rest = text::more_sides(sides.len() - done);
-            if len(&alt) + 1 + len(&rest) <= ALT_MAX_CHARS {
+            if len(&alt) + 1 + len(&rest) <= limit {
                 alt = format!("{alt} {rest}");
             }
             break;
@@ -133,23 +148,15 @@ pub fn image_description(story: &Story, view: View) -> String {
         format!("{}.", as_of_line(story)),
     ];
     let focus_name = match view {
-        View::Side(side) => story.sides.get(side).map(|s| s.name.as_str()),
-        View::AllSides => None,
+        View::Side(side) => story.sides.get(side).map_or("", |s| s.name.as_str()),
+        View::AllSides => "",
     };
-    for group in view.groups(story) {
-        if let (Some(name), true) = (focus_name, group.kind != GroupKind::Everything) {
-            if group.issues.is_empty() {
-                // As the widget: an empty group of demands or answers says so; an empty
-                // "no position" group says nothing, since there is nothing missing to report.
-                let note = group.kind.empty_note(name);
-                if !note.is_empty() {
-                    lines.push(note);
-                }
-                continue;
-            }
-            lines.push(text::group_lead(&group.kind.heading(name)));
+    for line in view.lines(story) {
+        match line {
+            Line::Heading(kind) => lines.push(text::group_lead(&kind.heading(focus_name))),
+            Line::Note(kind) => lines.push(kind.empty_note(focus_name)),
+            Line::Issue(issue) => lines.extend(row(story, issue)),
         }
-        lines.extend(group.issues.iter().filter_map(|&issue| row(story, issue)));
     }
     lines.push(source_credit(story));
     lines.join("\n")

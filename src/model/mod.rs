@@ -20,7 +20,7 @@ pub use agreement::{Agreement, Finding, Outcome};
 pub use stance::{Camp, Stance};
 pub use story::{AsOf, Issue, Position, Quote, Side, Source, Story};
 pub use validate::{is_web_url, parse_story, too_large, StoryError, StoryErrors};
-pub use view::{GroupKind, RowGroup, View};
+pub use view::{GroupKind, Line, RowGroup, View};
 
 /// The built-in story: the Istanbul talks of 2 June 2025. Native code (the prerender, the
 /// validator, tests) reads it from here; the browser build reads the copy the build writes into

@@ -75,6 +75,34 @@ impl View {
     }
 }
 
+/// One line of a view as the widget's table lays it out (components/matrix_table.rs): a group's
+/// heading (in a side's view, even over an empty group), the note of an empty group of demands
+/// or answers, or an issue's row. The images and their text alternatives follow it, so that
+/// pictures, words and widget agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Line {
+    Heading(GroupKind),
+    Note(GroupKind),
+    Issue(usize),
+}
+
+impl View {
+    /// The view's lines in order.
+    pub fn lines(self, story: &Story) -> Vec<Line> {
+        let mut lines = Vec::with_capacity(story.issues.len() + 6);
+        for group in self.groups(story) {
+            if group.kind != GroupKind::Everything {
+                lines.push(Line::Heading(group.kind));
+                if group.issues.is_empty() && group.kind != GroupKind::NotStated {
+                    lines.push(Line::Note(group.kind));
+                }
+            }
+            lines.extend(group.issues.into_iter().map(Line::Issue));
+        }
+        lines
+    }
+}
+
 /// Why rows are together in a side's view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GroupKind {

@@ -113,6 +113,9 @@ describe("the story desk", () => {
     assert.equal(card.name, "my-story-card-kyiv.png");
     assert.deepEqual(pngSize(card.bytes), [1200, 630]);
     assert.match(await status(page), /Downloaded my-story-card-kyiv\.png\./);
+    // The text alternative shown is now the card's own, which says what the card leaves out.
+    assert.match(await page.textContent('label[for="dmd-image-alt"]'), /Text alternative of my-story-card-kyiv\.png/);
+    assert.match(await page.inputValue(byTestId("dmd-image-alt")), /The card shows the first 7 of 14 issues\.$/);
     const svg = await download(page, "dmd-image-card-svg");
     assert.equal(svg.name, "my-story-card-kyiv.svg");
     const out = join(mkdtempSync(join(tmpdir(), "dm-render-")), "card.svg");
@@ -123,6 +126,8 @@ describe("the story desk", () => {
     const full = await download(page, "dmd-image-full-png");
     assert.equal(full.name, "my-story-full-kyiv.png");
     assert.equal(pngSize(full.bytes)[0], 2000);
+    const dark = await download(page, "dmd-image-full-svg");
+    assert.match(dark.bytes.toString("utf8"), /<rect width="100%" height="100%" fill="#161616"\/>/);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(page.errors, []);
     await page.context().close();

@@ -199,11 +199,12 @@ describe("share tags and images", () => {
     for (const view of views) {
       const file = view === "all" ? "index.html" : `view-${view}.html`;
       await page.goto(`${site.url}/${file}`);
-      const tags = Object.fromEntries(
-        await page.$$eval("head meta[property], head meta[name]", (metas) =>
-          metas.map((m) => [m.getAttribute("property") ?? m.getAttribute("name"), m.content]),
-        ),
+      const pairs = await page.$$eval("head meta[property], head meta[name]", (metas) =>
+        metas.map((m) => [m.getAttribute("property") ?? m.getAttribute("name"), m.content]),
       );
+      const names = pairs.map(([name]) => name);
+      assert.equal(new Set(names).size, names.length, `a tag twice in ${file}: ${names.join(", ")}`);
+      const tags = Object.fromEntries(pairs);
       const card = list.find((e) => e.view === view && e.kind === "card");
       assert.equal(tags["twitter:card"], "summary_large_image", file);
       assert.ok(tags["og:title"].startsWith(STORY.title), tags["og:title"]);
