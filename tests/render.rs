@@ -257,3 +257,40 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
 }
+
+/// The images and their text alternatives follow `View::lines`: it must be the table's own
+/// layout, heading for heading, note for note, row for row.
+#[tokio::test]
+async fn view_lines_are_the_tables_layout_in_every_view() {
+    use demands_matrix::model::{Line, View};
+    let story = parse_story(DEFAULT_STORY_JSON).unwrap();
+    for view in View::all(&story) {
+        let html = render(Some(view.id(&story))).await;
+        let mut shown: Vec<(usize, String)> = Vec::new();
+        for (prefix, what) in [
+            ("data-testid=\"dm-group-", "group-"),
+            ("data-testid=\"dm-row-", "row-"),
+        ] {
+            for (at, m) in html.match_indices(prefix) {
+                let rest = &html[at + m.len()..];
+                shown.push((at, format!("{what}{}", &rest[..rest.find('"').unwrap()])));
+            }
+        }
+        shown.extend(
+            html.match_indices("class=\"dm-matrix__empty\"")
+                .map(|(at, _)| (at, "empty".to_owned())),
+        );
+        shown.sort();
+        let shown: Vec<String> = shown.into_iter().map(|(_, what)| what).collect();
+        let expected: Vec<String> = view
+            .lines(&story)
+            .into_iter()
+            .map(|line| match line {
+                Line::Heading(kind) => format!("group-{}", kind.id()),
+                Line::Note(_) => "empty".to_owned(),
+                Line::Issue(issue) => format!("row-{}", story.issues[issue].id),
+            })
+            .collect();
+        assert_eq!(shown, expected, "{}", view.id(&story));
+    }
+}
