@@ -547,6 +547,30 @@ fn attr_text(value: &str) -> String {
         .replace('<', "&lt;")
 }
 
+/// The page's own description (`<meta name="description" content="…">`, as index.html has it,
+/// minified or not), as text. The share tags repeat it: a second copy costs a reader next to
+/// nothing once compressed, where the standfirst would be new words.
+pub fn page_description(page: &str) -> Option<String> {
+    let mut rest = page;
+    while let Some(open) = rest.find("<meta") {
+        let close = rest[open..].find('>').map_or(rest.len(), |c| open + c + 1);
+        let tag = &rest[open..close];
+        if attribute(tag, "name").is_some_and(|(name, _)| name == "description") {
+            let (content, _) = attribute(tag, "content")?;
+            return Some(
+                content
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&amp;", "&"),
+            );
+        }
+        rest = &rest[close..];
+    }
+    None
+}
+
 /// Writes the share tags into a built page, after its `<title>`: `og:title`, `og:description`,
 /// `og:url`, `og:image` with its width, height and alt, and `twitter:card`. Only these: every
 /// byte of the page is one a reader downloads.

@@ -354,4 +354,14 @@ fn share_tags_follow_the_title_with_absolute_addresses_from_the_build_setting() 
     assert!(public_base(Some("javascript:alert(1)")).is_err());
     assert!(public_base(Some("https://example.org/\"><script>")).is_err());
     assert!(with_share_tags("<p>no title</p>", &index).is_err());
+    use demands_matrix::prerender::page_description;
+    let minified =
+        "<title>T</title><meta content=\"Talks &amp; &quot;terms&quot;\" name=description>";
+    assert_eq!(
+        page_description(minified).as_deref(),
+        Some("Talks & \"terms\"")
+    );
+    let plain = r#"<meta name="viewport" content="x"><meta name="description" content="About">"#;
+    assert_eq!(page_description(plain).as_deref(), Some("About"));
+    assert_eq!(page_description("<title>T</title>"), None);
 }

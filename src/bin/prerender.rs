@@ -20,9 +20,9 @@ mod native {
     use demands_matrix::images::{file_name, Kind};
     use demands_matrix::model::{parse_story, View, DEFAULT_STORY_JSON};
     use demands_matrix::prerender::{
-        embed_module, fill_page, pages, public_base, refresh_integrity, render_embedded_view,
-        render_view, site_images, with_integrity, with_share_tags, with_story, ShareTags,
-        IMAGES_DIR,
+        embed_module, fill_page, page_description, pages, public_base, refresh_integrity,
+        render_embedded_view, render_view, site_images, with_integrity, with_share_tags,
+        with_story, ShareTags, IMAGES_DIR,
     };
 
     pub fn main() -> ExitCode {
@@ -79,7 +79,10 @@ mod native {
                 .find(|entry| entry.png == card)
                 .map(|entry| entry.alt.as_str())
                 .ok_or_else(|| format!("no share card {card} was drawn for {file}"))?;
-            let tags = ShareTags::for_view(&story, view, &base, file, &card, alt);
+            let mut tags = ShareTags::for_view(&story, view, &base, file, &card, alt);
+            if let Some(description) = page_description(&page) {
+                tags.description = description;
+            }
             let filled = with_share_tags(&fill_page(&page, view_id, &markup)?, &tags)?;
             let path = dir.join(file);
             std::fs::write(&path, filled)
