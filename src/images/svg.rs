@@ -134,16 +134,8 @@ impl Svg {
     /// A stance's shape (the widget's own, components/stance_mark.rs) in a `size` px square whose
     /// top-left corner is at `x`, `y`.
     pub fn mark(&mut self, stance: Stance, x: f32, y: f32, size: f32, colour: &str) {
-        let (shape, stroke) = match stance {
-            Stance::Demands => (r#"<path d="M8 1.8 14.6 13.6H1.4Z""#, None),
-            Stance::Supports => (r#"<path d="M2.6 8.6 6.3 12.2 13.4 3.8""#, Some(2.4)),
-            Stance::Open => (r#"<circle cx="8" cy="8" r="5.2""#, Some(2.4)),
-            Stance::Rejects => (
-                r#"<path d="M3.4 3.4 12.6 12.6M12.6 3.4 3.4 12.6""#,
-                Some(2.4),
-            ),
-            Stance::NotStated => (r#"<path d="M3 8H13""#, Some(2.0)),
-        };
+        let (path, stroke) = stance.mark();
+        let shape = format!(r#"<path d="{path}""#);
         let paint = match stroke {
             None => format!(r#" fill="{colour}""#),
             Some(width) => format!(

@@ -83,6 +83,23 @@ impl Stance {
         }
     }
 
+    /// The stance's shape in a 16 × 16 box, as SVG path data, and the width of its stroke
+    /// (`None`: filled). One drawing for the widget's marks (components/stance_mark.rs) and the
+    /// images (src/images/), so that a reader sees the same triangle, tick, ring, cross and dash
+    /// in both.
+    pub fn mark(self) -> (&'static str, Option<f32>) {
+        match self {
+            Stance::Demands => ("M8 1.8 14.6 13.6H1.4Z", None),
+            Stance::Supports => ("M2.6 8.6 6.3 12.2 13.4 3.8", Some(2.4)),
+            Stance::Open => (
+                "M8 2.8A5.2 5.2 0 1 1 8 13.2 5.2 5.2 0 1 1 8 2.8Z",
+                Some(2.4),
+            ),
+            Stance::Rejects => ("M3.4 3.4 12.6 12.6M12.6 3.4 3.4 12.6", Some(2.4)),
+            Stance::NotStated => ("M3 8H13", Some(2.0)),
+        }
+    }
+
     pub fn camp(self) -> Camp {
         match self {
             Stance::Demands | Stance::Supports => Camp::For,
