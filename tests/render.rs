@@ -294,3 +294,49 @@ async fn view_lines_are_the_tables_layout_in_every_view() {
         assert_eq!(shown, expected, "{}", view.id(&story));
     }
 }
+
+/// The images draw the marks from `Stance::mark`; the widget writes them as static markup (which
+/// costs the reader less): the two must be the same shapes.
+#[tokio::test]
+async fn the_widgets_marks_are_the_shapes_the_images_draw() {
+    use demands_matrix::components::stance_mark::stance_mark;
+    use demands_matrix::model::Stance;
+    use yew::prelude::*;
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        stance: Stance,
+    }
+    #[component]
+    fn Mark(props: &Props) -> Html {
+        stance_mark(props.stance)
+    }
+    for stance in Stance::ALL {
+        let html = LocalServerRenderer::<Mark>::with_props(Props { stance })
+            .render()
+            .await;
+        let (path, stroke) = stance.mark();
+        match stance {
+            // The widget's ring is a circle element; the images' the same ring as a path.
+            Stance::Open => {
+                assert!(
+                    html.contains(r#"<circle cx="8" cy="8" r="5.2" class="dm-stance__stroke""#),
+                    "{html}"
+                );
+                assert_eq!(path, "M8 2.8A5.2 5.2 0 1 1 8 13.2 5.2 5.2 0 1 1 8 2.8Z");
+            }
+            _ => assert!(
+                html.contains(&format!(r#"<path d="{path}""#)),
+                "{stance:?}: {html}"
+            ),
+        }
+        let class = match stroke {
+            None => "dm-stance__fill",
+            Some(width) if width < 2.4 => "dm-stance__stroke dm-stance__stroke--thin",
+            Some(_) => "dm-stance__stroke",
+        };
+        assert!(
+            html.contains(&format!(r#"class="{class}""#)),
+            "{stance:?}: {html}"
+        );
+    }
+}

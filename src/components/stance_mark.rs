@@ -10,17 +10,23 @@ use crate::model::Stance;
 /// The shape (triangle, tick, ring, cross, dash) and the word for a stance. The shape is
 /// decoration for sighted readers (hidden from screen readers); the word carries the meaning.
 pub fn stance_mark(stance: Stance) -> Html {
-    // The stroke widths themselves are the stylesheet's (a host may restyle them).
-    let (path, stroke) = stance.mark();
-    let class = match stroke {
-        None => "dm-stance__fill",
-        Some(width) if width < 2.4 => "dm-stance__stroke dm-stance__stroke--thin",
-        Some(_) => "dm-stance__stroke",
+    let shape = match stance {
+        Stance::Demands => html! { <path d="M8 1.8 14.6 13.6H1.4Z" class="dm-stance__fill" /> },
+        Stance::Supports => {
+            html! { <path d="M2.6 8.6 6.3 12.2 13.4 3.8" class="dm-stance__stroke" /> }
+        }
+        Stance::Open => html! { <circle cx="8" cy="8" r="5.2" class="dm-stance__stroke" /> },
+        Stance::Rejects => {
+            html! { <path d="M3.4 3.4 12.6 12.6M12.6 3.4 3.4 12.6" class="dm-stance__stroke" /> }
+        }
+        Stance::NotStated => {
+            html! { <path d="M3 8H13" class="dm-stance__stroke dm-stance__stroke--thin" /> }
+        }
     };
     html! {
         <span class="dm-stance" data-stance={stance.id()}>
             <svg class="dm-stance__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                <path d={path} {class} />
+                { shape }
             </svg>
             <span class="dm-stance__label">{ stance.label() }</span>
         </span>
