@@ -2,7 +2,8 @@
 //! view switcher with many sides: a 4-side and a 12-side story keep their tabs on one line at
 //! 320 px in both densities, the last tab is reached by keyboard and scrolled into view, the
 //! Istanbul matrix in compact density fits a 1280 × 800 screen in every view, a compact page
-//! hydrates, and axe finds nothing in either density, in Chromium and in Firefox ESR.
+//! hydrates, direct embeds and our host script's frames take the setting from their elements,
+//! and axe finds nothing in either density, in Chromium and in Firefox ESR.
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -16,7 +17,7 @@ const VIEWS = ["all", "kyiv", "moscow", "west"];
 const DENSITIES = ["default", "compact"];
 const MANY = { 4: "fixtures/four-sides.json", 12: "fixtures/twelve-sides.json" };
 
-const site = siteWithBrowser({ "/": DIST, "/fixtures/": "tests/fixtures/stories" });
+const site = siteWithBrowser({ "/": DIST, "/widget/": DIST, "/hosts/": "tests/hosts", "/fixtures/": "tests/fixtures/stories" });
 
 before(() => mkdirSync(SHOTS, { recursive: true }));
 
@@ -177,6 +178,48 @@ describe("compact density", () => {
       assert.deepEqual(page.errors, []);
       await page.context().close();
     }
+  });
+
+  test("a direct embed takes data-density (or density) from its element; others stay default", async () => {
+    const page = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.url}/hosts/blank.html`);
+    await page.evaluate(() => {
+      const main = document.querySelector("main");
+      main.insertAdjacentHTML(
+        "beforeend",
+        '<div id="compact-div" data-demands-matrix data-density="compact"></div><demands-matrix id="compact-el" density="compact"></demands-matrix><div id="odd" data-demands-matrix data-density="tiny"></div>',
+      );
+    });
+    const summaryDisplay = (id) =>
+      page.waitForFunction((id) => {
+        const root = document.getElementById(id).shadowRoot?.querySelector('[data-testid="dm-root"][data-live]');
+        return root && getComputedStyle(root.querySelector(".dm-cell__summary")).display;
+      }, id, { timeout: 15000 }).then((handle) => handle.jsonValue());
+    assert.equal(await summaryDisplay("compact-div"), "none");
+    assert.equal(await summaryDisplay("compact-el"), "none");
+    assert.equal(await summaryDisplay("odd"), "block");
+    assert.equal(await summaryDisplay("light"), "block");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("the host script passes a placeholder's data-density to the frame as ?density=", async () => {
+    const page = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    // The placeholder gets its attribute as it is parsed, before the host script runs.
+    await page.addInitScript(() => {
+      new MutationObserver(() => document.getElementById("holder")?.setAttribute("data-density", "compact")).observe(document, {
+        childList: true,
+        subtree: true,
+      });
+    });
+    await page.goto(`${site.url}/hosts/host-script.html?widget=${encodeURIComponent(`${site.url}/index.html`)}`);
+    const frameEl = await page.waitForSelector("iframe[src*='index.html']");
+    assert.match(await frameEl.getAttribute("src"), /[?&]density=compact/);
+    await frameEl.scrollIntoViewIfNeeded();
+    const frame = await frameEl.contentFrame();
+    await waitForWidget(frame);
+    assert.equal(await frame.getAttribute("[data-demands-matrix]", "data-density"), "compact");
+    await page.context().close();
   });
 
   for (const colorScheme of ["light", "dark"]) {
