@@ -29,6 +29,8 @@
     // The publication's data-theme wins, then a theme already in data-src, then the page's scheme.
     const theme = THEME.test(holder.dataset.theme) ? holder.dataset.theme : url.searchParams.has("theme") ? "" : declared(holder);
     if (theme) url.searchParams.set("theme", theme);
+    // The placeholder's density goes along as ?density= (the page ignores values it does not know).
+    if (holder.dataset.density) url.searchParams.set("density", holder.dataset.density);
     if (linked) url.hash = linked[0];
     const reflect = holder.hasAttribute("data-reflect-view");
     const frame = document.createElement("iframe");

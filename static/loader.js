@@ -1,10 +1,14 @@
-//! Standalone page script (README "Loading" and "Embedding"): ?theme=, #view=, height reports to the embedding page, then the WebAssembly after the first paint.
+//! Standalone page script (README "Loading" and "Embedding"): ?theme=, ?density=, #view=, height reports to the embedding page, then the WebAssembly after the first paint.
 var params = new URLSearchParams(location.search);
 var html = document.documentElement;
 var mount = document.querySelector("[data-demands-matrix]");
 var theme = params.get("theme");
 // Light unless asked: "auto" follows the reader's system, for publications whose pages do too.
 if (/^(dark|light|auto)$/.test(theme)) html.dataset.theme = theme;
+// Compact density is CSS keyed on the mount element's data-density (README "Layout"): set here,
+// before the first paint and outside what the WebAssembly hydrates, so hydration meets the
+// markup the build wrote. Any other value leaves the default density.
+if (mount && params.get("density") == "compact") mount.dataset.density = "compact";
 var hashView = /^#view=([a-z0-9_-]+)$/.exec(location.hash);
 if (hashView && mount) mount.dataset.view = hashView[1];
 var id = params.get("childId");

@@ -111,6 +111,10 @@ function attach(host) {
   const themed = host.closest("[data-theme]");
   const theme = setting(host, "theme") || (themed ? themed.dataset.theme : "");
   if (theme) root.dataset.theme = theme;
+  // Compact density is CSS keyed on this attribute (README "Layout"); values it does not know
+  // leave the default density.
+  const density = setting(host, "density");
+  if (density) root.dataset.density = density;
   const src = setting(host, "src");
   const view = setting(host, "view");
   if (src) {

@@ -340,3 +340,126 @@ async fn the_widgets_marks_are_the_shapes_the_images_draw() {
         );
     }
 }
+
+/// The detail of one cell of the built-in story, as App shows it when the cell is opened.
+#[yew::component]
+fn OpenDetail() -> yew::Html {
+    use demands_matrix::components::position_detail::{position_detail, PositionDetailProps};
+    use demands_matrix::components::StoryRef;
+    use demands_matrix::state::CellRef;
+    let story = StoryRef(std::rc::Rc::new(parse_story(DEFAULT_STORY_JSON).unwrap()));
+    position_detail(&PositionDetailProps {
+        uid: "dm",
+        story: &story,
+        cell: CellRef { issue: 0, side: 1 },
+        heading_level: 3,
+        on_close: &yew::Callback::noop(),
+    })
+}
+
+/// Compact density is CSS on the mount element's `data-density` (README "Layout"): the markup
+/// is the default's, so these check what that CSS relies on.
+#[tokio::test]
+async fn compact_density_keeps_the_stance_word_in_every_cell_name() {
+    let html = render(Some("kyiv")).await;
+    let buttons: Vec<&str> = html
+        .match_indices("<span class=\"dm-cell__button\">")
+        .map(|(at, m)| {
+            let rest = &html[at + m.len()..];
+            // A button ends before the cell's summary.
+            &rest[..rest.find("<p class=\"dm-cell__summary\">").unwrap()]
+        })
+        .collect();
+    assert_eq!(buttons.len(), 14 * 3);
+    for button in buttons {
+        // The name: side and issue (visually hidden), then the stance's word, visible or not.
+        assert!(
+            button.starts_with("<span class=\"dm-sr-only\">"),
+            "{button}"
+        );
+        assert!(
+            ["Demands", "Supports", "Open", "Rejects", "Not stated"]
+                .iter()
+                .any(|word| button
+                    .contains(&format!("<span class=\"dm-stance__label\">{word}</span>"))),
+            "{button}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_detail_holds_the_summary_and_the_explainer_compact_density_moves_there() {
+    let story = parse_story(DEFAULT_STORY_JSON).unwrap();
+    let html = LocalServerRenderer::<OpenDetail>::new().render().await;
+    let (issue, _, position) = story.cell(0, 1).unwrap();
+    assert!(html.contains(&format!(
+        "class=\"dm-detail__summary\">{}</p>",
+        escape(&position.summary)
+    )));
+    assert!(html.contains(&format!(
+        "<p class=\"dm-detail__explainer\">{}</p>",
+        escape(&issue.explainer)
+    )));
+}
+
+/// Every class the compact rules of the stylesheet name is one the widget renders: a renamed
+/// class would silently leave compact density half applied.
+#[tokio::test]
+async fn compact_rules_name_classes_the_widget_renders() {
+    let css = std::fs::read_to_string("static/demands-matrix.css").unwrap();
+    let rendered = format!(
+        "{}{}{}",
+        render(None).await,
+        render(Some("kyiv")).await,
+        LocalServerRenderer::<OpenDetail>::new().render().await
+    );
+    let mut named: Vec<&str> = css
+        .lines()
+        .filter(|line| line.contains("[data-density=\"compact\"]"))
+        .flat_map(|line| line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')))
+        .filter(|word| word.starts_with("dm-"))
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    assert!(named.len() > 10, "{named:?}");
+    for class in named {
+        // A source line shows only in stories with several sources; the built-in has one.
+        if class == "dm-cell__source" {
+            continue;
+        }
+        assert!(
+            rendered.contains(&format!("class=\"{class}\""))
+                || rendered.contains(&format!("class=\"{class} "))
+                || rendered.contains(&format!(" {class}\"")),
+            "the compact rules name .{class}, which the widget does not render"
+        );
+    }
+}
+
+/// The fixtures with four and twelve sides (the most a story may have) are valid stories, and
+/// every side has its tab in the one row of tabs.
+#[tokio::test]
+async fn four_and_twelve_sides_each_have_a_tab() {
+    for (file, sides) in [("four-sides.json", 4), ("twelve-sides.json", 12)] {
+        let json = std::fs::read_to_string(format!("tests/fixtures/stories/{file}")).unwrap();
+        let story = parse_story(&json).unwrap_or_else(|e| panic!("{file}: {e:?}"));
+        assert_eq!(story.sides.len(), sides);
+        let html = LocalServerRenderer::<App>::with_props(AppProps {
+            uid: AttrValue::Static("dm"),
+            src: None,
+            view: None,
+            then_view: None,
+            live: true,
+            pages: false,
+            pages_base: None,
+            story: Some(demands_matrix::components::StoryRef(std::rc::Rc::new(
+                story,
+            ))),
+            within: None,
+        })
+        .render()
+        .await;
+        assert_eq!(testids(&html, "dm-tab-").len(), sides + 1, "{file}");
+        assert_eq!(html.matches("class=\"dm-tabs\"").count(), 1, "{file}");
+    }
+}

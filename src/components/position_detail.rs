@@ -72,6 +72,8 @@ pub fn position_detail(props: &PositionDetailProps<'_>) -> Html {
                     <span class="dm-sr-only">{ "Close details" }</span>
                 </button>
             </div>
+            // Shown in compact density only (CSS), where the row keeps the title alone.
+            <p class="dm-detail__explainer">{ &issue.explainer }</p>
             <p class="dm-detail__stance">
                 { stance_mark(position.stance) }
                 if let Some(rank) = position.priority {
