@@ -195,9 +195,23 @@ pub fn more_issues(count: usize) -> String {
     }
 }
 
-/// Added to a share card's text alternative when the card leaves issues out.
-pub fn card_shows(shown: usize, total: usize) -> String {
-    format!("The card shows the first {shown} of {total} issues.")
+/// What a share card shows, after its alt's head: "A table of where Kyiv, Moscow and Western
+/// allies stand on 14 issues; the card shows the first 7." (`sides` already joined).
+pub fn card_table(sides: &str, shown: usize, total: usize) -> String {
+    let issues = match total {
+        1 => "1 issue".to_owned(),
+        n => format!("{n} issues"),
+    };
+    if shown < total {
+        format!("A table of where {sides} stand on {issues}; the card shows the first {shown}.")
+    } else {
+        format!("A table of where {sides} stand on {issues}.")
+    }
+}
+
+/// The sides of a card's table when their names would make its alt too long: "the 12 sides".
+pub fn all_sides(count: usize) -> String {
+    format!("the {count} sides")
 }
 
 #[cfg(test)]

@@ -215,3 +215,28 @@ fn the_texts_are_the_same_every_time() {
         );
     }
 }
+
+#[test]
+fn a_cards_alt_says_whose_stances_its_table_shows_within_the_limit() {
+    use demands_matrix::model::describe::{card_alt, ALT_MAX_CHARS};
+    let story = parse_story(DEFAULT_STORY_JSON).expect("valid");
+    assert_eq!(
+        card_alt(&story, View::Side(1), 7),
+        "Demands matrix: Istanbul talks: who demands what, Moscow’s view, as of 2 June 2025. \
+         A table of where Moscow, Kyiv and Western allies stand on 14 issues; the card shows the first 7."
+    );
+    assert!(card_alt(&story, View::AllSides, 14).ends_with("stand on 14 issues."));
+    let mut many = story.clone();
+    for side in &mut many.sides {
+        side.name = format!(
+            "{} and all of its partners, envoys and observers",
+            side.name
+        );
+    }
+    let alt = card_alt(&many, View::AllSides, 7);
+    assert!(alt.chars().count() <= ALT_MAX_CHARS, "{alt}");
+    assert!(
+        alt.contains("where the 3 sides stand on 14 issues"),
+        "{alt}"
+    );
+}

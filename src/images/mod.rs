@@ -156,13 +156,9 @@ pub fn draw(story: &Story, view: View, kind: Kind, theme: Theme) -> Result<Pictu
         Kind::Card => card(story, view, &palette),
         Kind::Full => full(story, view, &palette),
     };
-    // A card that leaves rows out says so, within the same limit as every alt.
-    let alt = if shown < story.issues.len() {
-        let note = text::card_shows(shown, story.issues.len());
-        let room = describe::ALT_MAX_CHARS.saturating_sub(note.chars().count() + 1);
-        format!("{} {note}", describe::image_alt_within(story, view, room))
-    } else {
-        describe::image_alt(story, view)
+    let alt = match kind {
+        Kind::Card => describe::card_alt(story, view, shown),
+        Kind::Full => describe::image_alt(story, view),
     };
     if !svg.missing.is_empty() {
         return Err(ImageError::MissingGlyphs(svg.missing));

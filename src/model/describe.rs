@@ -101,7 +101,7 @@ pub fn image_alt(story: &Story, view: View) -> String {
 
 /// [`image_alt`] in at most `limit` characters, for an image that adds a sentence of its own
 /// (a share card says how many rows it shows) within [`ALT_MAX_CHARS`].
-pub fn image_alt_within(story: &Story, view: View, limit: usize) -> String {
+fn image_alt_within(story: &Story, view: View, limit: usize) -> String {
     let head = format!(
         "{} {}",
         text::image_alt_head(
@@ -134,6 +134,29 @@ pub fn image_alt_within(story: &Story, view: View, limit: usize) -> String {
         alt = format!("{alt} {counts}");
     }
     alt
+}
+
+/// The short text alternative of a share card that shows the first `shown` issues of the view:
+/// what it is and what its table holds. Shorter than [`image_alt`], without the counts: every
+/// standalone page carries it (`og:image:alt`), and readers download those bytes.
+pub fn card_alt(story: &Story, view: View, shown: usize) -> String {
+    let head = text::image_alt_head(
+        &story.title,
+        &view_title(story, view),
+        &text::long_date(&story.as_of.date),
+    );
+    let names: Vec<&str> = sides_for(story, view)
+        .into_iter()
+        .filter_map(|side| story.sides.get(side).map(|s| s.name.as_str()))
+        .collect();
+    let total = story.issues.len();
+    let table = text::card_table(&super::agreement::join_names(&names), shown, total);
+    let alt = format!("{head} {table}");
+    if len(&alt) <= ALT_MAX_CHARS {
+        return alt;
+    }
+    let table = text::card_table(&text::all_sides(names.len()), shown, total);
+    clip(&format!("{head} {table}"), ALT_MAX_CHARS)
 }
 
 /// The long text alternative of an image of `view`: the title, the view, the date, every row of
