@@ -15,3 +15,17 @@ export async function axeViolations(page) {
   const result = await page.evaluate((options) => window.axe.run(document, options), AXE_OPTIONS);
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} — ${n.failureSummary?.split("\n")[1] ?? v.help}`));
 }
+
+/** Violations in a Firefox page driven over WebDriver BiDi (firefox.mjs), as "rule: target" lines. */
+export function firefoxViolations(ff) {
+  return ff.eval(
+    (source, options) => {
+      if (!window.axe) (0, eval)(source);
+      return window.axe
+        .run(document, options)
+        .then((r) => r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`)));
+    },
+    AXE_SOURCE,
+    AXE_OPTIONS,
+  );
+}

@@ -8,7 +8,7 @@ import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { openPage, siteWithBrowser, waitForWidget } from "./browser.mjs";
-import { axeViolations, AXE_OPTIONS, AXE_SOURCE } from "./axe.mjs";
+import { axeViolations, firefoxViolations, AXE_OPTIONS, AXE_SOURCE } from "./axe.mjs";
 import { withFirefox } from "./firefox.mjs";
 
 const DIST = process.env.DIST ?? "dist";
@@ -253,18 +253,7 @@ describe("compact density", () => {
 });
 
 describe("Firefox ESR", () => {
-  async function axe(ff) {
-    return ff.eval(
-      (source, options) => {
-        if (!window.axe) (0, eval)(source);
-        return window.axe
-          .run(document, options)
-          .then((r) => r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`)));
-      },
-      AXE_SOURCE,
-      AXE_OPTIONS,
-    );
-  }
+  const axe = firefoxViolations;
   const live = () => !!document.querySelector('[data-testid="dm-root"][data-live]');
 
   /** Runs `fn(arg)` inside the test frame (same origin), as `ff.eval` runs it in the page. */

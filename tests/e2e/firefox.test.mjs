@@ -8,7 +8,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { serve } from "./server.mjs";
 import { withFirefox } from "./firefox.mjs";
-import { AXE_OPTIONS, AXE_SOURCE } from "./axe.mjs";
+import { firefoxViolations } from "./axe.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 let server;
@@ -23,18 +23,7 @@ after(async () => {
 
 const live = () => !!document.querySelector('[data-testid="dm-root"][data-live]');
 
-async function axe(ff) {
-  return ff.eval(
-    (source, options) => {
-      if (!window.axe) (0, eval)(source);
-      return window.axe
-        .run(document, options)
-        .then((r) => r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`)));
-    },
-    AXE_SOURCE,
-    AXE_OPTIONS,
-  );
-}
+const axe = firefoxViolations;
 
 describe("Firefox ESR", () => {
   for (const colorScheme of ["light", "dark"]) {

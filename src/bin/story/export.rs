@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use demands_matrix::anf;
 use demands_matrix::workbook;
 
-use super::{same_file, usage_error, Output};
+use super::{usage_error, Output};
 
 /// Runs `story export` with the arguments after the subcommand.
 pub fn run(args: &[String]) -> ExitCode {
@@ -22,11 +22,8 @@ pub fn run(args: &[String]) -> ExitCode {
         Output::File(path) | Output::CsvDir(path) => path.clone(),
         Output::Stdout => return usage_error(),
     };
-    if same_file(&input, &target) {
-        eprintln!(
-            "{input}: refusing to write over the story file being exported; choose another output"
-        );
-        return ExitCode::from(2);
+    if let Err(code) = super::refuse_overwrite(&input, &target) {
+        return code;
     }
     let story = match super::read_story(&input) {
         Ok(story) => story,
@@ -108,11 +105,8 @@ fn run_anf(args: &[String]) -> ExitCode {
         return ExitCode::from(2);
     }
     if let Output::File(path) = &output {
-        if same_file(&input, path) {
-            eprintln!(
-                "{input}: refusing to write over the story file being exported; choose another output"
-            );
-            return ExitCode::from(2);
+        if let Err(code) = super::refuse_overwrite(&input, path) {
+            return code;
         }
     }
     let story = match super::read_story(&input) {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use demands_matrix::workbook::{self, limits::MAX_FILE_BYTES};
 
-use super::{same_file, usage_error, Output};
+use super::{usage_error, Output};
 
 /// Runs `story import` with the arguments after the subcommand.
 pub fn run(args: &[String]) -> ExitCode {
@@ -16,9 +16,8 @@ pub fn run(args: &[String]) -> ExitCode {
         _ => return usage_error(),
     };
     if let Some(output) = &output {
-        if same_file(&input, output) {
-            eprintln!("{input}: refusing to write the story over the file it is read from; choose another -o");
-            return ExitCode::from(2);
+        if let Err(code) = super::refuse_overwrite(&input, output) {
+            return code;
         }
     }
     let path = Path::new(&input);

@@ -65,6 +65,17 @@ fn input_and_output(args: &[String], csv: bool) -> Option<(String, Output)> {
     Some((input?, output))
 }
 
+/// Exit 2 when `output` names `input`, the file the command reads: it is never written over.
+fn refuse_overwrite(input: &str, output: &str) -> Result<(), ExitCode> {
+    if same_file(input, output) {
+        eprintln!(
+            "{input}: refusing to write over the file being read; choose another output (-o)"
+        );
+        return Err(ExitCode::from(2));
+    }
+    Ok(())
+}
+
 /// Whether two paths name the same file (when both exist, by their real paths).
 fn same_file(a: &str, b: &str) -> bool {
     if a == b {

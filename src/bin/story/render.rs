@@ -84,9 +84,8 @@ pub fn run(args: &[String]) -> ExitCode {
     let path = request
         .output
         .unwrap_or_else(|| images::file_name(request.kind, view.id(&story), extension));
-    if super::same_file(input, &path) {
-        eprintln!("{input}: refusing to write over the story file; choose another output");
-        return ExitCode::from(2);
+    if let Err(code) = super::refuse_overwrite(input, &path) {
+        return code;
     }
     let bytes = if request.png {
         match images::png(&picture) {
