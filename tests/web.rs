@@ -43,6 +43,7 @@ async fn mount(view: Option<&'static str>) -> Element {
             pages: false,
             pages_base: None,
             story: None,
+            lang: None,
             within: None,
         },
     )

@@ -73,16 +73,22 @@ fn mount(
     let view = attribute("data-view")
         .or_else(|| from_page("view"))
         .map(AttrValue::from);
+    let lang = attribute("data-lang")
+        .or_else(|| from_page("lang"))
+        .map(AttrValue::from);
     let shape = attribute("data-shape");
     match (attribute("data-prerendered"), src) {
-        // The built-in story, prerendered for one view: take over that markup in place.
-        (Some(rendered_view), None) => {
+        // The built-in story, prerendered for one view: take over that markup in place. Not
+        // when the host asks for another language: hydration would meet words it does not
+        // expect, so that is a rendering afresh, as another story is.
+        (Some(rendered_view), None) if lang.is_none() => {
             let mut props = AppProps::prerendered(uid, AttrValue::from(rendered_view), view, true);
             props.pages_base = pages_base;
             take_over(root, props, shape);
         }
         (rendered, src) => {
-            // Another story than the prerendered one: its markup must go, not be matched.
+            // Another story or language than the prerendered one: its markup must go, not be
+            // matched.
             if rendered.is_some() {
                 root.set_inner_html("");
             }
@@ -93,8 +99,10 @@ fn mount(
                 then_view: None,
                 live: true,
                 pages: false,
-                pages_base: None,
+                // Not for links (`pages` is off): where the widget's locale files are.
+                pages_base,
                 story: None,
+                lang,
                 within: None,
             };
             yew::Renderer::<App>::with_root_and_props(root, props).render();
