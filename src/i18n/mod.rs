@@ -14,10 +14,11 @@ mod plural;
 mod pseudo;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::fmt;
 use std::rc::Rc;
 
-use serde_json::{Map, Value};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
 
 pub use plural::category;
 
@@ -47,10 +48,77 @@ pub struct Strings {
     /// Where text runs for the language asked for: `rtl` for Arabic, Hebrew, Persian, Urdu…
     /// even when the strings fall back to another locale.
     dir: &'static str,
-    messages: Map<String, Value>,
+    /// The messages in the file's order. A list, not a map: about 80 keys looked up by a short
+    /// scan, and the reader's WebAssembly carries no map or `serde_json::Value` code for them
+    /// (README "Size").
+    messages: Rc<Vec<(String, Message)>>,
     /// Dates already in words (`"2025-06-02": "2 червня 2025 р."`), which the build sends with a
     /// page's strings: the browser hydrating the page shows the very words the build wrote.
-    dates: Map<String, Value>,
+    dates: Rc<Vec<(String, String)>>,
+}
+
+/// One message: a plain string, or its plural forms by CLDR category.
+#[derive(Clone, Debug, PartialEq)]
+enum Message {
+    Text(String),
+    Forms(Vec<(String, String)>),
+}
+
+/// The key under which a page's strings carry dates in words.
+const DATES_KEY: &str = "$dates";
+
+/// A locale file's top-level object, read straight into [`Message`]s.
+struct Messages(Vec<(String, Message)>);
+
+impl<'de> Deserialize<'de> for Messages {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> Visitor<'de> for Entries {
+            type Value = Messages;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of messages")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Messages, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Messages(entries))
+            }
+        }
+        deserializer.deserialize_map(Entries)
+    }
+}
+
+impl<'de> Deserialize<'de> for Message {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Either;
+        impl<'de> Visitor<'de> for Either {
+            type Value = Message;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string or an object of plural forms")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Message, E> {
+                Ok(Message::Text(text.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, text: String) -> Result<Message, E> {
+                Ok(Message::Text(text))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Message, A::Error> {
+                let mut forms = Vec::new();
+                while let Some(form) = map.next_entry()? {
+                    forms.push(form);
+                }
+                Ok(Message::Forms(forms))
+            }
+        }
+        deserializer.deserialize_any(Either)
+    }
+}
+
+/// Looks `key` up in a list of pairs.
+fn lookup<'a, T>(pairs: &'a [(String, T)], key: &str) -> Option<&'a T> {
+    pairs.iter().find(|(k, _)| k == key).map(|(_, value)| value)
 }
 
 /// A locale file could not be read: what is wrong, for the build's and the tests' messages.
@@ -66,20 +134,22 @@ impl std::fmt::Display for LocaleError {
 impl Strings {
     /// Reads a locale file's JSON. `$dates`, when present, holds dates in words.
     pub fn parse(tag: &str, json: &str) -> Result<Strings, LocaleError> {
-        let Ok(Value::Object(mut messages)) = serde_json::from_str(json) else {
+        let Ok(Messages(mut messages)) = serde_json::from_str(json) else {
             return Err(LocaleError(format!(
-                "the strings of \"{tag}\" are not a JSON object"
+                "the strings of \"{tag}\" are not an object of strings and plural forms"
             )));
         };
-        let dates = match messages.remove("$dates") {
-            Some(Value::Object(dates)) => dates,
-            _ => Map::new(),
-        };
+        let mut dates = Vec::new();
+        if let Some(at) = messages.iter().position(|(key, _)| key == DATES_KEY) {
+            if let (_, Message::Forms(words)) = messages.remove(at) {
+                dates = words;
+            }
+        }
         Ok(Strings {
             tag: tag.to_owned(),
             dir: direction(tag),
-            messages,
-            dates,
+            messages: Rc::new(messages),
+            dates: Rc::new(dates),
         })
     }
 
@@ -90,13 +160,11 @@ impl Strings {
     pub fn for_lang(lang: &str) -> Rc<Strings> {
         let tag = shipped_tag(lang).unwrap_or("en");
         let strings = REGISTRY.with(|registry| {
-            if let Some(found) = registry.borrow().get(tag) {
+            if let Some(found) = registry.borrow().iter().find(|s| s.tag == tag) {
                 return Some(found.clone());
             }
             let strings = Rc::new(compiled_in(tag)?);
-            registry
-                .borrow_mut()
-                .insert(tag.to_owned(), strings.clone());
+            registry.borrow_mut().push(strings.clone());
             Some(strings)
         });
         let strings = strings.unwrap_or_else(english);
@@ -126,10 +194,11 @@ impl Strings {
 
     /// The keys this locale has, with their forms (`None` for a plain string).
     pub fn keys(&self) -> impl Iterator<Item = (&str, Option<Vec<&str>>)> {
-        self.messages.iter().map(|(key, value)| {
-            let forms = value
-                .as_object()
-                .map(|forms| forms.keys().map(String::as_str).collect());
+        self.messages.iter().map(|(key, message)| {
+            let forms = match message {
+                Message::Text(_) => None,
+                Message::Forms(forms) => Some(forms.iter().map(|(f, _)| f.as_str()).collect()),
+            };
             (key.as_str(), forms)
         })
     }
@@ -138,14 +207,11 @@ impl Strings {
     /// this locale or else English; the key itself when neither has it, so a missing string
     /// shows instead of vanishing.
     pub fn raw(&self, key: &str, form: &str) -> String {
-        let pick = |messages: &Map<String, Value>| match messages.get(key)? {
-            Value::String(text) => Some(text.clone()),
-            Value::Object(forms) => forms
-                .get(form)
-                .or_else(|| forms.get("other"))
-                .and_then(Value::as_str)
-                .map(str::to_owned),
-            _ => None,
+        let pick = |messages: &[(String, Message)]| match lookup(messages, key)? {
+            Message::Text(text) => Some(text.clone()),
+            Message::Forms(forms) => lookup(forms, form)
+                .or_else(|| lookup(forms, "other"))
+                .cloned(),
         };
         pick(&self.messages)
             .or_else(|| (self.tag != "en").then(|| english().raw(key, form)))
@@ -192,8 +258,8 @@ impl Strings {
     /// An ISO date (`2025-06-02`) in words, as this locale writes it ("2 червня 2025 р.").
     /// Anything that is not a valid date is shown as it is.
     pub fn date(&self, iso: &str) -> String {
-        if let Some(words) = self.dates.get(iso).and_then(Value::as_str) {
-            return words.to_owned();
+        if let Some(words) = lookup(&self.dates, iso) {
+            return words.clone();
         }
         let words = date::long(self.date_tag(), iso).unwrap_or_else(|| iso.to_owned());
         if self.tag == PSEUDO {
@@ -218,13 +284,30 @@ impl Strings {
     /// The strings as a page carries them: this locale's messages and, for hydration, the
     /// dates given already in words.
     pub fn to_page_json(&self, dates: &[&str]) -> String {
-        let mut all = self.messages.clone();
-        if !dates.is_empty() {
-            let words = dates
+        use serde_json::{Map, Value};
+        let forms = |forms: &[(String, String)]| {
+            let forms = forms
                 .iter()
-                .map(|iso| ((*iso).to_owned(), Value::String(self.date(iso))))
+                .map(|(f, text)| (f.clone(), Value::String(text.clone())));
+            Value::Object(forms.collect())
+        };
+        let mut all: Map<String, Value> = self
+            .messages
+            .iter()
+            .map(|(key, message)| {
+                let value = match message {
+                    Message::Text(text) => Value::String(text.clone()),
+                    Message::Forms(list) => forms(list),
+                };
+                (key.clone(), value)
+            })
+            .collect();
+        if !dates.is_empty() {
+            let words: Vec<(String, String)> = dates
+                .iter()
+                .map(|iso| ((*iso).to_owned(), self.date(iso)))
                 .collect();
-            all.insert("$dates".to_owned(), Value::Object(words));
+            all.insert(DATES_KEY.to_owned(), forms(&words));
         }
         serde_json::to_string(&all).unwrap_or_default()
     }
@@ -309,7 +392,8 @@ pub fn direction(lang: &str) -> &'static str {
 }
 
 thread_local! {
-    static REGISTRY: RefCell<HashMap<String, Rc<Strings>>> = RefCell::new(HashMap::new());
+    /// The locales known so far: a handful at most, so a list.
+    static REGISTRY: RefCell<Vec<Rc<Strings>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Adds a locale's strings that arrived from the page or the network (the reader's
@@ -317,9 +401,9 @@ thread_local! {
 pub fn register(strings: Strings) -> Rc<Strings> {
     let strings = Rc::new(strings);
     REGISTRY.with(|registry| {
-        registry
-            .borrow_mut()
-            .insert(strings.tag.clone(), strings.clone())
+        let mut registry = registry.borrow_mut();
+        registry.retain(|known| known.tag != strings.tag);
+        registry.push(strings.clone());
     });
     strings
 }
@@ -329,7 +413,7 @@ pub fn known(lang: &str) -> bool {
     match shipped_tag(lang) {
         None | Some("en") => true,
         Some(tag) => {
-            REGISTRY.with(|registry| registry.borrow().contains_key(tag)) || {
+            REGISTRY.with(|registry| registry.borrow().iter().any(|s| s.tag == tag)) || {
                 compiled_in(tag).map(register).is_some()
             }
         }
@@ -339,18 +423,16 @@ pub fn known(lang: &str) -> bool {
 /// The English strings.
 pub fn english() -> Rc<Strings> {
     REGISTRY.with(|registry| {
-        if let Some(found) = registry.borrow().get("en") {
+        if let Some(found) = registry.borrow().iter().find(|s| s.tag == "en") {
             return found.clone();
         }
         let strings = Rc::new(Strings::parse("en", ENGLISH).unwrap_or_else(|_| Strings {
             tag: "en".to_owned(),
             dir: "ltr",
-            messages: Map::new(),
-            dates: Map::new(),
+            messages: Rc::default(),
+            dates: Rc::default(),
         }));
-        registry
-            .borrow_mut()
-            .insert("en".to_owned(), strings.clone());
+        registry.borrow_mut().push(strings.clone());
         strings
     })
 }
