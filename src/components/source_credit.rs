@@ -50,7 +50,7 @@ pub fn source_credit(t: &Strings, story: &Story, uid: &str) -> Html {
                 { for story.sides.iter().filter(|side| !side.members.is_empty()).map(|side| html! {
                     <div class="dm-footer__side">
                         <dt>{ &side.name }</dt>
-                        <dd>{ side.members.join("; ") }</dd>
+                        <dd>{ side.members.join(&t.text("clause-sep")) }</dd>
                     </div>
                 }) }
             </dl>
@@ -58,7 +58,7 @@ pub fn source_credit(t: &Strings, story: &Story, uid: &str) -> Html {
                 { lead }
                 { for story.sources.iter().enumerate().map(|(i, source)| html! {
                     <>
-                        if i > 0 { { "; " } }
+                        if i > 0 { { t.text("clause-sep") } }
                         { source_html(t, Some(source)) }
                     </>
                 }) }

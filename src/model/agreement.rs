@@ -107,5 +107,5 @@ pub fn describe(t: &Strings, story: &Story, finding: &Finding) -> String {
             t.fill("finding", &[("stance", &stance.label(t)), ("sides", &who)])
         })
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(&t.text("clause-sep"))
 }

@@ -258,7 +258,13 @@ pub fn row(t: &Strings, story: &Story, issue: usize) -> Option<String> {
             },
         )
         .collect();
-    Some(t.fill("row", &[("issue", title), ("cells", &cells.join("; "))]))
+    Some(t.fill(
+        "row",
+        &[
+            ("issue", title),
+            ("cells", &cells.join(&t.text("clause-sep"))),
+        ],
+    ))
 }
 
 fn len(text: &str) -> usize {
