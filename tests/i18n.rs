@@ -14,7 +14,10 @@ mod plurals;
 use plurals::{CATEGORIES, DATES, NUMBERS};
 
 fn file(tag: &str) -> serde_json::Map<String, Value> {
-    let json = source(tag).unwrap_or_else(|| panic!("{tag} is shipped"));
+    let json = match tag {
+        "notes" => include_str!("../locales/notes.json").into(),
+        tag => source(tag).unwrap_or_else(|| panic!("{tag} is shipped")),
+    };
     match serde_json::from_str(&json) {
         Ok(Value::Object(map)) => map,
         _ => panic!("locales/{tag}.json is not a JSON object"),
@@ -375,5 +378,82 @@ async fn a_story_in_each_language_renders_without_the_widget_s_english() {
             assert!(html.contains(&format!("dir=\"{dir}\"")), "{tag}: dir {dir}");
             assert!(html.contains(&format!("lang=\"{tag}\"")), "{tag}: lang");
         }
+    }
+}
+
+const REVIEW_TABLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/locales.md");
+
+/// A message for a table cell: a plain string, or its plural forms one per line.
+fn cell(value: Option<&Value>) -> String {
+    let text = match value {
+        Some(Value::String(text)) => format!("`{text}`"),
+        Some(Value::Object(forms)) => forms
+            .iter()
+            .map(|(form, text)| format!("{form}: `{}`", text.as_str().unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join("<br>"),
+        _ => "—".to_owned(),
+    };
+    text.replace('|', "\\|")
+}
+
+/// The review table: every key, what it is for, and its words in every locale.
+fn review_table() -> String {
+    let english = file("en");
+    let notes = file("notes");
+    let locales: Vec<(&str, serde_json::Map<String, Value>)> = SHIPPED
+        .iter()
+        .filter(|tag| **tag != PSEUDO)
+        .map(|tag| (*tag, file(tag)))
+        .collect();
+    let mut out = String::from(
+        "<!-- Generated from locales/*.json by `DM_WRITE_DOCS=1 cargo test --test i18n`: edit the \
+         locale files, not this table. -->\n\n# The widget's words in every locale\n\n\
+         Every string the widget adds to a story, by key, with the note translators read \
+         (`locales/notes.json`) and its words in each shipped locale. Placeholders are `{name}`; \
+         plural messages give one line per CLDR category. The pseudo-locale `en-XA` is made from \
+         English and not listed. README \"Languages\" says how to add or change a locale.\n\n",
+    );
+    out.push_str("| key | what it is for |");
+    for (tag, _) in &locales {
+        out.push_str(&format!(" {tag} |"));
+    }
+    out.push_str("\n| --- | --- |");
+    for _ in &locales {
+        out.push_str(" --- |");
+    }
+    out.push('\n');
+    for key in english.keys() {
+        let note = notes.get(key).and_then(Value::as_str).unwrap_or_default();
+        out.push_str(&format!("| `{key}` | {} |", note.replace('|', "\\|")));
+        for (_, messages) in &locales {
+            out.push_str(&format!(" {} |", cell(messages.get(key))));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_review_table_in_the_docs_is_current() {
+    let fresh = review_table();
+    if std::env::var_os("DM_WRITE_DOCS").is_some() {
+        std::fs::write(REVIEW_TABLE, &fresh).expect("write docs/locales.md");
+    }
+    let published = std::fs::read_to_string(REVIEW_TABLE).unwrap_or_default();
+    assert!(
+        published == fresh,
+        "docs/locales.md is stale: a locale changed. Regenerate it with\n  DM_WRITE_DOCS=1 cargo test --test i18n\nand commit it."
+    );
+}
+
+#[test]
+fn every_key_has_a_note_for_translators() {
+    let notes = file("notes");
+    for key in file("en").keys() {
+        assert!(
+            notes.get(key).and_then(Value::as_str).is_some_and(|n| !n.is_empty()),
+            "locales/notes.json has no note for \"{key}\""
+        );
     }
 }
