@@ -452,7 +452,10 @@ fn every_key_has_a_note_for_translators() {
     let notes = file("notes");
     for key in file("en").keys() {
         assert!(
-            notes.get(key).and_then(Value::as_str).is_some_and(|n| !n.is_empty()),
+            notes
+                .get(key)
+                .and_then(Value::as_str)
+                .is_some_and(|n| !n.is_empty()),
             "locales/notes.json has no note for \"{key}\""
         );
     }
