@@ -89,9 +89,8 @@ fn mount(
         (rendered, src) => {
             // Another story or language than the prerendered one: its markup must go, not be
             // matched.
-            if rendered.is_some() {
-                root.set_inner_html("");
-            }
+            let wanted = lang.as_ref().map(|lang| lang.to_string());
+            let base = pages_base.as_ref().map(|base| base.to_string());
             let props = AppProps {
                 uid,
                 src,
@@ -105,7 +104,24 @@ fn mount(
                 lang,
                 within: None,
             };
-            yew::Renderer::<App>::with_root_and_props(root, props).render();
+            let start = move || {
+                if rendered.is_some() {
+                    root.set_inner_html("");
+                }
+                yew::Renderer::<App>::with_root_and_props(root, props).render();
+            };
+            // A language the page does not carry: its words come first, and the first paint
+            // stays until then, so readers never see the widget change language under them.
+            // Without them (a network failure) the widget speaks English.
+            match wanted {
+                Some(lang) if !crate::i18n::known(&lang) => {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        crate::loading::fetch_strings(base, lang).await;
+                        start();
+                    });
+                }
+                _ => start(),
+            }
         }
     }
 }

@@ -116,9 +116,8 @@ function englishIn(words, fragments) {
 }
 
 /**
- * A page showing `path` in `tag`'s words. A language the host picks (`?lang=`) can come after
- * the widget is live, in English until then: this waits for the root's `lang` to say `tag` (and
- * goes on without it after 5 s, for the caller's assertion to say what is wrong).
+ * A page showing `path` in `tag`'s words: this waits for the root's `lang` to say `tag` (and goes
+ * on without it after 5 s, for the caller's assertion to say what is wrong).
  */
 async function openStory(tag, width, path = story(tag)) {
   const page = await openPage(site.browser, { viewport: { width, height: 900 } });
@@ -380,6 +379,24 @@ function clipped(page) {
     return { cut, hidden };
   });
 }
+
+describe("a language the host picks (?lang=)", () => {
+  test("the widget goes live in it, never in English first, the first paint kept until then", async () => {
+    const page = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      window.__liveLangs = [];
+      new MutationObserver(() => {
+        const root = document.querySelector('[data-testid="dm-root"][data-live]');
+        if (root) window.__liveLangs.push(root.getAttribute("lang"));
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-live", "lang"] });
+    });
+    await page.goto(site.url + "/index.html?lang=uk");
+    await page.waitForSelector(`${byTestId("dm-root")}[data-live][lang="uk"]`);
+    assert.deepEqual(await page.evaluate(() => [...new Set(window.__liveLangs)]), ["uk"]);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
 
 describe("screenshots for review, and the pseudo-locale's longer words fit", () => {
   const shots = [
