@@ -1,8 +1,8 @@
-//! Finds the field path (`positions[4].stance`) at a line and column of a JSON text, so that
-//! errors from serde_json, which know only the place, can name the field too.
+//! Places in a JSON text for the editors' checks: the field path (`positions[4].stance`) at a
+//! line and column, byte and character columns, and where given values are written.
 //!
-//! A small scanner instead of a path-tracking deserializer: the widget ships to phones, and
-//! wrapping every serde visitor to track paths cost about 27 kB of WebAssembly.
+//! The story reader (`super::read`) knows its own path; this scanner serves the checks that look
+//! at text the reader has not read, such as a copy with a stray curly quote patched over.
 
 enum Frame {
     /// In an object: the last key read, if any, and whether the next string is a key.

@@ -5,10 +5,12 @@ pub mod agreement;
 // compile them (shared helpers with more callers are inlined differently, which costs bytes).
 #[cfg(feature = "editor")]
 pub mod check;
-mod de;
 /// Text alternatives of the matrix's images, in the widget's words and order.
 pub mod describe;
+// Places in JSON text for the editors' checks (stray quotes, cells of paths).
+#[cfg(feature = "editor")]
 mod json_path;
+mod read;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod stance;

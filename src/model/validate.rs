@@ -56,33 +56,8 @@ pub fn parse_story(json: &str) -> Result<Story, StoryErrors> {
             message,
         }]));
     }
-    let story: Story = serde_json::from_str(json).map_err(|err| {
-        let (line, column) = (err.line(), err.column());
-        let message = json_message(&err);
-        let mut path = super::json_path::path_at(json, line, column);
-        // A struct written as an array is reported inside the array, at its first element:
-        // the mistake is the array's, so name the field that holds it.
-        if message.starts_with("invalid type: sequence, expected struct") {
-            if let Some(field) = path.strip_suffix("[0]") {
-                path.truncate(field.len());
-            }
-        }
-        StoryErrors(vec![StoryError {
-            path,
-            location: Some((line, column)),
-            message,
-        }])
-    })?;
+    let story = super::read::read_story(json).map_err(|error| StoryErrors(vec![error]))?;
     validate(story)
-}
-
-/// serde_json appends " at line L column C" to its messages; we report the place separately.
-fn json_message(err: &serde_json::Error) -> String {
-    let text = err.to_string();
-    match text.rfind(" at line ") {
-        Some(cut) => text[..cut].to_owned(),
-        None => text,
-    }
 }
 
 /// Checks the rules serde cannot: ids, references, completeness, evidence. Sorts positions.

@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::roots::cell_of;
 use super::{Diagnostic, Severity};
 use crate::model::json_path;
-use crate::model::story::Story;
+use crate::model::read::read_story;
 use crate::model::validate::StoryError;
 
 /// A JSON syntax or type error, placed in characters and named by cell; when a word
@@ -38,21 +38,17 @@ pub(super) fn json_diagnostics(
         if found.len() > 100 || !patch(&mut patched, last.offset, last.opens) {
             break;
         }
-        let Err(err) = serde_json::from_str::<Story>(&patched) else {
+        let Err(err) = read_story(&patched) else {
             break;
         };
-        let message = err.to_string();
-        let message = message
-            .rfind(" at line ")
-            .map_or(message.as_str(), |cut| &message[..cut]);
-        match explain(&patched, json, message, err.line(), err.column()) {
+        let (line, column) = err.location.unwrap_or((1, 0));
+        match explain(&patched, json, &err.message, line, column) {
             Some(next) if next.offset > last.offset => found.push(next),
             // Something else is wrong too: list it, as the reader will once the quotes are fixed.
             _ => {
-                let path = json_path::path_at(&patched, err.line(), err.column());
-                let mut diagnostic = Diagnostic::new(Severity::Error, path, message.to_owned());
-                diagnostic.line = Some(err.line());
-                diagnostic.column = Some(json_path::char_column(json, err.line(), err.column()));
+                let mut diagnostic = Diagnostic::new(Severity::Error, err.path, err.message);
+                diagnostic.line = Some(line);
+                diagnostic.column = Some(json_path::char_column(json, line, column));
                 rest = Some(diagnostic);
                 break;
             }
