@@ -249,3 +249,26 @@ fn fields_unknown_missing_and_repeated_name_the_object() {
     assert_eq!(story.lang, "en");
     assert_eq!(story.sources[0].url, None);
 }
+
+#[test]
+fn broken_fixtures_name_the_place_an_editor_looks_at() {
+    // The same files and lines as the reader's error state in tests/e2e/faults.test.mjs.
+    let cases = [
+        ("broken-trailing-comma.json", "line 7, column 3: as_of: trailing comma"),
+        ("broken-wrong-type.json", "issues[0].title: invalid type: integer `42`, expected a string"),
+        ("broken-missing-field.json", "sides[1]: missing field `name`"),
+        ("broken-unknown-stance.json", "positions[2].stance: unknown variant `maybe`"),
+        ("broken-deep-nesting.json", "line 1, column 10: title: invalid type: sequence, expected a string"),
+    ];
+    for (file, expected) in cases {
+        let text = std::fs::read_to_string(format!("tests/fixtures/stories/{file}")).unwrap();
+        let error = first_error(&text).expect("rejected").to_string();
+        assert!(error.contains(expected), "{file}: {error}");
+    }
+    let text = std::fs::read_to_string("tests/fixtures/stories/broken-truncated.json").unwrap();
+    let error = first_error(&text).unwrap();
+    assert_eq!(
+        (error.path.as_str(), error.message.as_str()),
+        ("positions[0].priority", "EOF while parsing a value")
+    );
+}

@@ -77,9 +77,15 @@ impl<'a> Reader<'a> {
         self.fail_at(self.at, message.into())
     }
 
-    /// An error at the next byte, not yet read (serde_json's `peek_error`).
+    /// An error at the next byte, not yet read (serde_json's `peek_error`). At a closing
+    /// bracket the error is the enclosing value's ("as_of: trailing comma").
     fn peek_fail(&self, message: &str) -> StoryError {
-        self.fail_at((self.at + 1).min(self.text.len()), message.into())
+        let closes = matches!(self.peek(), Some(b'}' | b']'));
+        let mut error = self.fail_at((self.at + 1).min(self.text.len()), message.into());
+        if closes {
+            error.path = self.path(self.frames.len().saturating_sub(1));
+        }
+        error
     }
 
     /// Line and column as serde_json counts them: the column is the bytes since the line began.
@@ -90,8 +96,17 @@ impl<'a> Reader<'a> {
             .rposition(|&b| b == b'\n')
             .map_or(0, |newline| newline + 1);
         let line = 1 + before[..start].iter().filter(|&&b| b == b'\n').count();
+        StoryError {
+            path: self.path(self.frames.len()),
+            location: Some((line, at - start)),
+            message,
+        }
+    }
+
+    /// The path of the value the first `depth` frames lead to.
+    fn path(&self, depth: usize) -> String {
         let mut path = String::new();
-        for frame in &self.frames {
+        for frame in &self.frames[..depth] {
             match frame {
                 Frame::Object(Some(key)) => {
                     if !path.is_empty() {
@@ -107,11 +122,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        StoryError {
-            path,
-            location: Some((line, at - start)),
-            message,
-        }
+        path
     }
 
     /// Reads `word` (`null`, `true`, `false`), whose first byte is next.
