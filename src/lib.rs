@@ -13,6 +13,7 @@ pub mod desk;
 pub mod dom;
 #[cfg(feature = "images")]
 pub mod images;
+pub mod json;
 pub mod loading;
 pub mod model;
 pub mod state;

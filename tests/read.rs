@@ -254,11 +254,26 @@ fn fields_unknown_missing_and_repeated_name_the_object() {
 fn broken_fixtures_name_the_place_an_editor_looks_at() {
     // The same files and lines as the reader's error state in tests/e2e/faults.test.mjs.
     let cases = [
-        ("broken-trailing-comma.json", "line 7, column 3: as_of: trailing comma"),
-        ("broken-wrong-type.json", "issues[0].title: invalid type: integer `42`, expected a string"),
-        ("broken-missing-field.json", "sides[1]: missing field `name`"),
-        ("broken-unknown-stance.json", "positions[2].stance: unknown variant `maybe`"),
-        ("broken-deep-nesting.json", "line 1, column 10: title: invalid type: sequence, expected a string"),
+        (
+            "broken-trailing-comma.json",
+            "line 7, column 3: as_of: trailing comma",
+        ),
+        (
+            "broken-wrong-type.json",
+            "issues[0].title: invalid type: integer `42`, expected a string",
+        ),
+        (
+            "broken-missing-field.json",
+            "sides[1]: missing field `name`",
+        ),
+        (
+            "broken-unknown-stance.json",
+            "positions[2].stance: unknown variant `maybe`",
+        ),
+        (
+            "broken-deep-nesting.json",
+            "line 1, column 10: title: invalid type: sequence, expected a string",
+        ),
     ];
     for (file, expected) in cases {
         let text = std::fs::read_to_string(format!("tests/fixtures/stories/{file}")).unwrap();
