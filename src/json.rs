@@ -491,8 +491,11 @@ impl<'a> Reader<'a> {
             }
             return Err(self.fail(format!("invalid type: sequence, expected struct {name}")));
         }
+        if self.blank() != Some(b'{') {
+            return Err(self.invalid_type(&format!("struct {name}")));
+        }
         let mut seen = 0u32;
-        self.entries(&format!("struct {name}"), &mut |reader, key| {
+        self.entries("", &mut |reader, key| {
             let n = match fields.iter().position(|name| *name == key) {
                 Some(n) if seen & 1 << n == 0 => n,
                 Some(n) => {
