@@ -24,13 +24,16 @@
 
 use serde_json::{json, Value};
 
+use crate::i18n::Strings;
 use crate::model::describe::{as_of_line, headline, image_description, source_credit};
 use crate::model::{Story, View};
-use crate::text;
 
 /// The record key of the issue column. Side columns are keyed `side-<id>`, and side ids are
 /// lower-case letters, digits, `-` and `_`, so no side's key can be this one.
 pub const ISSUE_KEY: &str = "issue";
+
+/// Between the parts of a caption: "Istanbul talks · As of 2 June 2025, Istanbul · Source: …".
+const CAPTION_SEPARATOR: &str = " · ";
 
 /// The record key of a side's column.
 pub fn side_key(side_id: &str) -> String {
@@ -51,23 +54,23 @@ pub fn is_image_url(url: &str) -> bool {
 }
 
 /// What a cell of the table says: the stance's label, as the widget's cell shows it.
-pub fn cell_text(story: &Story, issue: usize, side: usize) -> Option<&'static str> {
+pub fn cell_text(t: &Strings, story: &Story, issue: usize, side: usize) -> Option<String> {
     story
         .cell(issue, side)
-        .map(|(_, _, position)| position.stance.label())
+        .map(|(_, _, position)| position.stance.label(t))
 }
 
 /// The `datatable` of `view`: one column for the issue, one per side in story order (as the
 /// widget keeps them in every view), one record per issue in the view's order. ANF tables have
 /// no group rows; in a side's view the groups read off the side's own column (its demands
 /// first, then its other answers, then "Not stated").
-pub fn datatable(story: &Story, view: View) -> Value {
+pub fn datatable(t: &Strings, story: &Story, view: View) -> Value {
     // The issue title is the widest column and may run to a sentence: "text"; a stance is a word
     // or two: "string" (DataDescriptor.dataType).
     let descriptors: Vec<Value> = std::iter::once(json!({
         "identifier": format!("id-{ISSUE_KEY}"),
         "key": ISSUE_KEY,
-        "label": text::ISSUE_HEADING,
+        "label": t.text("issue"),
         "dataType": "text",
     }))
     .chain(story.sides.iter().map(|side| {
@@ -91,7 +94,10 @@ pub fn datatable(story: &Story, view: View) -> Value {
                 Value::from(story.issues.get(issue)?.title.as_str()),
             );
             for (side, s) in story.sides.iter().enumerate() {
-                record.insert(side_key(&s.id), Value::from(cell_text(story, issue, side)?));
+                record.insert(
+                    side_key(&s.id),
+                    Value::from(cell_text(t, story, issue, side)?),
+                );
             }
             Some(Value::Object(record))
         })
@@ -111,14 +117,15 @@ pub fn datatable(story: &Story, view: View) -> Value {
 /// and the image for print and newsletters pulled from the article. Its `caption` (shown full
 /// screen) names title, date and source; `accessibilityCaption` is the long text alternative,
 /// every row in words, so that VoiceOver readers of the image miss nothing of the table.
-pub fn figure(story: &Story, view: View, image_url: &str) -> Value {
-    let as_of = as_of_line(story);
-    let credit = source_credit(story);
+pub fn figure(t: &Strings, story: &Story, view: View, image_url: &str) -> Value {
+    let as_of = as_of_line(t, story);
+    let credit = source_credit(t, story);
+    let caption = [story.title.as_str(), &as_of, &credit].join(CAPTION_SEPARATOR);
     json!({
         "role": "figure",
         "URL": image_url,
-        "caption": text::caption_parts(&[&story.title, &as_of, &credit]),
-        "accessibilityCaption": image_description(story, view),
+        "caption": caption,
+        "accessibilityCaption": image_description(t, story, view),
     })
 }
 
@@ -131,14 +138,16 @@ pub fn figure(story: &Story, view: View, image_url: &str) -> Value {
 ///    only full screen and the credit must be seen with the table;
 /// 4. the `figure` with the full image.
 pub fn components(story: &Story, view: View, image_url: &str) -> Value {
+    let t = &Strings::for_lang(&story.lang);
+    let credit_line = [as_of_line(t, story), source_credit(t, story)].join(CAPTION_SEPARATOR);
     json!([
-        { "role": "heading2", "text": headline(story, view) },
-        datatable(story, view),
+        { "role": "heading2", "text": headline(t, story, view) },
+        datatable(t, story, view),
         {
             "role": "caption",
-            "text": text::caption_parts(&[&as_of_line(story), &source_credit(story)]),
+            "text": credit_line,
         },
-        figure(story, view, image_url),
+        figure(t, story, view, image_url),
     ])
 }
 

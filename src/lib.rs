@@ -11,13 +11,13 @@ pub mod components;
 #[cfg(feature = "editor")]
 pub mod desk;
 pub mod dom;
+pub mod i18n;
 #[cfg(feature = "images")]
 pub mod images;
 pub mod json;
 pub mod loading;
 pub mod model;
 pub mod state;
-pub mod text;
 #[cfg(feature = "editor")]
 pub mod workbook;
 

@@ -136,3 +136,53 @@ async fn fetch_story(src: &str) -> Result<Story, Vec<String>> {
     }
     parse_story(&body).map_err(|errors| errors.0.iter().map(ToString::to_string).collect())
 }
+
+#[cfg(target_arch = "wasm32")]
+/// Registers the strings a page carries for its built-in story (`<script type="application/json"
+/// id="dm-strings">`, written by the build when the story is not in English) under the story's
+/// locale, once.
+pub fn page_strings(lang: &str) {
+    use crate::i18n::{known, register, shipped_tag, Strings, STRINGS_ELEMENT_ID};
+    let (Some(tag), false) = (shipped_tag(lang), known(lang)) else {
+        return;
+    };
+    let json = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(STRINGS_ELEMENT_ID))
+        .and_then(|element| element.text_content());
+    if let Some(Ok(strings)) = json.map(|json| Strings::parse(tag, &json)) {
+        register(strings);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+/// Fetches and registers the strings of the shipped locale for `lang` from `locales/<tag>.json`
+/// in the widget's folder (`base`, else beside the page), unless they are known already. On
+/// failure the widget keeps speaking English, which is compiled in.
+pub async fn fetch_strings(base: Option<String>, lang: String) {
+    use crate::i18n::{known, register, shipped_tag, Strings, LOCALES_DIR};
+    let Some(tag) = shipped_tag(&lang).filter(|_| !known(&lang)) else {
+        return;
+    };
+    let url = format!("{}{LOCALES_DIR}/{tag}.json", base.unwrap_or_default());
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(response) = JsFuture::from(window.fetch_with_str(&url)).await else {
+        return;
+    };
+    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
+        return;
+    };
+    if !response.ok() {
+        return;
+    }
+    let Ok(text) = response.text() else {
+        return;
+    };
+    if let Some(json) = JsFuture::from(text).await.ok().and_then(|t| t.as_string()) {
+        if let Ok(strings) = Strings::parse(tag, &json) {
+            register(strings);
+        }
+    }
+}

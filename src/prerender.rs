@@ -128,13 +128,46 @@ pub fn story_for_page() -> Result<String, String> {
 /// WebAssembly starts from (`loading::page_story`): the WebAssembly itself does not carry it, and
 /// next to the prerendered text it compresses to little.
 pub fn with_story(page: &str) -> Result<String, String> {
+    let story = parse_story(DEFAULT_STORY_JSON).map_err(|e| e.to_string())?;
     let end = asset_list(page)?.end + "</script>".len();
-    Ok(format!(
-        r#"{}<script type="application/json" id="dm-story">{}</script>{}"#,
+    let strings = page_strings(&story);
+    let page = format!(
+        r#"{}<script type="application/json" id="dm-story">{}</script>{strings}{}"#,
         &page[..end],
         story_for_page()?,
         &page[end..]
-    ))
+    );
+    Ok(with_page_language(&page, &story.lang))
+}
+
+/// The strings of the story's locale as the page carries them, with its date already in words
+/// (`i18n::STRINGS_ELEMENT_ID`); nothing for English, which the WebAssembly has compiled in.
+pub fn page_strings(story: &crate::model::Story) -> String {
+    match crate::i18n::shipped_tag(&story.lang) {
+        None | Some("en") => String::new(),
+        Some(tag) => {
+            let json = crate::i18n::Strings::for_lang(tag)
+                .to_page_json(&[&story.as_of.date])
+                .replace('<', "\\u003c");
+            format!(
+                r#"<script type="application/json" id="{}">{json}</script>"#,
+                crate::i18n::STRINGS_ELEMENT_ID
+            )
+        }
+    }
+}
+
+/// The page's `<html lang>` (and `dir` for a right-to-left language) set to the story's.
+pub fn with_page_language(page: &str, lang: &str) -> String {
+    let dir = match crate::i18n::direction(lang) {
+        "rtl" => r#" dir="rtl""#,
+        _ => "",
+    };
+    page.replacen(
+        r#"<html lang="en">"#,
+        &format!(r#"<html lang="{}"{dir}>"#, attr_text(lang)),
+        1,
+    )
 }
 
 /// Subresource integrity value (`sha384-…`) of a file's bytes.
@@ -279,6 +312,8 @@ pub fn embed_module(
         f.starts_with("demands-matrix-") && f.ends_with(".js") && !f.ends_with("_bg.js")
     })?;
     let css = String::from_utf8(read(&css)?).map_err(|_| format!("{css} is not UTF-8"))?;
+    let story = parse_story(DEFAULT_STORY_JSON).map_err(|e| e.to_string())?;
+    let t = crate::i18n::Strings::for_lang(&story.lang);
     let views: serde_json::Map<String, serde_json::Value> = views
         .iter()
         .map(|(id, markup)| {
@@ -297,9 +332,9 @@ pub fn embed_module(
         "story": story_for_page()?,
         "views": views,
         "text": {
-            "loading": crate::text::LOADING,
-            "failed": crate::text::NOT_LOADED,
-            "noProgram": crate::text::NO_PROGRAM,
+            "loading": t.text("loading"),
+            "failed": t.text("not-loaded"),
+            "noProgram": t.text("no-program"),
         },
     });
     let build = build.to_string();
@@ -518,7 +553,8 @@ impl ShareTags {
         card: &str,
         alt: &str,
     ) -> ShareTags {
-        let title = crate::model::describe::headline(story, view);
+        let t = crate::i18n::Strings::for_lang(&story.lang);
+        let title = crate::model::describe::headline(&t, story, view);
         // The all-sides page is the folder's index: its address is the folder's.
         let url = match (file, base.is_empty()) {
             ("index.html", false) => base.to_owned(),

@@ -2,6 +2,7 @@
 //! view's row order, many sides and Cyrillic names, and the short alternative's length.
 #![cfg(not(target_arch = "wasm32"))]
 
+use demands_matrix::i18n::english;
 use demands_matrix::model::describe::{
     image_alt, image_description, row, stance_counts, ALT_MAX_CHARS,
 };
@@ -34,7 +35,7 @@ fn row_line<'a>(description: &'a str, title: &str) -> &'a str {
 /// Every cell of every issue, as "Side: Label" (with the rank after a demand that has one), is
 /// in the description, in story column order, and nothing is said of silent sides but "Not stated".
 fn assert_every_cell(story: &Story, view: View) {
-    let description = image_description(story, view);
+    let description = image_description(&english(), story, view);
     for (issue, i) in story.issues.iter().enumerate() {
         let line = row_line(&description, &i.title);
         let cells: Vec<&str> = line
@@ -48,7 +49,7 @@ fn assert_every_cell(story: &Story, view: View) {
             let position = story.position(issue, side);
             let expected = match (position.stance, position.priority) {
                 (Stance::Demands, Some(rank)) => format!("{}: Demands, No. {rank}", s.name),
-                (stance, _) => format!("{}: {}", s.name, stance.label()),
+                (stance, _) => format!("{}: {}", s.name, stance.label(&english())),
             };
             assert_eq!(cells[side], expected, "{line}");
         }
@@ -67,12 +68,12 @@ fn every_cell_of_istanbul_is_said_in_every_view() {
 fn rows_come_in_the_order_of_the_views_groups() {
     let story = istanbul();
     for view in View::all(&story) {
-        let description = image_description(&story, view);
+        let description = image_description(&english(), &story, view);
         let expected: Vec<String> = view
             .groups(&story)
             .iter()
             .flat_map(|group| group.issues.clone())
-            .map(|issue| row(&story, issue).expect("row"))
+            .map(|issue| row(&english(), &story, issue).expect("row"))
             .collect();
         let rows: Vec<String> = description
             .lines()
@@ -87,11 +88,11 @@ fn rows_come_in_the_order_of_the_views_groups() {
 fn a_sides_view_says_its_group_headings_before_their_rows() {
     let story = istanbul();
     let kyiv = View::Side(story.side_index("kyiv").expect("kyiv"));
-    let description = image_description(&story, kyiv);
+    let description = image_description(&english(), &story, kyiv);
     let lines: Vec<&str> = description.lines().collect();
     assert_eq!(lines[0], "Istanbul talks: who demands what — Kyiv’s view.");
     assert_eq!(lines[1], "As of 2 June 2025, Istanbul.");
-    assert_eq!(lines[2], "Demands of Kyiv, and how the others answer:");
+    assert_eq!(lines[2], "Kyiv: demands, and how the others answer:");
     assert!(lines[3].starts_with("Full and unconditional ceasefire — Kyiv: Demands, No. 1;"));
     let position = |needle: &str| {
         lines
@@ -99,23 +100,23 @@ fn a_sides_view_says_its_group_headings_before_their_rows() {
             .position(|line| *line == needle)
             .unwrap_or_else(|| panic!("{needle} in\n{description}"))
     };
-    let answers = position("Positions of Kyiv on the other issues:");
-    let silent = position("No position of Kyiv on record:");
+    let answers = position("Kyiv: positions on the other issues:");
+    let silent = position("Kyiv: no position on record:");
     assert!(answers < silent);
     // Every row under the last heading is one where Kyiv has no stated position.
     for line in &lines[silent + 1..lines.len() - 1] {
         assert!(line.contains("— Kyiv: Not stated;"), "{line}");
     }
     // The all-sides view has no headings.
-    let all = image_description(&story, View::AllSides);
-    assert!(!all.contains("Demands of"), "{all}");
+    let all = image_description(&english(), &story, View::AllSides);
+    assert!(!all.contains("demands, and how"), "{all}");
     assert!(all.starts_with("Istanbul talks: who demands what — All sides.\n"));
 }
 
 #[test]
 fn the_description_ends_with_the_source_credit() {
     let story = istanbul();
-    let description = image_description(&story, View::AllSides);
+    let description = image_description(&english(), &story, View::AllSides);
     let last = description.lines().last().expect("lines");
     assert_eq!(
         last,
@@ -139,7 +140,7 @@ fn counts_add_up_and_the_short_alt_says_them() {
             assert_eq!(n, by_hand);
         }
     }
-    let alt = image_alt(&story, View::AllSides);
+    let alt = image_alt(&english(), &story, View::AllSides);
     assert!(
         alt.starts_with("Demands matrix: Istanbul talks: who demands what, All sides, as of 2 June 2025. 14 issues, 3 sides. Kyiv: Demands "),
         "{alt}"
@@ -148,7 +149,7 @@ fn counts_add_up_and_the_short_alt_says_them() {
         let said: Vec<String> = stance_counts(&story, side)
             .iter()
             .filter(|(_, n)| *n > 0)
-            .map(|(stance, n)| format!("{} {n}", stance.label()))
+            .map(|(stance, n)| format!("{} {n}", stance.label(&english())))
             .collect();
         let sentence = format!("{}: {}.", s.name, said.join(", "));
         assert!(alt.contains(&sentence), "{sentence} in {alt}");
@@ -160,7 +161,7 @@ fn counts_add_up_and_the_short_alt_says_them() {
 fn a_sides_alt_names_that_side_first() {
     let story = istanbul();
     let moscow = View::Side(story.side_index("moscow").expect("moscow"));
-    let alt = image_alt(&story, moscow);
+    let alt = image_alt(&english(), &story, moscow);
     assert!(alt.contains("Moscow’s view, as of 2 June 2025."), "{alt}");
     let (m, k) = (alt.find("Moscow: "), alt.find("Kyiv: "));
     assert!(m.is_some() && k.is_some() && m < k, "{alt}");
@@ -172,7 +173,7 @@ fn twelve_sides_in_cyrillic_keep_every_cell_and_the_alt_short() {
     assert_eq!(story.sides.len(), 12);
     for view in View::all(&story) {
         assert_every_cell(&story, view);
-        let alt = image_alt(&story, view);
+        let alt = image_alt(&english(), &story, view);
         assert!(alt.chars().count() <= ALT_MAX_CHARS, "{alt}");
         assert!(alt.contains("6 issues, 12 sides."), "{alt}");
         // Not every side fits: the alt says where the rest are, with a true count.
@@ -189,7 +190,7 @@ fn twelve_sides_in_cyrillic_keep_every_cell_and_the_alt_short() {
             );
         }
     }
-    let kyiv = image_alt(&story, View::Side(0));
+    let kyiv = image_alt(&english(), &story, View::Side(0));
     assert!(kyiv.contains("Киев: Demands 2"), "{kyiv}");
 }
 
@@ -197,21 +198,24 @@ fn twelve_sides_in_cyrillic_keep_every_cell_and_the_alt_short() {
 fn a_very_long_title_is_cut_not_the_limit() {
     let mut story = istanbul();
     story.title = "Очень длинный заголовок ".repeat(40);
-    let alt = image_alt(&story, View::AllSides);
+    let alt = image_alt(&english(), &story, View::AllSides);
     assert_eq!(alt.chars().count(), ALT_MAX_CHARS, "{alt}");
     assert!(alt.ends_with('…'));
     // The long description keeps the whole title.
-    assert!(image_description(&story, View::AllSides).contains(story.title.trim_end()));
+    assert!(image_description(&english(), &story, View::AllSides).contains(story.title.trim_end()));
 }
 
 #[test]
 fn the_texts_are_the_same_every_time() {
     let story = istanbul();
     for view in View::all(&story) {
-        assert_eq!(image_alt(&story, view), image_alt(&story, view));
         assert_eq!(
-            image_description(&story, view),
-            image_description(&story, view)
+            image_alt(&english(), &story, view),
+            image_alt(&english(), &story, view)
+        );
+        assert_eq!(
+            image_description(&english(), &story, view),
+            image_description(&english(), &story, view)
         );
     }
 }
@@ -221,11 +225,13 @@ fn a_cards_alt_says_whose_stances_its_table_shows_within_the_limit() {
     use demands_matrix::model::describe::{card_alt, ALT_MAX_CHARS};
     let story = parse_story(DEFAULT_STORY_JSON).expect("valid");
     assert_eq!(
-        card_alt(&story, View::Side(1), 7),
+        card_alt(&english(), &story, View::Side(1), 7),
         "Demands matrix: Istanbul talks: who demands what, Moscow’s view, as of 2 June 2025. \
-         A table of where Moscow, Kyiv and Western allies stand on 14 issues; the card shows the first 7."
+         A table of 14 issues, one column per side: Moscow, Kyiv and Western allies. \
+         The card shows the first 7."
     );
-    assert!(card_alt(&story, View::AllSides, 14).ends_with("stand on 14 issues."));
+    assert!(card_alt(&english(), &story, View::AllSides, 14)
+        .ends_with("one column per side: Kyiv, Moscow and Western allies."));
     let mut many = story.clone();
     for side in &mut many.sides {
         side.name = format!(
@@ -233,10 +239,10 @@ fn a_cards_alt_says_whose_stances_its_table_shows_within_the_limit() {
             side.name
         );
     }
-    let alt = card_alt(&many, View::AllSides, 7);
+    let alt = card_alt(&english(), &many, View::AllSides, 7);
     assert!(alt.chars().count() <= ALT_MAX_CHARS, "{alt}");
     assert!(
-        alt.contains("where the 3 sides stand on 14 issues"),
+        alt.contains("A table of 14 issues, one column per side: 3 sides."),
         "{alt}"
     );
 }

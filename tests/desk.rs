@@ -304,6 +304,7 @@ async fn the_preview_is_the_readers_widget_given_a_story() {
         pages: false,
         pages_base: None,
         story: Some(StoryRef(Rc::new(story))),
+        lang: None,
         within: Some(AttrValue::Static("dmd-caption-320")),
     })
     .render()

@@ -127,7 +127,8 @@ fn the_card_says_what_it_leaves_out_in_pixels_and_in_words() {
     assert!(card.svg.contains("and 7 more issues"), "{}", card.svg);
     assert!(
         card.alt.ends_with(
-            "A table of where Kyiv, Moscow and Western allies stand on 14 issues; the card shows the first 7."
+            "A table of 14 issues, one column per side: Kyiv, Moscow and Western allies. \
+             The card shows the first 7."
         ),
         "{}",
         card.alt

@@ -138,7 +138,10 @@ fn structs_are_objects_and_optional_fields_may_be_left_out() {
     let story = parse_story(&value.to_string()).expect("url, view_title and members are optional");
     assert_eq!(story.sources[0].url, None);
     assert!(story.sides[0].members.is_empty());
-    assert_eq!(story.sides[0].view_title(), "Seen from Side A");
+    assert_eq!(
+        story.sides[0].view_title(&demands_matrix::i18n::english()),
+        "Side A: their view"
+    );
 }
 
 #[test]
@@ -481,16 +484,17 @@ fn agreement_is_computed_from_the_stances() {
         .iter()
         .find(|f| story.issues[f.issue].id == "nato")
         .unwrap();
+    let t = demands_matrix::i18n::english();
     assert_eq!(
-        describe(&story, nato),
-        "Moscow demands; Kyiv and Western allies reject"
+        describe(&t, &story, nato),
+        "Demands: Moscow; Rejects: Kyiv and Western allies"
     );
     let talks = agreement
         .findings
         .iter()
         .find(|f| story.issues[f.issue].id == "direct-talks")
         .unwrap();
-    assert_eq!(describe(&story, talks), "All sides support");
+    assert_eq!(describe(&t, &story, talks), "Supports: all sides");
 }
 
 #[test]

@@ -16,6 +16,7 @@ async fn render(view: Option<&str>) -> String {
         pages: false,
         pages_base: None,
         story: None,
+        lang: None,
         within: None,
     })
     .render()
@@ -210,7 +211,7 @@ async fn moscow_view_leads_with_moscows_demands() {
 #[tokio::test]
 async fn the_western_view_says_the_report_records_no_western_demands() {
     let html = render(Some("west")).await;
-    assert!(html.contains("The report records no demands by Western allies."));
+    assert!(html.contains("Western allies: the report records no demands."));
     let rows = row_order(&html);
     assert_eq!(
         &rows[..4],
@@ -243,6 +244,7 @@ async fn a_story_from_an_address_starts_in_the_loading_state() {
         pages: false,
         pages_base: None,
         story: None,
+        lang: None,
         within: None,
     })
     .render()
@@ -308,7 +310,7 @@ async fn the_widgets_marks_are_the_shapes_the_images_draw() {
     }
     #[component]
     fn Mark(props: &Props) -> Html {
-        stance_mark(props.stance)
+        stance_mark(&demands_matrix::i18n::english(), props.stance)
     }
     for stance in Stance::ALL {
         let html = LocalServerRenderer::<Mark>::with_props(Props { stance })
@@ -348,9 +350,11 @@ fn OpenDetail() -> yew::Html {
     use demands_matrix::components::StoryRef;
     use demands_matrix::state::CellRef;
     let story = StoryRef(std::rc::Rc::new(parse_story(DEFAULT_STORY_JSON).unwrap()));
+    let t = demands_matrix::components::Words(demands_matrix::i18n::english());
     position_detail(&PositionDetailProps {
         uid: "dm",
         story: &story,
+        t: &t,
         cell: CellRef { issue: 0, side: 1 },
         heading_level: 3,
         on_close: &yew::Callback::noop(),
@@ -455,6 +459,7 @@ async fn four_and_twelve_sides_each_have_a_tab() {
             story: Some(demands_matrix::components::StoryRef(std::rc::Rc::new(
                 story,
             ))),
+            lang: None,
             within: None,
         })
         .render()

@@ -43,6 +43,7 @@ async fn mount(view: Option<&'static str>) -> Element {
             pages: false,
             pages_base: None,
             story: None,
+            lang: None,
             within: None,
         },
     )
@@ -389,6 +390,106 @@ async fn every_view_page_hydrates_without_a_mismatch() {
         .hydrate();
         yew::scheduler::flush().await;
         assert_eq!(view_of(&root), view);
+        root.remove();
+    }
+}
+
+// Only the dates table is used here; the native tests use the rest.
+#[allow(dead_code)]
+#[path = "support/plurals.rs"]
+mod plurals;
+
+/// The test stories, one per shipped locale but English (invented test data, not news), with
+/// the locale's strings.
+const LOCALE_STORIES: [(&str, &str, &str); 6] = [
+    (
+        "uk",
+        include_str!("fixtures/stories/locale-uk.json"),
+        include_str!("../locales/uk.json"),
+    ),
+    (
+        "ru",
+        include_str!("fixtures/stories/locale-ru.json"),
+        include_str!("../locales/ru.json"),
+    ),
+    (
+        "de",
+        include_str!("fixtures/stories/locale-de.json"),
+        include_str!("../locales/de.json"),
+    ),
+    (
+        "fr",
+        include_str!("fixtures/stories/locale-fr.json"),
+        include_str!("../locales/fr.json"),
+    ),
+    (
+        "es",
+        include_str!("fixtures/stories/locale-es.json"),
+        include_str!("../locales/es.json"),
+    ),
+    (
+        "ar",
+        include_str!("fixtures/stories/locale-ar.json"),
+        include_str!("../locales/ar.json"),
+    ),
+];
+
+/// Every locale's page hydrates without a mismatch. The strings come in as the build writes
+/// them into a page: with the story's date in the build's (ICU's) words, which may differ from
+/// the browser's `Intl` by a space; the page's words win, so both renders agree.
+#[wasm_bindgen_test]
+async fn a_story_in_every_locale_hydrates_without_a_mismatch() {
+    use demands_matrix::components::StoryRef;
+    use demands_matrix::i18n::{register, Strings};
+    use demands_matrix::model::parse_story;
+    use std::rc::Rc;
+
+    for (tag, story_json, strings_json) in LOCALE_STORIES {
+        let story = Rc::new(parse_story(story_json).unwrap());
+        let built_date = plurals::DATES
+            .iter()
+            .find(|(t, _)| *t == tag)
+            .map(|(_, words)| *words)
+            .unwrap();
+        let mut page: serde_json::Value = serde_json::from_str(strings_json).unwrap();
+        page["$dates"] = serde_json::json!({ story.as_of.date.clone(): built_date });
+        register(Strings::parse(tag, &page.to_string()).unwrap());
+        let props = |live: bool| {
+            let mut props = AppProps::prerendered(
+                AttrValue::Static("h1"),
+                AttrValue::Static("all"),
+                None,
+                live,
+            );
+            props.story = Some(StoryRef(story.clone()));
+            props
+        };
+        let html = yew::LocalServerRenderer::<App>::with_props(props(false))
+            .hydratable(true)
+            .render()
+            .await;
+        let root = document().create_element("div").unwrap();
+        root.set_inner_html(&html);
+        document().body().unwrap().append_child(&root).unwrap();
+        let first_paint_tab = root.query_selector("[role], a[data-testid]").unwrap();
+        // A mismatch between server and client markup panics here, failing the test.
+        yew::Renderer::<App>::with_root_and_props(root.clone(), props(true)).hydrate();
+        yew::scheduler::flush().await;
+        let widget = find(&root, "dm-root");
+        assert_eq!(
+            widget.get_attribute("data-live").as_deref(),
+            Some("true"),
+            "{tag}"
+        );
+        assert_eq!(widget.get_attribute("lang").as_deref(), Some(tag));
+        let dir = if tag == "ar" { "rtl" } else { "ltr" };
+        assert_eq!(widget.get_attribute("dir").as_deref(), Some(dir), "{tag}");
+        assert!(
+            first_paint_tab.is_some_and(|tab| tab.is_connected()),
+            "{tag}: the first paint's nodes are kept"
+        );
+        let date = find(&root, "dm-as-of").text_content().unwrap_or_default();
+        assert!(date.contains(built_date), "{tag}: {date}");
         root.remove();
     }
 }

@@ -17,6 +17,7 @@ mod native {
     use std::path::Path;
     use std::process::ExitCode;
 
+    use demands_matrix::i18n::{Strings, LOCALES_DIR, SHIPPED};
     use demands_matrix::images::{file_name, Kind};
     use demands_matrix::model::{parse_story, View, DEFAULT_STORY_JSON};
     use demands_matrix::prerender::{
@@ -63,6 +64,16 @@ mod native {
         for image in &images {
             let path = folder.join(&image.file);
             std::fs::write(&path, &image.bytes)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        // Every shipped locale's strings, for a story from `?src=` in another language than
+        // the page's (`loading::fetch_strings`).
+        let locales = dir.join(LOCALES_DIR);
+        std::fs::create_dir_all(&locales)
+            .map_err(|e| format!("cannot create {}: {e}", locales.display()))?;
+        for tag in SHIPPED {
+            let path = locales.join(format!("{tag}.json"));
+            std::fs::write(&path, Strings::for_lang(tag).to_page_json(&[]))
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         }
         let list = serde_json::to_string_pretty(&entries).map_err(|e| e.to_string())? + "\n";

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::components::app::heading;
+use crate::i18n::Strings;
 use crate::model::agreement::describe;
 use crate::model::{Agreement, Outcome, Story};
 
@@ -12,7 +13,7 @@ use crate::model::{Agreement, Outcome, Story};
 /// sides agree, where they clash, and which demands have no answer on record. Nothing here is
 /// written by an editor; it all follows from the stances.
 /// `level` is its headings' level, one below the view title's.
-pub fn agreement_summary(story: &Story, level: u8) -> Html {
+pub fn agreement_summary(t: &Strings, story: &Story, level: u8) -> Html {
     // Computed on each render of the all-sides view: linear in the cells, and cheaper in bytes
     // than a memo.
     let agreement = Agreement::of(story);
@@ -20,48 +21,28 @@ pub fn agreement_summary(story: &Story, level: u8) -> Html {
     html! {
         <div class="dm-summary" data-testid="dm-summary">
             <div class="dm-summary__blocks">
-                { for BLOCKS.iter().map(|(outcome, id, title, intro)| block(story, &agreement, *outcome, id, title, intro, level)) }
+                { for BLOCKS.iter().map(|(outcome, id)| block(t, story, &agreement, *outcome, id, level)) }
             </div>
         </div>
     }
 }
 
-/// The summary's blocks, in reading order: outcome, id, heading, one-line explanation.
-const BLOCKS: [(Outcome, &str, &str, &str); 4] = [
-    (
-        Outcome::Clash,
-        "clash",
-        "Clashes",
-        "One side asks for it, another refuses.",
-    ),
-    (
-        Outcome::CommonGround,
-        "common",
-        "Common ground",
-        "Every side on record points the same way.",
-    ),
-    (
-        Outcome::Unanswered,
-        "unanswered",
-        "No answer on record",
-        "Only one side’s position is reported.",
-    ),
-    (
-        Outcome::Unsettled,
-        "unsettled",
-        "Unsettled",
-        "Positions are stated but not yet for or against.",
-    ),
+/// The summary's blocks, in reading order: outcome, and id (also the key of its heading in the
+/// locale files, counted, and with `-intro` of its one-line explanation).
+const BLOCKS: [(Outcome, &str); 4] = [
+    (Outcome::Clash, "clash"),
+    (Outcome::CommonGround, "common"),
+    (Outcome::Unanswered, "unanswered"),
+    (Outcome::Unsettled, "unsettled"),
 ];
 
 /// One block of findings with the same outcome; nothing when there are none.
 fn block(
+    t: &Strings,
     story: &Story,
     agreement: &Agreement,
     outcome: Outcome,
     id: &'static str,
-    title: &str,
-    intro: &str,
     level: u8,
 ) -> Html {
     let findings: Vec<_> = agreement.with_outcome(outcome).collect();
@@ -71,16 +52,20 @@ fn block(
     html! {
         <section class="dm-summary__block" data-kind={id} data-testid={format!("dm-summary-{id}")}>
             <@{heading(level)} class="dm-summary__heading">
-                { title }{ " " }<span class="dm-summary__count">{ format!("({})", findings.len()) }</span>
+                { t.count(id, findings.len(), &[]) }
             </@>
-            <p class="dm-summary__intro">{ intro }</p>
+            <p class="dm-summary__intro">{ t.text(&format!("{id}-intro")) }</p>
             <ul class="dm-summary__list">
                 { for findings.iter().filter_map(|finding| {
                     let issue = story.issues.get(finding.issue)?;
+                    let (before, after) = t.around(
+                        "finding-item",
+                        "issue",
+                        &[("finding", &describe(t, story, finding))],
+                    );
                     Some(html! {
                         <li key={issue.id.clone()} data-issue={issue.id.clone()}>
-                            <span class="dm-summary__issue">{ &issue.title }</span>
-                            { ": " }{ describe(story, finding) }{ "." }
+                            { before }<span class="dm-summary__issue">{ &issue.title }</span>{ after }
                         </li>
                     })
                 }) }

@@ -13,10 +13,11 @@ use crate::components::stance_legend::stance_legend;
 use crate::components::story_header::story_header;
 use crate::components::view_tabs::{tab_element_id, view_tabs, ViewTabsProps};
 use crate::components::StoryRef;
+use crate::components::Words;
 use crate::dom::{emit, focus_and_reveal, focus_element};
+use crate::i18n::Strings;
 use crate::model::{parse_story, View};
 use crate::state::{Action, CellRef, Load, LoadFailure, State};
-use crate::text::now_showing;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -51,6 +52,10 @@ pub struct AppProps {
     /// the built-in story. A new story needs a new widget (a new `key`), as a new `src` does.
     #[prop_or_default]
     pub story: Option<StoryRef>,
+    /// A language to speak instead of the story's (`data-lang`, `?lang=`): a BCP 47 tag; the
+    /// story's own `lang` when absent.
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
     /// The id of an element that names where this widget is one of several (a frame of the
     /// desk's preview, "320 px (phone)"): it leads the widget's accessible name, and the
     /// widget's headings start a level lower, under that place's own heading.
@@ -80,8 +85,14 @@ impl AppProps {
             pages: true,
             pages_base: None,
             story: None,
+            lang: None,
             within: None,
         }
+    }
+
+    /// The language the widget speaks with `story`: the host's choice, or the story's.
+    pub fn lang_for<'a>(&'a self, story: &'a crate::model::Story) -> &'a str {
+        self.lang.as_deref().unwrap_or(&story.lang)
     }
 }
 
@@ -102,7 +113,13 @@ pub fn initial_state(props: &AppProps) -> State {
                 ]),
             };
             match parsed {
-                Ok(story) => State::ready(Rc::new(story), requested),
+                Ok(story) => {
+                    // The page's strings for its story, before the first render: hydration
+                    // must meet the words the build wrote.
+                    #[cfg(target_arch = "wasm32")]
+                    crate::loading::page_strings(props.lang_for(&story));
+                    State::ready(Rc::new(story), requested)
+                }
                 Err(details) => {
                     let mut state = State::loading("built-in story".into(), requested);
                     state.load = Load::Failed(Rc::new(LoadFailure {
@@ -153,6 +170,31 @@ pub fn App(props: &AppProps) -> Html {
             crate::loading::fetch_into(src.clone(), done)
         });
     }
+
+    // The words of a language the page did not bring (a story from `src` in another language,
+    // or a host's `lang`): fetched once, then the widget renders again in them.
+    let strings_arrived = use_state(|| 0u32);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let wanted = state
+            .story()
+            .map(|story| props.lang_for(story).to_owned())
+            .or_else(|| props.lang.as_ref().map(|l| l.to_string()));
+        let base = props.pages_base.as_ref().map(|b| b.to_string());
+        let arrived = strings_arrived.clone();
+        use_effect_with(wanted, move |wanted| {
+            if let Some(lang) = wanted.clone() {
+                crate::loading::page_strings(&lang);
+                if !crate::i18n::known(&lang) {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        crate::loading::fetch_strings(base, lang).await;
+                        arrived.set(*arrived + 1);
+                    });
+                }
+            }
+        });
+    }
+    let _ = &strings_arrived;
 
     {
         let state = state.clone();
@@ -231,32 +273,32 @@ pub fn App(props: &AppProps) -> Html {
     let uid = &props.uid;
     let story = match &state.load {
         Load::Ready(story) => StoryRef(story.clone()),
-        Load::Loading { .. } => return load_status(None, on_retry),
-        Load::Failed(failure) => return load_status(Some(failure.clone()), on_retry),
+        Load::Loading { .. } => return load_status(&status_words(props), None, on_retry),
+        Load::Failed(failure) => {
+            return load_status(&status_words(props), Some(failure.clone()), on_retry)
+        }
     };
+    let t = Words(Strings::for_lang(props.lang_for(&story)));
 
     let view = state.view;
     let title_id = format!("{uid}-title");
     let panel_id = format!("{uid}-panel");
     let view_id = view.id(&story).to_owned();
-    let view_name = match view {
-        View::AllSides => "All sides".to_owned(),
-        View::Side(side) => story.sides[side].view_title(),
-    };
-    let lede = match view {
-        View::AllSides => "Every issue raised at the talks, and where each side stands on it. Select a cell for the report’s own words.".to_owned(),
-        View::Side(side) => {
-            let name = &story.sides[side].name;
-            format!("The demands of {name} come first, in the order of priority the report gives, if any; each row shows how the others answer. Select a cell for the report’s own words.")
-        }
-    };
+    let view_name = crate::model::describe::view_title(&t, &story, view);
+    let lede = t.text(match view {
+        View::AllSides => "lede-all",
+        View::Side(_) => "lede-side",
+    });
 
     let level = heading_base(props);
     html! {
         <section
             id={uid.clone()}
             class="dm"
-            lang={story.lang.clone()}
+            // The story's language, which most of the words are in; a host's choice of another
+            // language for the widget's own words (`lang`) names those instead.
+            lang={if props.lang.is_some() { t.tag().to_owned() } else { story.lang.clone() }}
+            dir={t.dir()}
             aria-labelledby={match &props.within {
                 Some(place) => format!("{place} {title_id}"),
                 None => title_id.clone(),
@@ -266,11 +308,12 @@ pub fn App(props: &AppProps) -> Html {
             data-view={view_id.clone()}
             data-live={live.then_some("true")}
         >
-            { story_header(&story, &title_id, level) }
+            { story_header(&t, &story, &title_id, level) }
             { view_tabs(&ViewTabsProps {
                 uid,
                 panel_id: &panel_id,
                 story: &story,
+                t: &t,
                 current: view,
                 live,
                 pages: props.pages,
@@ -287,12 +330,13 @@ pub fn App(props: &AppProps) -> Html {
                 <@{heading(level + 1)} class="dm-panel__title" data-testid="dm-view-title">{ &view_name }</@>
                 <p class="dm-panel__lede">{ lede }</p>
                 if view == View::AllSides {
-                    { agreement_summary(&story, level + 2) }
+                    { agreement_summary(&t, &story, level + 2) }
                 }
-                { stance_legend() }
+                { stance_legend(&t) }
                 { matrix_table(&MatrixTableProps {
                     uid: uid.clone(),
                     story: story.clone(),
+                    t: t.clone(),
                     view,
                     live,
                     heading_level: level + 2,
@@ -302,11 +346,17 @@ pub fn App(props: &AppProps) -> Html {
                 }) }
             </div>
             <p class="dm-sr-only" aria-live="polite" data-testid="dm-announce">
-                if state.view_chosen { { now_showing(&view_name) } }
+                if state.view_chosen { { t.fill("now-showing", &[("view", &view_name)]) } }
             </p>
-            { source_credit(&story, uid) }
+            { source_credit(&t, &story, uid) }
         </section>
     }
+}
+
+/// The strings for a widget that has no story yet (loading, or failed): the host's language
+/// when it chose one, else English, which the page always has.
+fn status_words(props: &AppProps) -> std::rc::Rc<Strings> {
+    Strings::for_lang(props.lang.as_deref().unwrap_or("en"))
 }
 
 /// Level of the widget's title: 1 when the widget is the page (the standalone page, which is

@@ -4,13 +4,14 @@ use yew::prelude::*;
 
 use crate::components::position_cell::{position_cell, PositionCellProps};
 use crate::components::position_detail::{position_detail, PositionDetailProps};
-use crate::components::StoryRef;
+use crate::components::{StoryRef, Words};
 use crate::state::CellRef;
 
 #[derive(Properties, PartialEq)]
 pub struct IssueRowProps {
     pub uid: AttrValue,
     pub story: StoryRef,
+    pub t: Words,
     pub issue: usize,
     /// Cells are buttons that open a detail (App's `live`); before that they are text.
     pub live: bool,
@@ -54,6 +55,7 @@ pub fn IssueRow(props: &IssueRowProps) -> Html {
                 { for (0..story.sides.len()).map(|side| position_cell(&PositionCellProps {
                     uid: &props.uid,
                     story,
+                    t: &props.t,
                     cell: cell(side),
                     open: props.open_side == Some(side),
                     live: props.live,
@@ -66,6 +68,7 @@ pub fn IssueRow(props: &IssueRowProps) -> Html {
                         { position_detail(&PositionDetailProps {
                             uid: &props.uid,
                             story,
+                            t: &props.t,
                             cell: cell(side),
                             heading_level: props.heading_level,
                             on_close: &props.on_close,

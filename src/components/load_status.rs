@@ -6,27 +6,29 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::i18n::Strings;
 use crate::state::LoadFailure;
 
 /// Never a blank box: a polite status while loading (`failure` is `None`), and on failure a plain
 /// sentence for readers, the details an editor needs, and a way to try again. Both sit in the
 /// root element a story would use, with `data-state` for tests and styles.
-pub fn load_status(failure: Option<Rc<LoadFailure>>, on_retry: Callback<()>) -> Html {
+pub fn load_status(t: &Strings, failure: Option<Rc<LoadFailure>>, on_retry: Callback<()>) -> Html {
     let Some(failure) = failure else {
         return html! {
             <div class="dm dm--status" data-testid="dm-root" data-state="loading">
                 <div class="dm-status" role="status" data-testid="dm-loading">
                     <span class="dm-status__spinner" aria-hidden="true"></span>
-                    { crate::text::LOADING }
+                    { t.text("loading") }
                 </div>
             </div>
         };
     };
+    let file = t.around("file", "file", &[]);
     html! {
         <div class="dm dm--status" data-testid="dm-root" data-state="error">
             <div class="dm-status dm-status--error" role="alert" data-testid="dm-error">
-                <p class="dm-status__headline">{ crate::text::NOT_LOADED }</p>
-                <p class="dm-status__file">{ "File: " }<code>{ &failure.src }</code></p>
+                <p class="dm-status__headline">{ t.text("not-loaded") }</p>
+                <p class="dm-status__file">{ file.0 }<code>{ &failure.src }</code>{ file.1 }</p>
                 <ul class="dm-status__details" data-testid="dm-error-details">
                     { for failure.details.iter().map(|detail| html! { <li>{ detail }</li> }) }
                 </ul>
@@ -36,7 +38,7 @@ pub fn load_status(failure: Option<Rc<LoadFailure>>, on_retry: Callback<()>) -> 
                     data-testid="dm-retry"
                     onclick={on_retry.reform(|_: MouseEvent| ())}
                 >
-                    { "Try again" }
+                    { t.text("try-again") }
                 </button>
             </div>
         </div>

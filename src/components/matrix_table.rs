@@ -6,10 +6,9 @@
 use yew::prelude::*;
 
 use crate::components::issue_row::IssueRow;
-use crate::components::StoryRef;
+use crate::components::{StoryRef, Words};
 use crate::model::{GroupKind, View};
 use crate::state::CellRef;
-use crate::text::THIS_VIEW;
 
 /// Element id of what follows the table, where its skip link leads.
 pub fn after_table_id(uid: &str) -> String {
@@ -20,6 +19,7 @@ pub fn after_table_id(uid: &str) -> String {
 pub struct MatrixTableProps {
     pub uid: AttrValue,
     pub story: StoryRef,
+    pub t: Words,
     pub view: View,
     /// Cells are buttons (App's `live`); before that they are text.
     pub live: bool,
@@ -44,17 +44,11 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
         .and_then(|side| story.sides.get(side))
         .map(|side| side.name.clone())
         .unwrap_or_default();
+    let t = &props.t;
+    let count = story.issues.len();
     let caption = match focus.and_then(|side| story.sides.get(side)) {
-        Some(side) => format!(
-            "{}: demands of {} first, then how every side stands on each of {} issues",
-            side.view_title(),
-            side.name,
-            story.issues.len()
-        ),
-        None => format!(
-            "Where each side stands on {} issues raised at the talks",
-            story.issues.len()
-        ),
+        Some(side) => t.count("caption-side", count, &[("view", &side.view_title(t))]),
+        None => t.count("caption", count, &[]),
     };
     let span = (story.sides.len() + 1).to_string();
 
@@ -70,14 +64,14 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                     // A heading for the rows below it, not a column header: `rowgroup` makes it
                     // a row header (the group's rows share the table's one keyed tbody, so a
                     // view switch moves rows instead of rebuilding them; README "Accessibility").
-                    <th scope="rowgroup" colspan={span.clone()}>{ group.kind.heading(&focus_name) }</th>
+                    <th scope="rowgroup" colspan={span.clone()}>{ group.kind.heading(t, &focus_name) }</th>
                 </tr>
             });
         }
         if group.issues.is_empty() && group.kind != GroupKind::NotStated {
             rows.push(html! {
                 <tr key={format!("#empty-{kind}")} class="dm-matrix__empty">
-                    <td colspan={span.clone()}>{ group.kind.empty_note(&focus_name) }</td>
+                    <td colspan={span.clone()}>{ group.kind.empty_note(t, &focus_name) }</td>
                 </tr>
             });
         }
@@ -88,6 +82,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                     key={id}
                     uid={props.uid.clone()}
                     story={story.clone()}
+                    t={t.clone()}
                     {issue}
                     live={props.live}
                     heading_level={props.heading_level}
@@ -104,7 +99,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
             // Every cell is a Tab stop: keyboard readers may jump past them all (to the footer,
             // which `source_credit` makes a fragment target), with or without script.
             <a class="dm-skip" href={format!("#{}", after_table_id(&props.uid))} data-testid="dm-skip">
-                { "Skip the table" }
+                { t.text("skip-table") }
             </a>
             // Columns keep the story's order in every view (readers keep their bearings); the
             // side's column is emphasised by CSS from `data-focus`, so no row re-renders.
@@ -112,7 +107,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                 <caption class="dm-matrix__caption">{ caption }</caption>
                 <thead>
                     <tr>
-                        <th scope="col" class="dm-matrix__corner">{ "Issue" }</th>
+                        <th scope="col" class="dm-matrix__corner">{ t.text("issue") }</th>
                         { for story.sides.iter().enumerate().map(|(side, s)| {
                             html! {
                                 <th
@@ -125,7 +120,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                                     { &s.name }
                                     // The tint is visual only: the column head says it in words.
                                     if focus == Some(side) {
-                                        <span class="dm-sr-only">{ THIS_VIEW }</span>
+                                        <span class="dm-sr-only">{ t.text("this-view") }</span>
                                     }
                                 </th>
                             }

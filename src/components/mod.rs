@@ -3,6 +3,7 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
+use crate::i18n::Strings;
 use crate::model::Story;
 
 pub mod agreement_summary;
@@ -28,6 +29,23 @@ pub struct StoryRef(pub Rc<Story>);
 impl PartialEq for StoryRef {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The widget's strings in its locale, shared the same way: equal when it is the same object.
+#[derive(Clone, Debug)]
+pub struct Words(pub Rc<Strings>);
+
+impl PartialEq for Words {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for Words {
+    type Target = Strings;
+    fn deref(&self) -> &Strings {
+        &self.0
     }
 }
 

@@ -6,14 +6,14 @@
 use yew::prelude::*;
 
 use crate::components::stance_mark::stance_mark;
-use crate::components::StoryRef;
+use crate::components::{StoryRef, Words};
 use crate::state::CellRef;
-use crate::text::{cell_context, quote_context, rank_label, QUOTE_LABEL};
 
 /// One cell and how it looks.
 pub struct PositionCellProps<'a> {
     pub uid: &'a str,
     pub story: &'a StoryRef,
+    pub t: &'a Words,
     pub cell: CellRef,
     /// This cell's detail is open.
     pub open: bool,
@@ -45,11 +45,16 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
     };
     let live = props.live;
     let onclick = live.then(|| props.on_toggle.reform(move |_: MouseEvent| cell));
+    let t = props.t;
     let summary = if position.summary.trim().is_empty() {
-        "The report does not say."
+        t.text("not-said")
     } else {
-        position.summary.as_str()
+        position.summary.clone()
     };
+    let names = [
+        ("side", side.name.as_str()),
+        ("issue", issue.title.as_str()),
+    ];
     let stance = position.stance;
     html! {
         <td
@@ -70,10 +75,10 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
                 aria-controls={props.open.then(|| detail_id(props.uid))}
                 {onclick}
             >
-                <span class="dm-sr-only">{ cell_context(&side.name, &issue.title) }</span>
-                { stance_mark(stance) }
+                <span class="dm-sr-only">{ t.fill("cell", &names) }</span>
+                { stance_mark(t, stance) }
                 if let Some(rank) = position.priority {
-                    <span class="dm-cell__rank" data-testid="dm-rank">{ rank_label(rank) }</span>
+                    <span class="dm-cell__rank" data-testid="dm-rank">{ t.fill("rank", &[("rank", &rank.to_string())]) }</span>
                 }
             </@>
             <p class="dm-cell__summary">{ summary }</p>
@@ -81,18 +86,18 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
             if let Some(quote) = &position.quote {
                 <details class="dm-cell__more" data-testid="dm-cell-quote">
                     <summary class="dm-cell__more-label">
-                        { QUOTE_LABEL }
-                        <span class="dm-sr-only">{ quote_context(&side.name, &issue.title) }</span>
+                        { t.text("quote") }
+                        <span class="dm-sr-only">{ t.fill("quote-context", &names) }</span>
                     </summary>
                     <blockquote class="dm-cell__quote" lang={story.lang.clone()}>
-                        <p>{ format!("“{}”", quote.text) }</p>
+                        <p>{ t.fill("quoted", &[("text", &quote.text)]) }</p>
                     </blockquote>
-                    <p class="dm-cell__speaker">{ format!("— {}", quote.speaker) }</p>
+                    <p class="dm-cell__speaker">{ t.fill("speaker", &[("speaker", &quote.speaker)]) }</p>
                 </details>
             }
             if story.sources.len() > 1 {
                 if let Some(source) = story.source_of(position) {
-                    <p class="dm-cell__source">{ format!("Source: {}", source.outlet) }</p>
+                    <p class="dm-cell__source">{ t.fill("cell-source", &[("outlet", &source.outlet)]) }</p>
                 }
             }
         </td>

@@ -8,15 +8,16 @@ use yew::prelude::*;
 use crate::components::app::heading;
 use crate::components::position_cell::detail_id;
 use crate::components::stance_mark::stance_mark;
-use crate::components::StoryRef;
+use crate::components::{StoryRef, Words};
+use crate::i18n::Strings;
 use crate::model::{is_web_url, Source};
 use crate::state::CellRef;
-use crate::text::rank_phrase;
 
 /// The open cell, and where its close actions go.
 pub struct PositionDetailProps<'a> {
     pub uid: &'a str,
     pub story: &'a StoryRef,
+    pub t: &'a Words,
     pub cell: CellRef,
     /// Level of the detail's heading: one below the view title's.
     pub heading_level: u8,
@@ -44,15 +45,14 @@ pub fn position_detail(props: &PositionDetailProps<'_>) -> Html {
             }
         })
     };
+    let t = props.t;
     let summary = if position.summary.trim().is_empty() {
-        format!(
-            "The report does not say where {} stands on this.",
-            side.name
-        )
+        t.text("detail-not-said")
     } else {
         position.summary.clone()
     };
 
+    let source = t.around("detail-source", "source", &[]);
     html! {
         <div
             class="dm-detail"
@@ -65,52 +65,56 @@ pub fn position_detail(props: &PositionDetailProps<'_>) -> Html {
         >
             <div class="dm-detail__head">
                 <@{heading(props.heading_level)} class="dm-detail__title" id={title_id}>
-                    { format!("{} on {}", side.name, issue.title) }
+                    { t.fill("detail-title", &[("side", &side.name), ("issue", &issue.title)]) }
                 </@>
                 <button type="button" class="dm-detail__close" data-testid="dm-detail-close" onclick={close}>
                     <span aria-hidden="true">{ "×" }</span>
-                    <span class="dm-sr-only">{ "Close details" }</span>
+                    <span class="dm-sr-only">{ t.text("close") }</span>
                 </button>
             </div>
             // Shown in compact density only (CSS), where the row keeps the title alone.
             <p class="dm-detail__explainer">{ &issue.explainer }</p>
             <p class="dm-detail__stance">
-                { stance_mark(position.stance) }
+                { stance_mark(t, position.stance) }
                 if let Some(rank) = position.priority {
-                    <span class="dm-detail__rank">{ rank_phrase(&side.name, rank) }</span>
+                    <span class="dm-detail__rank">{ t.fill("priority", &[("rank", &rank.to_string())]) }</span>
                 }
             </p>
             <p class="dm-detail__summary" data-testid="dm-detail-summary">{ summary }</p>
             if let Some(quote) = &position.quote {
                 <figure class="dm-detail__quote" data-testid="dm-detail-quote">
                     <blockquote class="dm-detail__quote-text" lang={story.lang.clone()}>
-                        <p>{ format!("“{}”", quote.text) }</p>
+                        <p>{ t.fill("quoted", &[("text", &quote.text)]) }</p>
                     </blockquote>
-                    <figcaption class="dm-detail__speaker">{ format!("— {}", quote.speaker) }</figcaption>
+                    <figcaption class="dm-detail__speaker">{ t.fill("speaker", &[("speaker", &quote.speaker)]) }</figcaption>
                 </figure>
             }
             if !position.evidence.is_empty() {
                 <div class="dm-detail__evidence" data-testid="dm-detail-evidence">
-                    <p class="dm-detail__label">{ "What the report says" }</p>
+                    <p class="dm-detail__label">{ t.text("evidence") }</p>
                     <ul class="dm-detail__sentences">
                         { for position.evidence.iter().map(|sentence| html! { <li>{ sentence }</li> }) }
                     </ul>
                 </div>
             }
             <p class="dm-detail__source" data-testid="dm-detail-source">
-                { "Source: " }
-                { source_html(story.source_of(position)) }
+                { source.0 }
+                { source_html(t, story.source_of(position)) }
+                { source.1 }
             </p>
         </div>
     }
 }
 
 /// A source as a link only when its address is http(s); anything else stays plain text.
-pub fn source_html(source: Option<&Source>) -> Html {
+pub fn source_html(t: &Strings, source: Option<&Source>) -> Html {
     let Some(source) = source else {
-        return html! { { "not given" } };
+        return html! { { t.text("no-source") } };
     };
-    let text = format!("{}, “{}”", source.outlet, source.title);
+    let text = t.fill(
+        "source",
+        &[("outlet", &source.outlet), ("title", &source.title)],
+    );
     match &source.url {
         Some(url) if is_web_url(url) => html! {
             <a class="dm-link" href={url.clone()} rel="noopener noreferrer" target="_blank">{ text }</a>

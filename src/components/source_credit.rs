@@ -6,6 +6,8 @@ use yew::prelude::*;
 
 use crate::components::matrix_table::after_table_id;
 use crate::components::position_detail::source_html;
+use crate::i18n::Strings;
+use crate::model::describe::source_note;
 use crate::model::Story;
 
 /// Every source the story draws on, and each side's members as the source names them, so that
@@ -15,7 +17,13 @@ use crate::model::Story;
 /// from an element outside the order, Chromium starts a frame's Tab order afresh at its first
 /// control, so in an iframe "Skip the table" then Tab led back to the view tabs; from one inside
 /// the order, Tab leaves the frame for the host page's next control, as it should.
-pub fn source_credit(story: &Story, uid: &str) -> Html {
+pub fn source_credit(t: &Strings, story: &Story, uid: &str) -> Html {
+    let (lead, end) = t.count_around(
+        "sources",
+        story.sources.len(),
+        "sources",
+        &[("note", &source_note(t))],
+    );
     let id = after_table_id(uid);
     // Only the footer's own focus: Yew passes on its descendants' focus events too.
     let tab_stop = |index: &'static str| {
@@ -42,19 +50,19 @@ pub fn source_credit(story: &Story, uid: &str) -> Html {
                 { for story.sides.iter().filter(|side| !side.members.is_empty()).map(|side| html! {
                     <div class="dm-footer__side">
                         <dt>{ &side.name }</dt>
-                        <dd>{ side.members.join("; ") }</dd>
+                        <dd>{ side.members.join(&t.text("clause-sep")) }</dd>
                     </div>
                 }) }
             </dl>
             <p class="dm-footer__sources" data-testid="dm-sources">
-                { if story.sources.len() == 1 { "Source: " } else { "Sources: " } }
+                { lead }
                 { for story.sources.iter().enumerate().map(|(i, source)| html! {
                     <>
-                        if i > 0 { { "; " } }
-                        { source_html(Some(source)) }
+                        if i > 0 { { t.text("clause-sep") } }
+                        { source_html(t, Some(source)) }
                     </>
                 }) }
-                { ". Every position is taken from the source; where it is silent, the matrix says “Not stated”." }
+                { end }
             </p>
         </footer>
     }

@@ -5,11 +5,12 @@
 
 use yew::prelude::*;
 
+use crate::i18n::Strings;
 use crate::model::Stance;
 
 /// The shape (triangle, tick, ring, cross, dash) and the word for a stance. The shape is
 /// decoration for sighted readers (hidden from screen readers); the word carries the meaning.
-pub fn stance_mark(stance: Stance) -> Html {
+pub fn stance_mark(t: &Strings, stance: Stance) -> Html {
     let shape = match stance {
         Stance::Demands => html! { <path d="M8 1.8 14.6 13.6H1.4Z" class="dm-stance__fill" /> },
         Stance::Supports => {
@@ -28,7 +29,7 @@ pub fn stance_mark(stance: Stance) -> Html {
             <svg class="dm-stance__icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                 { shape }
             </svg>
-            <span class="dm-stance__label">{ stance.label() }</span>
+            <span class="dm-stance__label">{ stance.label(t) }</span>
         </span>
     }
 }

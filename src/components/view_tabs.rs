@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use crate::components::StoryRef;
 use crate::dom::focus_element;
+use crate::i18n::Strings;
 use crate::model::View;
-use crate::text::VIEW_SWITCH_LABEL;
 
 /// The views to offer, the current one, and where a choice goes.
 pub struct ViewTabsProps<'a> {
@@ -17,6 +17,7 @@ pub struct ViewTabsProps<'a> {
     /// Id of the panel the tabs control.
     pub panel_id: &'a str,
     pub story: &'a StoryRef,
+    pub t: &'a Strings,
     pub current: View,
     /// Script is running and the widget is hydrated: tabs with a roving tabindex and arrow keys.
     /// Otherwise links to the view pages, every one a Tab stop.
@@ -44,7 +45,8 @@ pub fn tab_element_id(uid: &str, view_id: &str) -> String {
 
 /// Tabs with a roving tabindex: Tab reaches the selected tab only; arrow keys, Home and End move
 /// between tabs and select as they go, so a keyboard reader switches views without hunting; Space
-/// selects too (on a link tab it would scroll the page). "All sides" comes first, then each side
+/// selects too (on a link tab it would scroll the page). Right to left, the arrows follow what
+/// readers see: ArrowLeft goes to the next tab, as the WAI-ARIA tabs pattern asks. "All sides" comes first, then each side
 /// by its short label.
 ///
 /// Until the widget is live (before the WebAssembly, or without it) nothing answers arrow keys,
@@ -58,14 +60,32 @@ pub fn view_tabs(props: &ViewTabsProps<'_>) -> Html {
     let count = views.len();
     let current_index = views.iter().position(|v| *v == props.current).unwrap_or(0);
 
+    let t = props.t;
+    let rtl = t.dir() == "rtl";
     let onkeydown = live.then(|| {
         let story = story.clone();
         let uid = props.uid.clone();
         let on_select = props.on_select.clone();
         Callback::from(move |event: KeyboardEvent| {
+            let forward = (current_index + 1) % count;
+            let back = (current_index + count - 1) % count;
             let next = match event.key().as_str() {
-                "ArrowRight" | "ArrowDown" => (current_index + 1) % count,
-                "ArrowLeft" | "ArrowUp" => (current_index + count - 1) % count,
+                "ArrowRight" => {
+                    if rtl {
+                        back
+                    } else {
+                        forward
+                    }
+                }
+                "ArrowLeft" => {
+                    if rtl {
+                        forward
+                    } else {
+                        back
+                    }
+                }
+                "ArrowDown" => forward,
+                "ArrowUp" => back,
                 "Home" => 0,
                 "End" => count - 1,
                 _ => return,
@@ -85,7 +105,7 @@ pub fn view_tabs(props: &ViewTabsProps<'_>) -> Html {
         <div
             class="dm-tabs"
             role={if live { "tablist" } else { "navigation" }}
-            aria-label={VIEW_SWITCH_LABEL}
+            aria-label={t.text("view-switch")}
             data-testid="dm-tabs"
             {onkeydown}
         >
@@ -93,8 +113,8 @@ pub fn view_tabs(props: &ViewTabsProps<'_>) -> Html {
                 let selected = view == props.current;
                 let id = view.id(story);
                 let label = match view {
-                    View::AllSides => "All sides",
-                    View::Side(side) => story.sides[side].short.as_str(),
+                    View::AllSides => t.text("all-sides"),
+                    View::Side(side) => story.sides[side].short.clone(),
                 };
                 let onclick = props.on_select.reform(move |event: MouseEvent| {
                     // A link tab would navigate to the view's static page; live, we switch in place.

@@ -251,10 +251,12 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
         .story
         .as_ref()
         .map(|story| (story, View::from_id(story, Some(&state.view))));
-    let image_title = image_view.map(|(story, view)| AttrValue::from(view_title(story, view)));
+    let words = |story: &crate::model::Story| crate::i18n::Strings::for_lang(&story.lang);
+    let image_title =
+        image_view.map(|(story, view)| AttrValue::from(view_title(&words(story), story, view)));
     let (alt_of, alt) = match (&*drawn_alt, image_view) {
         (Some((name, alt)), _) => (Some(AttrValue::from(name.clone())), alt.clone()),
-        (None, Some((story, view))) => (None, image_alt(story, view)),
+        (None, Some((story, view))) => (None, image_alt(&words(story), story, view)),
         (None, None) => (None, String::new()),
     };
 

@@ -30,8 +30,10 @@ pub fn Preview(props: &PreviewProps) -> Html {
             </section>
         };
     };
-    let views: Vec<(String, String)> = std::iter::once(("all".to_owned(), "All sides".to_owned()))
-        .chain(story.sides.iter().map(|s| (s.id.clone(), s.view_title())))
+    // The views by the names the widget gives them, in the story's language.
+    let t = crate::i18n::Strings::for_lang(&story.lang);
+    let views: Vec<(String, String)> = std::iter::once(("all".to_owned(), t.text("all-sides")))
+        .chain(story.sides.iter().map(|s| (s.id.clone(), s.view_title(&t))))
         .collect();
     let radio =
         |group: &'static str, value: String, label: String, checked: bool, on: Callback<()>| {

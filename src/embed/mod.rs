@@ -73,19 +73,24 @@ fn mount(
     let view = attribute("data-view")
         .or_else(|| from_page("view"))
         .map(AttrValue::from);
+    let lang = attribute("data-lang")
+        .or_else(|| from_page("lang"))
+        .map(AttrValue::from);
     let shape = attribute("data-shape");
     match (attribute("data-prerendered"), src) {
-        // The built-in story, prerendered for one view: take over that markup in place.
-        (Some(rendered_view), None) => {
+        // The built-in story, prerendered for one view: take over that markup in place. Not
+        // when the host asks for another language: hydration would meet words it does not
+        // expect, so that is a rendering afresh, as another story is.
+        (Some(rendered_view), None) if lang.is_none() => {
             let mut props = AppProps::prerendered(uid, AttrValue::from(rendered_view), view, true);
             props.pages_base = pages_base;
             take_over(root, props, shape);
         }
         (rendered, src) => {
-            // Another story than the prerendered one: its markup must go, not be matched.
-            if rendered.is_some() {
-                root.set_inner_html("");
-            }
+            // Another story or language than the prerendered one: its markup must go, not be
+            // matched.
+            let wanted = lang.as_ref().map(|lang| lang.to_string());
+            let base = pages_base.as_ref().map(|base| base.to_string());
             let props = AppProps {
                 uid,
                 src,
@@ -93,11 +98,30 @@ fn mount(
                 then_view: None,
                 live: true,
                 pages: false,
-                pages_base: None,
+                // Not for links (`pages` is off): where the widget's locale files are.
+                pages_base,
                 story: None,
+                lang,
                 within: None,
             };
-            yew::Renderer::<App>::with_root_and_props(root, props).render();
+            let start = move || {
+                if rendered.is_some() {
+                    root.set_inner_html("");
+                }
+                yew::Renderer::<App>::with_root_and_props(root, props).render();
+            };
+            // A language the page does not carry: its words come first, and the first paint
+            // stays until then, so readers never see the widget change language under them.
+            // Without them (a network failure) the widget speaks English.
+            match wanted {
+                Some(lang) if !crate::i18n::known(&lang) => {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        crate::loading::fetch_strings(base, lang).await;
+                        start();
+                    });
+                }
+                _ => start(),
+            }
         }
     }
 }

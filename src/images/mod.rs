@@ -22,9 +22,9 @@ use std::sync::Arc;
 
 use resvg::{tiny_skia, usvg};
 
+use crate::i18n::Strings;
 use crate::model::describe::{self, as_of_line, source_credit, view_title};
 use crate::model::{Line, Stance, Story, View};
-use crate::text;
 use font::Weight;
 pub use svg::Missing;
 use svg::{fit, wrap, Palette, Svg};
@@ -151,14 +151,15 @@ pub fn draw(story: &Story, view: View, kind: Kind, theme: Theme) -> Result<Pictu
         ));
     }
     let palette = theme.palette();
-    let description = describe::image_description(story, view);
+    let t = Strings::for_lang(&story.lang);
+    let description = describe::image_description(&t, story, view);
     let (svg, width, height, shown) = match kind {
-        Kind::Card => card(story, view, &palette),
-        Kind::Full => full(story, view, &palette),
+        Kind::Card => card(&t, story, view, &palette),
+        Kind::Full => full(&t, story, view, &palette),
     };
     let alt = match kind {
-        Kind::Card => describe::card_alt(story, view, shown),
-        Kind::Full => describe::image_alt(story, view),
+        Kind::Card => describe::card_alt(&t, story, view, shown),
+        Kind::Full => describe::image_alt(&t, story, view),
     };
     if !svg.missing.is_empty() {
         return Err(ImageError::MissingGlyphs(svg.missing));
@@ -202,7 +203,7 @@ pub fn png(picture: &Picture) -> Result<Vec<u8>, ImageError> {
 }
 
 /// The view's lines ([`View::lines`]) with their words: headings and notes name the side.
-fn rows(story: &Story, view: View) -> Vec<Row> {
+fn rows(t: &Strings, story: &Story, view: View) -> Vec<Row> {
     let name = match view {
         View::Side(side) => story.sides.get(side).map_or("", |s| s.name.as_str()),
         View::AllSides => "",
@@ -210,8 +211,8 @@ fn rows(story: &Story, view: View) -> Vec<Row> {
     view.lines(story)
         .into_iter()
         .map(|line| match line {
-            Line::Heading(kind) => Row::Heading(kind.heading(name)),
-            Line::Note(kind) => Row::Note(kind.empty_note(name)),
+            Line::Heading(kind) => Row::Heading(kind.heading(t, name)),
+            Line::Note(kind) => Row::Note(kind.empty_note(t, name)),
             Line::Issue(issue) => Row::Issue(issue),
         })
         .collect()
@@ -234,6 +235,7 @@ struct Columns {
 
 impl Columns {
     fn new(
+        t: &Strings,
         story: &Story,
         left: f32,
         width: f32,
@@ -245,7 +247,7 @@ impl Columns {
         let side = ((width - min_label) / n).min(max_side);
         let widest = Stance::ALL
             .iter()
-            .map(|s| font::width(s.label(), size, Weight::Bold))
+            .map(|s| font::width(&s.label(t), size, Weight::Bold))
             .fold(0.0, f32::max);
         Columns {
             left,
@@ -261,15 +263,17 @@ impl Columns {
 }
 
 /// The column heads: "Issue" and each side's name (its short name where the name does not fit).
+/// `at` is the header's top and its text size.
 fn header(
     out: &mut Svg,
+    t: &Strings,
     story: &Story,
     view: View,
     cols: &Columns,
-    y: f32,
-    size: f32,
+    at: (f32, f32),
     p: &Palette,
 ) {
+    let (y, size) = at;
     let baseline = y + size * 1.25;
     out.text(
         cols.left + 10.0,
@@ -277,7 +281,7 @@ fn header(
         size,
         Weight::Bold,
         p.muted,
-        text::ISSUE_HEADING,
+        &t.text("issue"),
     );
     // Every head at one size: the full size if every name fits, else the largest that fits
     // each side's name or short name; cut only below that.
@@ -319,7 +323,7 @@ fn header(
     );
 }
 
-/// One stance cell: the mark, and the word where there is room.
+/// One stance cell: the mark, and the word where there is room (`words` given).
 /// `row` is the row's top and height.
 fn cell(
     out: &mut Svg,
@@ -327,44 +331,49 @@ fn cell(
     x: f32,
     row: (f32, f32),
     size: f32,
-    words: bool,
+    words: Option<&Strings>,
     p: &Palette,
 ) {
     let (top, height) = row;
     let colour = p.stance(stance);
     let mark = size * 1.05;
     out.mark(stance, x + 10.0, top + (height - mark) / 2.0, mark, colour);
-    if words {
+    if let Some(t) = words {
         out.text(
             x + 10.0 + mark + size * 0.35,
             top + height / 2.0 + size * 0.36,
             size,
             Weight::Bold,
             colour,
-            stance.label(),
+            &stance.label(t),
         );
     }
 }
 
 /// The legend: each stance's mark and word, and with `meanings` what it means.
+/// `at` is the legend's top left corner.
 fn legend(
     out: &mut Svg,
-    x: f32,
-    y: f32,
+    t: &Strings,
+    at: (f32, f32),
     width: f32,
     size: f32,
     meanings: bool,
     p: &Palette,
 ) -> f32 {
+    let (x, y) = at;
     let line = size * 1.6;
     let mut cx = x;
     let mut cy = y;
     for stance in Stance::ALL {
         let colour = p.stance(stance);
         let label = if meanings {
-            text::legend_entry(stance.label(), stance.meaning())
+            t.fill(
+                "legend-entry",
+                &[("label", &stance.label(t)), ("meaning", &stance.meaning(t))],
+            )
         } else {
-            stance.label().to_owned()
+            stance.label(t)
         };
         let item = size * 1.4 + font::width(&label, size, Weight::Regular) + size * 1.4;
         if cx > x && cx + item > x + width {
@@ -385,12 +394,13 @@ fn legend(
     cy + line - y
 }
 
-/// The accent bar, the view's name and the story's title (at most `max_lines`), for an image
-/// `frame` = (width, padding) wide, in `sizes` = (view name, title) px. Returns where it ends.
+/// The accent bar, the view's name (`view_name`) and the story's title (at most `max_lines`), for
+/// an image `frame` = (width, padding) wide, in `sizes` = (view name, title) px. Returns where
+/// it ends.
 fn masthead(
     out: &mut Svg,
+    view_name: &str,
     story: &Story,
-    view: View,
     p: &Palette,
     frame: (f32, f32),
     sizes: (f32, f32),
@@ -400,7 +410,7 @@ fn masthead(
     let inner = w - 2.0 * pad;
     out.rect(0.0, 0.0, w, (small / 2.2).round(), p.accent);
     let mut y = pad;
-    let name = fit(&view_title(story, view), inner, small, Weight::Bold);
+    let name = fit(view_name, inner, small, Weight::Bold);
     out.text(pad, y + small, small, Weight::Bold, p.accent, &name);
     y += small + (small * 0.7).round();
     for line in wrap(&story.title, inner, large, Weight::Bold, max_lines) {
@@ -411,29 +421,37 @@ fn masthead(
 }
 
 /// The share card. Returns the drawing, its size and how many issues it shows.
-fn card(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
+fn card(t: &Strings, story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
     let (w, h) = (CARD_WIDTH as f32, CARD_HEIGHT as f32);
     let pad = 56.0;
     let inner = w - 2.0 * pad;
     let mut out = Svg::new();
-    let mut y = masthead(&mut out, story, view, p, (w, pad), (22.0, 40.0), 2);
+    let mut y = masthead(
+        &mut out,
+        &view_title(t, story, view),
+        story,
+        p,
+        (w, pad),
+        (22.0, 40.0),
+        2,
+    );
     y += 14.0;
 
     let size = 20.0;
-    let cols = Columns::new(story, pad, inner, 340.0, 230.0, size);
+    let cols = Columns::new(t, story, pad, inner, 340.0, 230.0, size);
     // The date line and the credit; with marks alone, the legend above them.
     let footer_h = if cols.words { 58.0 } else { 88.0 };
     let footer_top = h - 24.0 - footer_h;
     if let View::Side(side) = view {
         out.rect(cols.x(side), y, cols.side, size * 1.8, p.surface_strong);
     }
-    header(&mut out, story, view, &cols, y, size, p);
+    header(&mut out, t, story, view, &cols, (y, size), p);
     y += size * 1.8 + 4.0;
     let row_h = 42.0;
     // The card has no room for group headings: a rule marks where a side's groups meet.
     let mut issues: Vec<(usize, bool)> = Vec::new();
     let mut heading = false;
-    for row in rows(story, view) {
+    for row in rows(t, story, view) {
         match row {
             Row::Issue(issue) => {
                 issues.push((issue, heading && !issues.is_empty()));
@@ -476,7 +494,7 @@ fn card(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
                 cols.x(side),
                 (top, row_h),
                 size,
-                cols.words,
+                cols.words.then_some(t),
                 p,
             );
         }
@@ -492,52 +510,60 @@ fn card(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
             size,
             Weight::Regular,
             p.muted,
-            &text::more_issues(issues.len() - shown),
+            &t.count("more-issues", issues.len() - shown, &[]),
         );
     }
 
     let mut fy = footer_top;
     out.line(pad, fy, w - pad, fy, p.border, 1.0);
     if !cols.words {
-        legend(&mut out, pad, fy + 4.0, inner, 16.0, false, p);
+        legend(&mut out, t, (pad, fy + 4.0), inner, 16.0, false, p);
         fy += 30.0;
     }
-    let date = fit(&as_of_line(story), inner, 17.0, Weight::Bold);
+    let date = fit(&as_of_line(t, story), inner, 17.0, Weight::Bold);
     out.text(pad, fy + 24.0, 17.0, Weight::Bold, p.text, &date);
-    let credit = fit(&source_credit(story), inner, 15.0, Weight::Regular);
+    let credit = fit(&source_credit(t, story), inner, 15.0, Weight::Regular);
     out.text(pad, fy + 47.0, 15.0, Weight::Regular, p.muted, &credit);
     (out, w, h, shown)
 }
 
 /// The full image: every row in the view's groups, the legend and the credit.
-fn full(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
+fn full(t: &Strings, story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
     let w = FULL_WIDTH as f32;
     let pad = 40.0;
     let inner = w - 2.0 * pad;
     let mut out = Svg::new();
-    let mut y = masthead(&mut out, story, view, p, (w, pad), (18.0, 32.0), 4);
+    let mut y = masthead(
+        &mut out,
+        &view_title(t, story, view),
+        story,
+        p,
+        (w, pad),
+        (18.0, 32.0),
+        4,
+    );
     y += 6.0;
     for line in wrap(&story.standfirst, inner, 18.0, Weight::Regular, 6) {
         out.text(pad, y + 18.0, 18.0, Weight::Regular, p.text, &line);
         y += 26.0;
     }
     y += 4.0;
-    let date = fit(&as_of_line(story), inner, 16.0, Weight::Bold);
+    let date = fit(&as_of_line(t, story), inner, 16.0, Weight::Bold);
     out.text(pad, y + 16.0, 16.0, Weight::Bold, p.muted, &date);
     y += 16.0 + 22.0;
 
     let size = 17.0;
-    let cols = Columns::new(story, pad, inner, 300.0, 170.0, size);
+    let cols = Columns::new(t, story, pad, inner, 300.0, 170.0, size);
     let head_top = y;
     let head_h = size * 1.8;
     if let View::Side(side) = view {
         out.rect(cols.x(side), head_top, cols.side, head_h, p.surface_strong);
     }
-    header(&mut out, story, view, &cols, head_top, size, p);
+    header(&mut out, t, story, view, &cols, (head_top, size), p);
     y += head_h + 4.0;
     let line_h = size * 1.35;
     let mut stripe = 0;
-    for row in rows(story, view) {
+    for row in rows(t, story, view) {
         match row {
             Row::Heading(heading) => {
                 let lines = wrap(&heading, inner - 20.0, size, Weight::Bold, 3);
@@ -583,7 +609,15 @@ fn full(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
                 }
                 for side in 0..story.sides.len() {
                     let stance = story.position(issue, side).stance;
-                    cell(&mut out, stance, cols.x(side), (y, h), size, cols.words, p);
+                    cell(
+                        &mut out,
+                        stance,
+                        cols.x(side),
+                        (y, h),
+                        size,
+                        cols.words.then_some(t),
+                        p,
+                    );
                 }
                 y += h;
                 stripe += 1;
@@ -593,9 +627,9 @@ fn full(story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, usize) {
     y += 8.0;
     out.line(pad, y, w - pad, y, p.border, 1.0);
     y += 10.0;
-    y += legend(&mut out, pad, y, inner, 15.0, true, p);
+    y += legend(&mut out, t, (pad, y), inner, 15.0, true, p);
     y += 10.0;
-    for line in wrap(&source_credit(story), inner, 15.0, Weight::Regular, 6) {
+    for line in wrap(&source_credit(t, story), inner, 15.0, Weight::Regular, 6) {
         out.text(pad, y + 15.0, 15.0, Weight::Regular, p.muted, &line);
         y += 22.0;
     }

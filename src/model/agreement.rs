@@ -2,6 +2,7 @@
 
 use super::stance::{Camp, Stance};
 use super::story::Story;
+use crate::i18n::Strings;
 
 /// How the sides' stated positions on one issue relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,47 +85,27 @@ fn finding(story: &Story, issue: usize) -> Finding {
     }
 }
 
-/// "Kyiv demands; Moscow and Western allies reject": a finding in words, silent sides left out.
-pub fn describe(story: &Story, finding: &Finding) -> String {
+/// "Demands: Kyiv; Rejects: Moscow and Western allies": a finding in words, silent sides left
+/// out. Stance first, names after it as a list: no verb has to agree with a name, and no name
+/// is inflected, in any locale.
+pub fn describe(t: &Strings, story: &Story, finding: &Finding) -> String {
     let all_stated = finding.by_stance.iter().all(|(s, _)| s.is_stated());
     finding
         .by_stance
         .iter()
         .filter(|(stance, _)| stance.is_stated())
         .map(|(stance, sides)| {
-            let names: Vec<&str> = sides
-                .iter()
-                .map(|&s| story.sides[s].name.as_str())
-                .collect();
             let who = if sides.len() == story.sides.len() && all_stated && sides.len() > 2 {
-                "All sides".to_owned()
+                t.text("finding-all")
             } else {
-                join_names(&names)
+                let names: Vec<&str> = sides
+                    .iter()
+                    .map(|&s| story.sides[s].name.as_str())
+                    .collect();
+                t.list(&names)
             };
-            let verb = if sides.len() > 1 {
-                plural(stance.verb())
-            } else {
-                stance.verb().to_owned()
-            };
-            format!("{who} {verb}")
+            t.fill("finding", &[("stance", &stance.label(t)), ("sides", &who)])
         })
         .collect::<Vec<_>>()
-        .join("; ")
-}
-
-/// "Kyiv", "Kyiv and Moscow", "Kyiv, Moscow and Western allies".
-pub fn join_names(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-fn plural(verb: &str) -> String {
-    match verb {
-        "is open" => "are open".to_owned(),
-        "has no stated position" => "have no stated position".to_owned(),
-        v => v.strip_suffix('s').unwrap_or(v).to_owned(),
-    }
+        .join(&t.text("clause-sep"))
 }

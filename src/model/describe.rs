@@ -3,13 +3,13 @@
 //! Images of a view (the share card, the full image, the Apple News figure) are drawn from the
 //! same story and view as the widget, so their words come from here, in the widget's order: rows
 //! as [`View::groups`] gives them, columns in story order, stances by [`Stance::label`]. Phrases
-//! live in `crate::text`, where a translator finds them. No Yew and no browser: the build and the
+//! live in `locales/`, where a translator finds them, and come in through [`Strings`]. No Yew and no browser: the build and the
 //! editors' command line call it natively.
 
 use super::stance::Stance;
 use super::story::Story;
 use super::view::{Line, View};
-use crate::text;
+use crate::i18n::Strings;
 
 /// The longest short text alternative, in characters: long enough for the title, the view, the
 /// date and the counts of a few sides, short enough for an `alt` and `og:image:alt`, which
@@ -17,43 +17,73 @@ use crate::text;
 pub const ALT_MAX_CHARS: usize = 300;
 
 /// The view's name as the widget's tabs give it: "All sides", or the side's view title.
-pub fn view_title(story: &Story, view: View) -> String {
+pub fn view_title(t: &Strings, story: &Story, view: View) -> String {
     match view {
-        View::AllSides => text::ALL_SIDES.to_owned(),
+        View::AllSides => t.text("all-sides"),
         View::Side(side) => story
             .sides
             .get(side)
-            .map_or_else(|| text::ALL_SIDES.to_owned(), |s| s.view_title()),
+            .map_or_else(|| t.text("all-sides"), |s| s.view_title(t)),
     }
 }
 
 /// The title of a view where it stands alone (a share card's `og:title`, an Apple News heading):
 /// the story's title, with the view's after it for a side's view.
-pub fn headline(story: &Story, view: View) -> String {
+pub fn headline(t: &Strings, story: &Story, view: View) -> String {
     match view {
         View::AllSides => story.title.clone(),
-        View::Side(_) => text::titled_view(&story.title, &view_title(story, view)),
+        View::Side(_) => titled_view(t, story, view),
     }
 }
 
+/// "Istanbul talks — Kyiv’s view": the title with the view's name after it.
+fn titled_view(t: &Strings, story: &Story, view: View) -> String {
+    t.fill(
+        "titled-view",
+        &[
+            ("title", &story.title),
+            ("view", &view_title(t, story, view)),
+        ],
+    )
+}
+
 /// "As of 2 June 2025, Istanbul", as the widget's header says it.
-pub fn as_of_line(story: &Story) -> String {
-    text::as_of(&text::long_date(&story.as_of.date), &story.as_of.place)
+pub fn as_of_line(t: &Strings, story: &Story) -> String {
+    t.fill(
+        "as-of",
+        &[
+            ("date", &t.date(&story.as_of.date)),
+            ("place", &story.as_of.place),
+        ],
+    )
 }
 
 /// "Source: outlet, “title”. Every position is taken from the source; …": the widget's footer
 /// credit as one line of text.
-pub fn source_credit(story: &Story) -> String {
+pub fn source_credit(t: &Strings, story: &Story) -> String {
     let sources: Vec<String> = story
         .sources
         .iter()
-        .map(|source| text::source_entry(&source.outlet, &source.title))
+        .map(|source| {
+            t.fill(
+                "source",
+                &[("outlet", &source.outlet), ("title", &source.title)],
+            )
+        })
         .collect();
-    format!(
-        "{}{}. {}",
-        text::sources_lead(story.sources.len()),
-        sources.join("; "),
-        text::SOURCE_NOTE
+    t.count(
+        "sources",
+        story.sources.len(),
+        &[("sources", &sources.join("; ")), ("note", &source_note(t))],
+    )
+}
+
+/// "Every position is taken from the source; where it is silent, the matrix says “Not
+/// stated”.": after the sources, so that "Not stated" is never read as a position.
+pub fn source_note(t: &Strings) -> String {
+    t.fill(
+        "source-note",
+        &[("not-stated", &Stance::NotStated.label(t))],
     )
 }
 
@@ -82,50 +112,69 @@ fn sides_for(story: &Story, view: View) -> Vec<usize> {
 }
 
 /// "Kyiv: Demands 9, Supports 2, Not stated 3.": stances that no cell holds are left out.
-fn side_counts(story: &Story, side: usize) -> Option<String> {
+fn side_counts(t: &Strings, story: &Story, side: usize) -> Option<String> {
     let name = &story.sides.get(side)?.name;
     let counts: Vec<String> = stance_counts(story, side)
         .iter()
         .filter(|(_, count)| *count > 0)
-        .map(|(stance, count)| text::stance_count(stance.label(), *count))
+        .map(|(stance, count)| {
+            t.fill(
+                "stance-count",
+                &[("label", &stance.label(t)), ("n", &count.to_string())],
+            )
+        })
         .collect();
-    Some(text::side_counts(name, &counts))
+    Some(t.fill(
+        "side-counts",
+        &[("side", name), ("counts", &counts.join(", "))],
+    ))
+}
+
+/// "Demands matrix: Istanbul talks, All sides, as of 2 June 2025.": what an image is.
+fn image_alt_head(t: &Strings, story: &Story, view: View) -> String {
+    t.fill(
+        "image-alt",
+        &[
+            ("title", &story.title),
+            ("view", &view_title(t, story, view)),
+            ("date", &t.date(&story.as_of.date)),
+        ],
+    )
 }
 
 /// The short text alternative of an image of `view` (its `alt`, its `og:image:alt`): what the
 /// image is, the size of the matrix, and each side's stances counted, as many sides as fit in
 /// [`ALT_MAX_CHARS`], then how many sides are left (the long description counts every cell).
-pub fn image_alt(story: &Story, view: View) -> String {
-    image_alt_within(story, view, ALT_MAX_CHARS)
+pub fn image_alt(t: &Strings, story: &Story, view: View) -> String {
+    image_alt_within(t, story, view, ALT_MAX_CHARS)
 }
 
 /// [`image_alt`] in at most `limit` characters, for an image that adds a sentence of its own
 /// (a share card says how many rows it shows) within [`ALT_MAX_CHARS`].
-fn image_alt_within(story: &Story, view: View, limit: usize) -> String {
-    let head = format!(
-        "{} {}",
-        text::image_alt_head(
-            &story.title,
-            &view_title(story, view),
-            &text::long_date(&story.as_of.date)
-        ),
-        text::matrix_size(story.issues.len(), story.sides.len())
+fn image_alt_within(t: &Strings, story: &Story, view: View, limit: usize) -> String {
+    let size = t.fill(
+        "size",
+        &[
+            ("issues", &t.count("issues", story.issues.len(), &[])),
+            ("sides", &t.count("sides", story.sides.len(), &[])),
+        ],
     );
+    let head = format!("{} {size}", image_alt_head(t, story, view));
     let mut alt = clip(&head, limit);
     let sides = sides_for(story, view);
     for (done, &side) in sides.iter().enumerate() {
-        let Some(counts) = side_counts(story, side) else {
+        let Some(counts) = side_counts(t, story, side) else {
             continue;
         };
         let left = sides.len() - done - 1;
         // Room for this side, and for the note on the sides after it if any remain.
         let tail = if left > 0 {
-            text::more_sides(left).chars().count() + 1
+            t.count("more-sides", left, &[]).chars().count() + 1
         } else {
             0
         };
         if len(&alt) + 1 + len(&counts) + tail > limit {
-            let rest = text::more_sides(sides.len() - done);
+            let rest = t.count("more-sides", sides.len() - done, &[]);
             if len(&alt) + 1 + len(&rest) <= limit {
                 alt = format!("{alt} {rest}");
             }
@@ -139,36 +188,35 @@ fn image_alt_within(story: &Story, view: View, limit: usize) -> String {
 /// The short text alternative of a share card that shows the first `shown` issues of the view:
 /// what it is and what its table holds. Shorter than [`image_alt`], without the counts: every
 /// standalone page carries it (`og:image:alt`), and readers download those bytes.
-pub fn card_alt(story: &Story, view: View, shown: usize) -> String {
-    let head = text::image_alt_head(
-        &story.title,
-        &view_title(story, view),
-        &text::long_date(&story.as_of.date),
-    );
+pub fn card_alt(t: &Strings, story: &Story, view: View, shown: usize) -> String {
+    let head = image_alt_head(t, story, view);
     let names: Vec<&str> = sides_for(story, view)
         .into_iter()
         .filter_map(|side| story.sides.get(side).map(|s| s.name.as_str()))
         .collect();
     let total = story.issues.len();
-    let table = text::card_table(&super::agreement::join_names(&names), shown, total);
-    let alt = format!("{head} {table}");
+    let issues = t.count("issues", total, &[]);
+    let shows = if shown < total {
+        format!(" {}", t.count("card-shows", shown, &[]))
+    } else {
+        String::new()
+    };
+    let table = |sides: &str| t.fill("card-table", &[("issues", &issues), ("sides", sides)]);
+    let alt = format!("{head} {}{shows}", table(&t.list(&names)));
     if len(&alt) <= ALT_MAX_CHARS {
         return alt;
     }
-    let table = text::card_table(&text::all_sides(names.len()), shown, total);
-    clip(&format!("{head} {table}"), ALT_MAX_CHARS)
+    let all = t.count("sides", names.len(), &[]);
+    clip(&format!("{head} {}{shows}", table(&all)), ALT_MAX_CHARS)
 }
 
 /// The long text alternative of an image of `view`: the title, the view, the date, every row of
 /// the matrix in the view's order under the view's group headings, each side's stance in the
 /// widget's words, and the source credit. One line per sentence.
-pub fn image_description(story: &Story, view: View) -> String {
+pub fn image_description(t: &Strings, story: &Story, view: View) -> String {
     let mut lines = vec![
-        format!(
-            "{}.",
-            text::titled_view(&story.title, &view_title(story, view))
-        ),
-        format!("{}.", as_of_line(story)),
+        format!("{}.", titled_view(t, story, view)),
+        format!("{}.", as_of_line(t, story)),
     ];
     let focus_name = match view {
         View::Side(side) => story.sides.get(side).map_or("", |s| s.name.as_str()),
@@ -176,31 +224,47 @@ pub fn image_description(story: &Story, view: View) -> String {
     };
     for line in view.lines(story) {
         match line {
-            Line::Heading(kind) => lines.push(text::group_lead(&kind.heading(focus_name))),
-            Line::Note(kind) => lines.push(kind.empty_note(focus_name)),
-            Line::Issue(issue) => lines.extend(row(story, issue)),
+            Line::Heading(kind) => {
+                lines.push(t.fill("group-lead", &[("heading", &kind.heading(t, focus_name))]))
+            }
+            Line::Note(kind) => lines.push(kind.empty_note(t, focus_name)),
+            Line::Issue(issue) => lines.extend(row(t, story, issue)),
         }
     }
-    lines.push(source_credit(story));
+    lines.push(source_credit(t, story));
     lines.join("\n")
 }
 
 /// "Ceasefire — Kyiv: Demands, No. 1; Moscow: Rejects; Western allies: Supports.": columns in
 /// story order, as the widget keeps them in every view.
-pub fn row(story: &Story, issue: usize) -> Option<String> {
+pub fn row(t: &Strings, story: &Story, issue: usize) -> Option<String> {
     let title = &story.issues.get(issue)?.title;
     let cells: Vec<String> = (0..story.sides.len())
         .filter_map(|side| story.cell(issue, side))
         .map(
             |(_, side, position)| match (position.stance, position.priority) {
-                (Stance::Demands, Some(rank)) => {
-                    text::ranked_cell_words(&side.name, position.stance.label(), rank)
-                }
-                (stance, _) => text::cell_words(&side.name, stance.label()),
+                (Stance::Demands, Some(rank)) => t.fill(
+                    "ranked-cell-words",
+                    &[
+                        ("side", &side.name),
+                        ("label", &position.stance.label(t)),
+                        ("rank", &t.fill("rank", &[("rank", &rank.to_string())])),
+                    ],
+                ),
+                (stance, _) => t.fill(
+                    "cell-words",
+                    &[("side", &side.name), ("label", &stance.label(t))],
+                ),
             },
         )
         .collect();
-    Some(text::row_words(title, &cells))
+    Some(t.fill(
+        "row",
+        &[
+            ("issue", title),
+            ("cells", &cells.join(&t.text("clause-sep"))),
+        ],
+    ))
 }
 
 fn len(text: &str) -> usize {

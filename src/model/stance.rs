@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::i18n::Strings;
+
 /// Where a side stands on one issue. Editors choose one of these five words in a story file;
 /// anything else is rejected at load with the list of allowed words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -50,37 +52,26 @@ impl Stance {
         }
     }
 
-    /// The label readers see next to the stance's shape.
-    pub fn label(self) -> &'static str {
-        match self {
-            Stance::Demands => "Demands",
-            Stance::Supports => "Supports",
-            Stance::Open => "Open",
-            Stance::Rejects => "Rejects",
-            Stance::NotStated => "Not stated",
-        }
-    }
-
-    /// The verb used in computed sentences ("Kyiv demands; Moscow rejects").
-    pub fn verb(self) -> &'static str {
+    /// The stance's key in the locale files (`not-stated`), and its meaning's with `-meaning`.
+    pub fn key(self) -> &'static str {
         match self {
             Stance::Demands => "demands",
             Stance::Supports => "supports",
-            Stance::Open => "is open",
+            Stance::Open => "open",
             Stance::Rejects => "rejects",
-            Stance::NotStated => "has no stated position",
+            Stance::NotStated => "not-stated",
         }
     }
 
+    /// The label readers see next to the stance's shape ("Demands"). A label, not a verb, in
+    /// every locale: it stands next to any side's name, singular or plural.
+    pub fn label(self, t: &Strings) -> String {
+        t.text(self.key())
+    }
+
     /// One line for the legend: what the stance means.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            Stance::Demands => "asks for this, or acts to bring it about",
-            Stance::Supports => "backs it or has agreed to it",
-            Stance::Open => "could accept it, or has not decided",
-            Stance::Rejects => "refuses it",
-            Stance::NotStated => "the report does not say",
-        }
+    pub fn meaning(self, t: &Strings) -> String {
+        t.text(&format!("{}-meaning", self.key()))
     }
 
     /// The stance's shape in a 16 × 16 box, as SVG path data, and the width of its stroke

@@ -90,7 +90,7 @@ pub struct Side {
     /// Short label for tabs and narrow screens ("West").
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub short: String,
-    /// Heading of this side's view ("Kyiv's view"); defaults to "Seen from {name}".
+    /// Heading of this side's view ("Kyiv's view"); defaults to the locale's ("Kyiv: their view").
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(default, length(min = 1)))]
     pub view_title: Option<String>,
@@ -100,10 +100,10 @@ pub struct Side {
 }
 
 impl Side {
-    pub fn view_title(&self) -> String {
+    pub fn view_title(&self, t: &crate::i18n::Strings) -> String {
         match &self.view_title {
             Some(title) => title.clone(),
-            None => format!("Seen from {}", self.name),
+            None => t.fill("side-view", &[("side", &self.name)]),
         }
     }
 }

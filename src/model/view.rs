@@ -2,6 +2,7 @@
 
 use super::stance::Stance;
 use super::story::Story;
+use crate::i18n::Strings;
 
 /// What the reader is looking at: the whole matrix, or one side's demands first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -122,23 +123,26 @@ impl GroupKind {
         }
     }
 
-    /// The group's heading in a side's view; the all-sides view has none.
-    pub fn heading(self, side_name: &str) -> String {
-        match self {
-            GroupKind::Everything => String::new(),
-            GroupKind::Demands => format!("Demands of {side_name}, and how the others answer"),
-            GroupKind::Answers => format!("Positions of {side_name} on the other issues"),
-            GroupKind::NotStated => format!("No position of {side_name} on record"),
-        }
+    /// The group's heading in a side's view ("Kyiv: demands, and how the others answer"); the
+    /// all-sides view has none. The name stands alone in every locale, never inflected.
+    pub fn heading(self, t: &Strings, side_name: &str) -> String {
+        let key = match self {
+            GroupKind::Everything => return String::new(),
+            GroupKind::Demands => "group-demands",
+            GroupKind::Answers => "group-answers",
+            GroupKind::NotStated => "group-not-stated",
+        };
+        t.fill(key, &[("side", side_name)])
     }
 
     /// What an empty group says, so that a side without demands is said to have none.
-    pub fn empty_note(self, side_name: &str) -> String {
-        match self {
-            GroupKind::Demands => format!("The report records no demands by {side_name}."),
-            GroupKind::Answers => format!("The report records no other positions of {side_name}."),
-            _ => String::new(),
-        }
+    pub fn empty_note(self, t: &Strings, side_name: &str) -> String {
+        let key = match self {
+            GroupKind::Demands => "empty-demands",
+            GroupKind::Answers => "empty-answers",
+            _ => return String::new(),
+        };
+        t.fill(key, &[("side", side_name)])
     }
 }
 

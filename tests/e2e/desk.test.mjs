@@ -115,7 +115,7 @@ describe("the story desk", () => {
     assert.match(await status(page), /Downloaded my-story-card-kyiv\.png\./);
     // The text alternative shown is now the card's own, which says what the card leaves out.
     assert.match(await page.textContent('label[for="dmd-image-alt"]'), /Text alternative of my-story-card-kyiv\.png/);
-    assert.match(await page.inputValue(byTestId("dmd-image-alt")), /stand on 14 issues; the card shows the first 7\.$/);
+    assert.match(await page.inputValue(byTestId("dmd-image-alt")), /A table of 14 issues, one column per side: [^.]+\. The card shows the first 7\.$/);
     const svg = await download(page, "dmd-image-card-svg");
     assert.equal(svg.name, "my-story-card-kyiv.svg");
     const out = join(mkdtempSync(join(tmpdir(), "dm-render-")), "card.svg");

@@ -47,7 +47,7 @@ describe("the default story", () => {
     assert.equal((await rowIds(page)).length, 14);
     assert.ok(await page.isVisible(byTestId("dm-summary")));
     const clashes = await page.textContent(byTestId("dm-summary-clash"));
-    assert.match(clashes, /Keeping Ukraine out of NATO: Moscow demands; Kyiv and Western allies reject/);
+    assert.match(clashes, /Keeping Ukraine out of NATO: Demands: Moscow; Rejects: Kyiv and Western allies\./);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
