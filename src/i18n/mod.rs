@@ -14,11 +14,9 @@ mod plural;
 mod pseudo;
 
 use std::cell::RefCell;
-use std::fmt;
 use std::rc::Rc;
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
+use crate::json;
 
 pub use plural::category;
 
@@ -49,7 +47,7 @@ pub struct Strings {
     /// even when the strings fall back to another locale.
     dir: &'static str,
     /// The messages in the file's order. A list, not a map: about 80 keys looked up by a short
-    /// scan, and the reader's WebAssembly carries no map or `serde_json::Value` code for them
+    /// scan, and the reader's WebAssembly carries no map code for them
     /// (README "Size").
     messages: Rc<Vec<(String, Message)>>,
     /// Dates already in words (`"2025-06-02": "2 червня 2025 р."`), which the build sends with a
@@ -67,53 +65,29 @@ enum Message {
 /// The key under which a page's strings carry dates in words.
 const DATES_KEY: &str = "$dates";
 
-/// A locale file's top-level object, read straight into [`Message`]s.
-struct Messages(Vec<(String, Message)>);
-
-impl<'de> Deserialize<'de> for Messages {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Entries;
-        impl<'de> Visitor<'de> for Entries {
-            type Value = Messages;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object of messages")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Messages, A::Error> {
-                let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry()? {
-                    entries.push(entry);
-                }
-                Ok(Messages(entries))
-            }
-        }
-        deserializer.deserialize_map(Entries)
-    }
-}
-
-impl<'de> Deserialize<'de> for Message {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Either;
-        impl<'de> Visitor<'de> for Either {
-            type Value = Message;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string or an object of plural forms")
-            }
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Message, E> {
-                Ok(Message::Text(text.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, text: String) -> Result<Message, E> {
-                Ok(Message::Text(text))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Message, A::Error> {
-                let mut forms = Vec::new();
-                while let Some(form) = map.next_entry()? {
-                    forms.push(form);
-                }
-                Ok(Message::Forms(forms))
-            }
-        }
-        deserializer.deserialize_any(Either)
-    }
+/// A locale file's messages in the file's order: each a string, or an object of plural forms.
+fn read_messages(json: &str) -> json::Read<Vec<(String, Message)>> {
+    const EXPECTED: &str = "an object of strings and plural forms";
+    let mut reader = json::Reader::new(json);
+    let mut messages = Vec::new();
+    reader.entries(EXPECTED, &mut |reader, key| {
+        reader.colon()?;
+        let message = if reader.blank() == Some(b'{') {
+            let mut forms = Vec::new();
+            reader.entries(EXPECTED, &mut |reader, form| {
+                reader.colon()?;
+                forms.push((form, reader.text()?));
+                Ok(())
+            })?;
+            Message::Forms(forms)
+        } else {
+            Message::Text(reader.text()?)
+        };
+        messages.push((key, message));
+        Ok(())
+    })?;
+    reader.end()?;
+    Ok(messages)
 }
 
 /// Looks `key` up in a list of pairs.
@@ -134,11 +108,12 @@ impl std::fmt::Display for LocaleError {
 impl Strings {
     /// Reads a locale file's JSON. `$dates`, when present, holds dates in words.
     pub fn parse(tag: &str, json: &str) -> Result<Strings, LocaleError> {
-        let Ok(Messages(mut messages)) = serde_json::from_str(json) else {
-            return Err(LocaleError(format!(
-                "the strings of \"{tag}\" are not an object of strings and plural forms"
-            )));
-        };
+        let mut messages = read_messages(json).map_err(|error| {
+            LocaleError(format!(
+                "the strings of \"{tag}\", line {}, column {}: {}: {}",
+                error.line, error.column, error.path, error.message
+            ))
+        })?;
         let mut dates = Vec::new();
         if let Some(at) = messages.iter().position(|(key, _)| key == DATES_KEY) {
             if let (_, Message::Forms(words)) = messages.remove(at) {
