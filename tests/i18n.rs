@@ -460,3 +460,19 @@ fn every_key_has_a_note_for_translators() {
         );
     }
 }
+
+#[test]
+fn a_broken_locale_file_is_refused_with_its_line_column_and_key() {
+    let error = Strings::parse("uk", "{\n  \"tab-all\": 5\n}").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the strings of \"uk\", line 2, column 14: tab-all: invalid type: integer `5`, expected a string"
+    );
+    let error = Strings::parse("uk", "{\"issues\": {\"one\": \"x\",}}").unwrap_err();
+    assert!(
+        error.to_string().ends_with("issues: trailing comma"),
+        "{error}"
+    );
+    let forms = Strings::parse("uk", "{\"issues\": {\"one\": \"{n} питання\"}}").expect("valid");
+    assert_eq!(forms.keys().next(), Some(("issues", Some(vec!["one"]))));
+}
