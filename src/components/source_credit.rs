@@ -49,7 +49,7 @@ pub fn source_credit(t: &Strings, story: &Story, uid: &str) -> Html {
             <dl class="dm-footer__sides">
                 { for story.sides.iter().filter(|side| !side.members.is_empty()).map(|side| html! {
                     <div class="dm-footer__side">
-                        <dt>{ &side.name }</dt>
+                        <dt>{ format!("{}{}", side.name, t.text("term-sep")) }</dt>
                         <dd>{ side.members.join(&t.text("clause-sep")) }</dd>
                     </div>
                 }) }
