@@ -12,11 +12,15 @@
 //! - serde's wording for a wrong type and an unknown, missing or repeated field, placed where
 //!   serde_json placed them.
 //!
-//! Two differences are deliberate, because matching them would cost the bytes this saves:
+//! The differences are deliberate: matching them would cost the bytes this saves, or accept a
+//! form no editor writes.
 //! - a wrong number quotes the file ("floating point `1e2`") where serde_json rewrites it
 //!   ("`100.0`");
 //! - a number too large for a float is a wrong type here. serde_json says "number out of
-//!   range". Both are at the same place, and no field the widget reads can hold such a number.
+//!   range", at the same place (for an exponent past 2^31, at the digit where it overflows).
+//!   No field the widget reads can hold such a number;
+//! - a stance written as an object (`{"demands": null}`, which serde_json read as a stance) is
+//!   refused, and a string quoted in a message escapes fewer invisible characters (`quoted`).
 
 /// What is wrong with a JSON file, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -546,7 +550,8 @@ pub fn one_of(names: &[&str]) -> String {
 }
 
 /// A string as serde quotes it in a message: in double quotes, with quotes, backslashes and
-/// control characters escaped.
+/// ASCII control characters escaped. serde (Rust's `{:?}`) also escapes invisible Unicode
+/// characters such as U+200F; its tables would cost the bytes this reader saves.
 fn quoted(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {

@@ -468,6 +468,11 @@ fn a_broken_locale_file_is_refused_with_its_line_column_and_key() {
         error.to_string(),
         "the strings of \"uk\", line 2, column 14: tab-all: invalid type: integer `5`, expected a string"
     );
+    let error = Strings::parse("uk", "[]").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the strings of \"uk\", line 1, column 0: invalid type: sequence, expected an object of strings and plural forms"
+    );
     let error = Strings::parse("uk", "{\"issues\": {\"one\": \"x\",}}").unwrap_err();
     assert!(
         error.to_string().ends_with("issues: trailing comma"),

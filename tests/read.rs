@@ -173,6 +173,8 @@ fn wrong_types_are_named_as_serde_names_them() {
         ("/positions/0/quote", json!("words"), "positions[0].quote", "invalid type: string \"words\", expected struct Quote"),
         ("/positions/1/stance", json!("maybe"), "positions[1].stance", "unknown variant `maybe`, expected one of `demands`, `supports`, `open`, `rejects`, `not_stated`"),
         ("/positions/1/stance", json!(3), "positions[1].stance", "expected value"),
+        // serde_json read this as `demands`; no editor writes it, and the reader refuses it.
+        ("/positions/1/stance", json!({"demands": null}), "positions[1].stance", "invalid type: map, expected enum Stance"),
     ];
     for (pointer, replacement, path, message) in cases {
         let error = with(pointer, replacement);

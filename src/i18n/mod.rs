@@ -109,9 +109,13 @@ impl Strings {
     /// Reads a locale file's JSON. `$dates`, when present, holds dates in words.
     pub fn parse(tag: &str, json: &str) -> Result<Strings, LocaleError> {
         let mut messages = read_messages(json).map_err(|error| {
+            let key = match error.path.as_str() {
+                "" => String::new(),
+                path => format!("{path}: "),
+            };
             LocaleError(format!(
-                "the strings of \"{tag}\", line {}, column {}: {}: {}",
-                error.line, error.column, error.path, error.message
+                "the strings of \"{tag}\", line {}, column {}: {key}{}",
+                error.line, error.column, error.message
             ))
         })?;
         let mut dates = Vec::new();

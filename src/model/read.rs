@@ -196,7 +196,9 @@ impl StoryReader for Reader<'_> {
         Ok(Quote { text, speaker })
     }
 
-    /// A stance word; anything but a string is refused as serde_json refuses it for an enum.
+    /// A stance word. Anything else is refused: a number or a word as serde_json refuses it for
+    /// an enum ("expected value"), an object (which serde_json read as `{"demands": null}`) with
+    /// a message of our own.
     fn stance(&mut self) -> Read<Stance> {
         match self.blank() {
             Some(b'"') => {

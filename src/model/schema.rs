@@ -20,7 +20,7 @@ pub fn story_schema_json() -> String {
             "description".into(),
             json!("One demands matrix of peace talks: the sides, the issues, and where each side stands on each issue, with the source's own words. Checked in full by `cargo run --bin story -- check`."),
         );
-        // Story files may name their schema; the reader ignores the key (model::de).
+        // Story files may name their schema; the reader ignores the key (model::read).
         if let Some(properties) = root.get_mut("properties").and_then(Value::as_object_mut) {
             properties.insert(
                 "$schema".into(),

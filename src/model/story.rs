@@ -1,9 +1,9 @@
 //! The story file editors write: its types, and the lookups the widget needs once it is valid.
 //!
-//! Read from JSON by `super::de` (unknown fields refused; which fields are optional is listed
+//! Read from JSON by `super::read` (unknown fields refused; which fields are optional is listed
 //! there), written back by `Serialize` for the pages the build prerenders and in canonical form
 //! ([`Story::to_canonical_json`]). With the `schema` feature the types also describe
-//! `story.schema.json`; the `schemars` attributes below repeat what `de` accepts (defaults,
+//! `story.schema.json`; the `schemars` attributes below repeat what `read` accepts (defaults,
 //! optional fields, unknown fields refused) and the simplest of `validate`'s rules.
 
 use serde::Serialize;
