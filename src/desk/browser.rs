@@ -97,6 +97,18 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// Calls `last` when the page is left (a reload, a closed tab, a link followed): `pagehide`,
+/// which browsers fire in each case, before the next page reads the saved work.
+pub fn on_leave(last: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(last);
+    let _ = window.add_event_listener_with_callback("pagehide", listener.as_ref().unchecked_ref());
+    // The desk lives as long as its page, and so does the listener.
+    listener.forget();
+}
+
 /// Copies `text` to the clipboard.
 pub async fn copy(text: &str) -> Result<(), String> {
     let refused = || "the browser did not allow copying: select the code and copy it".to_owned();

