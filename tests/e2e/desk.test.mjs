@@ -308,10 +308,16 @@ describe("the story desk", () => {
 
   test("keyboard only: open a file, read its problems, start from the template, download the story", async () => {
     const page = await openDesk();
+    // Playwright turns on Chromium's file-chooser interception when someone listens for it,
+    // in a message that can arrive after a key press sent at once: then the picker opens
+    // natively and no event ever comes (CI, 30 s timeout). Listen first, before the first Tab.
+    const choosing = page.waitForEvent("filechooser", { timeout: 60000 });
     // Tab to the file picker and open it with Space, as a keyboard user does.
     let tabs = 0;
     while (!(await page.evaluate(() => document.activeElement?.id === "dmd-file")) && tabs++ < 10) await page.keyboard.press("Tab");
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "dmd-file", "Tab reaches the file picker");
+    await page.keyboard.press("Space");
+    const chooser = await choosing;
     await chooser.setFiles(`${WORKBOOKS}/mistakes.xlsx`);
     await page.waitForFunction(() => /^Opened /.test(document.querySelector('[data-testid="dmd-status"]')?.textContent ?? ""));
     assert.ok((await problems(page)).length > 0);
