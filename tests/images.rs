@@ -197,18 +197,79 @@ fn story_file(path: &str) -> Story {
     parse_story(&std::fs::read_to_string(path).expect("fixture exists")).expect("valid")
 }
 
-/// Nothing is drawn in the right-hand margin: every line of text was fitted or wrapped.
+/// Nothing is drawn in the left- or right-hand margin: every line of text was fitted or wrapped
+/// (and in a right-to-left image, whose lines run out to the left, mirrored).
 fn assert_margin_clear(picture: &Picture, pad: u32) {
     let image = pixels(picture);
     let background = image
         .pixel(image.width() - 1, image.height() - 1)
         .expect("inside");
-    let margin = (picture.width - pad + 2) * picture.scale as u32;
-    for y in (16 * picture.scale as u32)..image.height() {
-        for x in margin..image.width() {
+    let scale = picture.scale as u32;
+    let left = (pad - 2) * scale;
+    let right = (picture.width - pad + 2) * scale;
+    for y in (16 * scale)..image.height() {
+        for x in (0..left).chain(right..image.width()) {
             assert_eq!(image.pixel(x, y), Some(background), "ink at {x}, {y}");
         }
     }
+}
+
+/// The leftmost and rightmost column (layout px) with ink of `colour` between `rows` (layout px).
+fn ink_extent(picture: &Picture, colour: [u8; 3], rows: (u32, u32)) -> Option<(u32, u32)> {
+    let image = pixels(picture);
+    let scale = picture.scale as u32;
+    let mut extent: Option<(u32, u32)> = None;
+    for y in rows.0 * scale..rows.1 * scale {
+        for x in 0..image.width() {
+            let p = image.pixel(x, y).expect("inside");
+            if [p.red(), p.green(), p.blue()] == colour {
+                let (lo, hi) = extent.unwrap_or((x, x));
+                extent = Some((lo.min(x), hi.max(x)));
+            }
+        }
+    }
+    extent.map(|(lo, hi)| (lo / scale, hi / scale))
+}
+
+#[test]
+fn an_arabic_story_is_drawn_right_to_left_in_the_png_and_the_svg() {
+    let arabic = story_file("tests/fixtures/stories/locale-ar.json");
+    let accent = [0x0a, 0x4f, 0x99];
+    for kind in [Kind::Card, Kind::Full] {
+        let picture = draw(&arabic, View::AllSides, kind, Theme::Light).expect("draws");
+        // The view's name (in the accent colour, under the accent bar) starts at the right edge's
+        // padding and runs left; in English it starts at the left.
+        let (lo, hi) = ink_extent(&picture, accent, (30, 100)).expect("the view's name");
+        let width = picture.width;
+        assert!(
+            lo > width / 2 && hi > width - 70,
+            "{kind:?}: {lo}..{hi} of {width}"
+        );
+        let english = draw(&istanbul(), View::AllSides, kind, Theme::Light).expect("draws");
+        let (lo, hi) = ink_extent(&english, accent, (30, 100)).expect("the view's name");
+        assert!(lo < 70 && hi < width / 2, "{kind:?} in English: {lo}..{hi}");
+        // Every line is anchored at its right end and isolated as right-to-left text, so a cut
+        // line's "…" and closing punctuation sit at its left end; browsers showing the SVG
+        // agree with the PNG (the root's `direction` keeps an inline SVG's anchors).
+        let spans = texts(&picture.svg);
+        assert!(spans.iter().all(|&(start, end)| {
+            let text = &picture.svg[start..end];
+            text.contains(r#"text-anchor="end""#) && text.contains('\u{2067}')
+        }));
+        assert!(picture.svg.contains(r#"lang="ar" direction="ltr""#));
+        assert!(!english.svg.contains('\u{2067}') && !english.svg.contains("direction="));
+        assert_every_text_drawn(&picture);
+    }
+    // The words about the image join their lists with the locale's own separators.
+    let full = draw(&arabic, View::AllSides, Kind::Full, Theme::Light).expect("draws");
+    assert!(
+        full.alt.contains("مطلب 2، انفتاح 1"),
+        "{}",
+        full.alt
+    );
+    // A side's view: its column is shaded where the side's column is, mirrored.
+    let side = draw(&arabic, View::Side(0), Kind::Card, Theme::Light).expect("draws");
+    assert_margin_clear(&side, 56);
 }
 
 #[test]
@@ -221,15 +282,22 @@ fn long_titles_places_names_and_credits_stay_inside_the_image() {
     story.sides[2].name = "The Western allies and their many partners".into();
     story.issues[0].title = "A".repeat(300);
     story.sources[0].title = "A very long headline of the source ".repeat(6);
-    for view in View::all(&story) {
-        assert_margin_clear(
-            &draw(&story, view, Kind::Card, Theme::Light).expect("draws"),
-            56,
-        );
-        assert_margin_clear(
-            &draw(&story, view, Kind::Full, Theme::Light).expect("draws"),
-            40,
-        );
+    // Right to left, lines run out to the left: the same limits, mirrored.
+    let mut arabic = story_file("tests/fixtures/stories/locale-ar.json");
+    arabic.title = "عنوان طويل جدا عن المفاوضات يستمر ويستمر ".repeat(3);
+    arabic.issues[0].title = "ب".repeat(300);
+    arabic.sources[0].title = "عنوان طويل للمصدر ".repeat(8);
+    for story in [&story, &arabic] {
+        for view in View::all(story) {
+            assert_margin_clear(
+                &draw(story, view, Kind::Card, Theme::Light).expect("draws"),
+                56,
+            );
+            assert_margin_clear(
+                &draw(story, view, Kind::Full, Theme::Light).expect("draws"),
+                40,
+            );
+        }
     }
 }
 

@@ -165,7 +165,13 @@ pub fn draw(story: &Story, view: View, kind: Kind, theme: Theme) -> Result<Pictu
         return Err(ImageError::MissingGlyphs(svg.missing));
     }
     let id = format!("dm-{}-{}", kind.id(), view.id(story));
-    let svg = svg.finish(&id, (width, height), palette.bg, &alt, &description);
+    let svg = svg.finish(
+        (&id, &story.lang),
+        (width, height),
+        palette.bg,
+        &alt,
+        &description,
+    );
     Ok(Picture {
         svg,
         width: width.ceil() as u32,
@@ -425,7 +431,7 @@ fn card(t: &Strings, story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, 
     let (w, h) = (CARD_WIDTH as f32, CARD_HEIGHT as f32);
     let pad = 56.0;
     let inner = w - 2.0 * pad;
-    let mut out = Svg::new();
+    let mut out = Svg::new(w, t.dir());
     let mut y = masthead(
         &mut out,
         &view_title(t, story, view),
@@ -532,7 +538,7 @@ fn full(t: &Strings, story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, 
     let w = FULL_WIDTH as f32;
     let pad = 40.0;
     let inner = w - 2.0 * pad;
-    let mut out = Svg::new();
+    let mut out = Svg::new(w, t.dir());
     let mut y = masthead(
         &mut out,
         &view_title(t, story, view),

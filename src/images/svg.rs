@@ -58,10 +58,22 @@ pub struct Missing {
 }
 
 /// An SVG document being written, in CSS pixels.
+///
+/// Callers lay out left to right; for a right-to-left story the writer mirrors every x about the
+/// image's width, so one layout serves both directions (as the widget's logical CSS does).
 pub struct Svg {
     body: String,
     pub missing: Vec<Missing>,
+    /// The image's width, about which a right-to-left image is mirrored.
+    width: f32,
+    rtl: bool,
 }
+
+/// Bidi isolates around a right-to-left line: its neutral characters (a cut line's "…", a
+/// trailing full stop) take the line's direction. The renderer (usvg) ignores SVG's
+/// `direction` and lays out every line as a left-to-right paragraph; isolates it honours, and
+/// browsers do too, so the SVG file and the PNG agree.
+const RTL_ISOLATE: (char, char) = ('\u{2067}', '\u{2069}');
 
 /// Whether XML 1.0 forbids `c` in a document (control characters but tab and line breaks, and
 /// the two non-characters U+FFFE, U+FFFF). Story text may hold them (JSON allows `\u000b`,
@@ -88,14 +100,36 @@ pub fn escape(text: &str) -> String {
 }
 
 impl Svg {
-    pub fn new() -> Svg {
+    /// A document `width` px wide; `dir` is the story's direction (`ltr` or `rtl`).
+    pub fn new(width: f32, dir: &str) -> Svg {
         Svg {
             body: String::new(),
             missing: Vec::new(),
+            width,
+            rtl: dir == "rtl",
+        }
+    }
+
+    /// Where a point laid out at `x` goes.
+    fn at(&self, x: f32) -> f32 {
+        if self.rtl {
+            self.width - x
+        } else {
+            x
+        }
+    }
+
+    /// Where the left edge of a box laid out at `x`, `w` wide, goes.
+    fn left(&self, x: f32, w: f32) -> f32 {
+        if self.rtl {
+            self.width - x - w
+        } else {
+            x
         }
     }
 
     pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: &str) {
+        let x = self.left(x, w);
         let _ = write!(
             self.body,
             r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{fill}"/>"#
@@ -103,13 +137,15 @@ impl Svg {
     }
 
     pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, stroke: &str, width: f32) {
+        let (x1, x2) = (self.at(x1), self.at(x2));
         let _ = write!(
             self.body,
             r#"<path d="M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}" stroke="{stroke}" stroke-width="{width:.1}"/>"#
         );
     }
 
-    /// One line of text starting at `x`, its baseline at `y`.
+    /// One line of text starting at `x` (its right end, mirrored, in a right-to-left image), its
+    /// baseline at `y`.
     pub fn text(&mut self, x: f32, y: f32, size: f32, weight: Weight, fill: &str, text: &str) {
         if text.is_empty() {
             return;
@@ -123,17 +159,27 @@ impl Svg {
                 });
             }
         }
+        let x = self.at(x);
+        let (anchor, text) = if self.rtl {
+            let (open, close) = RTL_ISOLATE;
+            (
+                r#" text-anchor="end""#,
+                format!("{open}{}{close}", escape(text)),
+            )
+        } else {
+            ("", escape(text))
+        };
         let _ = write!(
             self.body,
-            r#"<text x="{x:.1}" y="{y:.1}" font-size="{size}" font-weight="{}" fill="{fill}">{}</text>"#,
+            r#"<text x="{x:.1}" y="{y:.1}"{anchor} font-size="{size}" font-weight="{}" fill="{fill}">{text}</text>"#,
             weight.css(),
-            escape(text)
         );
     }
 
     /// A stance's shape (the widget's own, components/stance_mark.rs) in a `size` px square whose
     /// top-left corner is at `x`, `y`.
     pub fn mark(&mut self, stance: Stance, x: f32, y: f32, size: f32, colour: &str) {
+        let x = self.left(x, size);
         let (path, stroke) = stance.mark();
         let shape = format!(r#"<path d="{path}""#);
         let paint = match stroke {
@@ -152,17 +198,32 @@ impl Svg {
     /// The finished document: `title` and `desc` are its text alternative, for the SVG file
     /// opened on its own or placed inline (`id`, unique per image, keeps two inline SVGs of one
     /// page from naming each other's text).
-    pub fn finish(self, id: &str, size: (f32, f32), bg: &str, title: &str, desc: &str) -> String {
+    /// `lang` is the language of its text.
+    pub fn finish(
+        self,
+        (id, lang): (&str, &str),
+        size: (f32, f32),
+        bg: &str,
+        title: &str,
+        desc: &str,
+    ) -> String {
         let (width, height) = size;
+        // The lines are already mirrored and anchored at their right ends, which is what a
+        // left-to-right `text-anchor="end"` means: an SVG placed inline in a right-to-left page
+        // must not inherit `rtl` and move every line's anchor to its left end.
+        let direction = if self.rtl { r#" direction="ltr""# } else { "" };
         format!(
             concat!(
                 r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" "#,
+                r#"lang="{lang}"{direction} "#,
                 r#"role="img" aria-labelledby="{id}-title {id}-desc" font-family="{family}">"#,
                 r#"<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#,
                 r#"<rect width="100%" height="100%" fill="{bg}"/>{body}</svg>"#,
                 "\n"
             ),
             id = escape(id),
+            lang = escape(lang),
+            direction = direction,
             w = width.ceil(),
             h = height.ceil(),
             family = escape(font::FAMILY_FALLBACKS),

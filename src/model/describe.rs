@@ -74,7 +74,10 @@ pub fn source_credit(t: &Strings, story: &Story) -> String {
     t.count(
         "sources",
         story.sources.len(),
-        &[("sources", &sources.join("; ")), ("note", &source_note(t))],
+        &[
+            ("sources", &sources.join(&t.text("clause-sep"))),
+            ("note", &source_note(t)),
+        ],
     )
 }
 
@@ -126,7 +129,10 @@ fn side_counts(t: &Strings, story: &Story, side: usize) -> Option<String> {
         .collect();
     Some(t.fill(
         "side-counts",
-        &[("side", name), ("counts", &counts.join(", "))],
+        &[
+            ("side", name),
+            ("counts", &counts.join(&t.text("list-sep"))),
+        ],
     ))
 }
 
