@@ -68,8 +68,14 @@ export function probe({ rows }) {
       if (!tab) return;
       const view = tab.dataset.testid.slice("dm-tab-".length);
       const t0 = e.timeStamp;
+      // For a trace of the switch (bench/trace.mjs): where it starts and where it was painted.
+      performance.mark("dm:click", { startTime: t0 });
       const check = () => {
-        if (root()?.dataset.view === view) afterPaint((t) => b.switches.push({ view, t0, ms: t - t0 }));
+        if (root()?.dataset.view === view)
+          afterPaint((t) => {
+            performance.mark("dm:painted", { startTime: t });
+            b.switches.push({ view, t0, ms: t - t0 });
+          });
         else requestAnimationFrame(check);
       };
       requestAnimationFrame(check);

@@ -138,20 +138,27 @@ async fn fetch_story(src: &str) -> Result<Story, Vec<String>> {
 }
 
 #[cfg(target_arch = "wasm32")]
-/// Registers the strings a page carries for its built-in story (`<script type="application/json"
-/// id="dm-strings">`, written by the build when the story is not in English) under the story's
-/// locale, once.
+/// Reads the strings a page carries for its built-in story (`<script type="application/json"
+/// id="dm-strings" data-tag="uk">`, written by the build): a locale's messages, registered
+/// once, and the story's date in words, remembered so that no date formatter is set up.
 pub fn page_strings(lang: &str) {
     use crate::i18n::{known, register, shipped_tag, Strings, STRINGS_ELEMENT_ID};
-    let (Some(tag), false) = (shipped_tag(lang), known(lang)) else {
+    let tag = shipped_tag(lang).unwrap_or("en");
+    // English is compiled in; its page element brings the date in words only. Another locale
+    // is read once.
+    if tag != "en" && known(lang) {
         return;
-    };
+    }
+    // Only the page's own locale: a host's `lang` may ask for another one than the page carries.
     let json = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(STRINGS_ELEMENT_ID))
+        .filter(|element| element.get_attribute("data-tag").as_deref() == Some(tag))
         .and_then(|element| element.text_content());
     if let Some(Ok(strings)) = json.map(|json| Strings::parse(tag, &json)) {
-        register(strings);
+        if tag != "en" {
+            register(strings);
+        }
     }
 }
 

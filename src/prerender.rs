@@ -141,20 +141,22 @@ pub fn with_story(page: &str) -> Result<String, String> {
 }
 
 /// The strings of the story's locale as the page carries them, with its date already in words
-/// (`i18n::STRINGS_ELEMENT_ID`); nothing for English, which the WebAssembly has compiled in.
+/// (`i18n::STRINGS_ELEMENT_ID`, its `data-tag` naming the locale). For English, which the
+/// WebAssembly has compiled in, the date alone: the browser then sets up no date formatter.
 pub fn page_strings(story: &crate::model::Story) -> String {
-    match crate::i18n::shipped_tag(&story.lang) {
-        None | Some("en") => String::new(),
-        Some(tag) => {
-            let json = crate::i18n::Strings::for_lang(tag)
-                .to_page_json(&[&story.as_of.date])
-                .replace('<', "\\u003c");
-            format!(
-                r#"<script type="application/json" id="{}">{json}</script>"#,
-                crate::i18n::STRINGS_ELEMENT_ID
-            )
-        }
-    }
+    let tag = crate::i18n::shipped_tag(&story.lang).unwrap_or("en");
+    let strings = crate::i18n::Strings::for_lang(tag);
+    let dates = [story.as_of.date.as_str()];
+    let json = if tag == "en" {
+        strings.to_page_dates_json(&dates)
+    } else {
+        strings.to_page_json(&dates)
+    };
+    format!(
+        r#"<script type="application/json" id="{}" data-tag="{tag}">{}</script>"#,
+        crate::i18n::STRINGS_ELEMENT_ID,
+        json.replace('<', "\\u003c")
+    )
 }
 
 /// The page's `<html lang>` (and `dir` for a right-to-left language) set to the story's.

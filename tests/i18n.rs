@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 
 use demands_matrix::i18n::{category, english, shipped_tag, source, Strings, PSEUDO, SHIPPED};
+use demands_matrix::model::{parse_story, DEFAULT_STORY_JSON};
 use serde_json::Value;
 
 #[path = "support/plurals.rs"]
@@ -220,6 +221,38 @@ fn counted_issues_read_correctly_in_every_locale() {
             assert_eq!(found, wanted, "{tag}: {n}");
         }
     }
+}
+
+#[test]
+fn a_page_s_dates_in_words_win_and_are_kept_for_their_locale_only() {
+    // The build writes an English page's date in words, and only that: the browser sets up no
+    // date formatter, and shows the build's words.
+    let story = parse_story(DEFAULT_STORY_JSON).expect("valid");
+    let element = demands_matrix::prerender::page_strings(&story);
+    assert_eq!(
+        element,
+        r#"<script type="application/json" id="dm-strings" data-tag="en">{"$dates":{"2025-06-02":"2 June 2025"}}</script>"#
+    );
+    Strings::parse("en", r#"{"$dates": {"2025-06-02": "the second of June"}}"#).expect("reads");
+    assert_eq!(
+        Strings::for_lang("en").date("2025-06-02"),
+        "the second of June"
+    );
+    assert_eq!(
+        Strings::for_lang("en-GB").date("2025-06-02"),
+        "the second of June"
+    );
+    assert_eq!(Strings::for_lang("de").date("2025-06-02"), "2. Juni 2025");
+    assert_eq!(Strings::for_lang("en").date("2025-06-03"), "3 June 2025");
+    // Another locale's page carries its messages too.
+    let uk =
+        parse_story(&std::fs::read_to_string("tests/fixtures/stories/locale-uk.json").unwrap())
+            .expect("valid");
+    let element = demands_matrix::prerender::page_strings(&uk);
+    assert!(
+        element.contains(r#"data-tag="uk""#)
+            && element.contains(r#""loading":"Завантаження графіки…""#)
+    );
 }
 
 #[test]

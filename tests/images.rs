@@ -262,11 +262,7 @@ fn an_arabic_story_is_drawn_right_to_left_in_the_png_and_the_svg() {
     }
     // The words about the image join their lists with the locale's own separators.
     let full = draw(&arabic, View::AllSides, Kind::Full, Theme::Light).expect("draws");
-    assert!(
-        full.alt.contains("مطلب 2، انفتاح 1"),
-        "{}",
-        full.alt
-    );
+    assert!(full.alt.contains("مطلب 2، انفتاح 1"), "{}", full.alt);
     // A side's view: its column is shaded where the side's column is, mirrored.
     let side = draw(&arabic, View::Side(0), Kind::Card, Theme::Light).expect("draws");
     assert_margin_clear(&side, 56);

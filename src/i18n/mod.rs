@@ -50,9 +50,6 @@ pub struct Strings {
     /// scan, and the reader's WebAssembly carries no map code for them
     /// (README "Size").
     messages: Rc<Vec<(String, Message)>>,
-    /// Dates already in words (`"2025-06-02": "2 червня 2025 р."`), which the build sends with a
-    /// page's strings: the browser hydrating the page shows the very words the build wrote.
-    dates: Rc<Vec<(String, String)>>,
 }
 
 /// One message: a plain string, or its plural forms by CLDR category.
@@ -106,7 +103,10 @@ impl std::fmt::Display for LocaleError {
 }
 
 impl Strings {
-    /// Reads a locale file's JSON. `$dates`, when present, holds dates in words.
+    /// Reads a locale file's JSON. `$dates`, when present, holds dates in words
+    /// (`"2025-06-02": "2 червня 2025 р."`), which the build sends with a page's strings: they
+    /// are remembered for the locale ([`Strings::date`]), so the browser hydrating the page
+    /// shows the very words the build wrote, and sets up no date formatter to do so.
     pub fn parse(tag: &str, json: &str) -> Result<Strings, LocaleError> {
         let mut messages = read_messages(json).map_err(|error| {
             let key = match error.path.as_str() {
@@ -118,17 +118,17 @@ impl Strings {
                 error.line, error.column, error.message
             ))
         })?;
-        let mut dates = Vec::new();
         if let Some(at) = messages.iter().position(|(key, _)| key == DATES_KEY) {
             if let (_, Message::Forms(words)) = messages.remove(at) {
-                dates = words;
+                for (iso, words) in words {
+                    remember_date(tag, iso, words);
+                }
             }
         }
         Ok(Strings {
             tag: tag.to_owned(),
             dir: direction(tag),
             messages: Rc::new(messages),
-            dates: Rc::new(dates),
         })
     }
 
@@ -156,7 +156,6 @@ impl Strings {
                 tag: strings.tag.clone(),
                 dir,
                 messages: strings.messages.clone(),
-                dates: strings.dates.clone(),
             })
         }
     }
@@ -236,16 +235,28 @@ impl Strings {
 
     /// An ISO date (`2025-06-02`) in words, as this locale writes it ("2 червня 2025 р.").
     /// Anything that is not a valid date is shown as it is.
+    ///
+    /// Worked out once per locale and date: setting up `Intl.DateTimeFormat` took about 90 ms
+    /// of a page's start-up at 4× CPU, and the header asks on every render (bench/trace.mjs).
     pub fn date(&self, iso: &str) -> String {
-        if let Some(words) = lookup(&self.dates, iso) {
-            return words.clone();
+        let known = DATES.with(|dates| {
+            dates
+                .borrow()
+                .iter()
+                .find(|(tag, date, _)| *tag == self.tag && date == iso)
+                .map(|(_, _, words)| words.clone())
+        });
+        if let Some(words) = known {
+            return words;
         }
         let words = date::long(self.date_tag(), iso).unwrap_or_else(|| iso.to_owned());
-        if self.tag == PSEUDO {
+        let words = if self.tag == PSEUDO {
             pseudo::accent(&words)
         } else {
             words
-        }
+        };
+        remember_date(&self.tag, iso.to_owned(), words.clone());
+        words
     }
 
     /// Names joined as a list: "Kyiv", "Kyiv and Moscow", "Kyiv, Moscow and Western allies".
@@ -263,6 +274,16 @@ impl Strings {
     /// The strings as a page carries them: this locale's messages and, for hydration, the
     /// dates given already in words.
     pub fn to_page_json(&self, dates: &[&str]) -> String {
+        self.page_json(true, dates)
+    }
+
+    /// Only the dates in words, for a page whose messages the WebAssembly has compiled in
+    /// (English).
+    pub fn to_page_dates_json(&self, dates: &[&str]) -> String {
+        self.page_json(false, dates)
+    }
+
+    fn page_json(&self, messages: bool, dates: &[&str]) -> String {
         use serde_json::{Map, Value};
         let forms = |forms: &[(String, String)]| {
             let forms = forms
@@ -273,6 +294,7 @@ impl Strings {
         let mut all: Map<String, Value> = self
             .messages
             .iter()
+            .filter(|_| messages)
             .map(|(key, message)| {
                 let value = match message {
                     Message::Text(text) => Value::String(text.clone()),
@@ -373,6 +395,17 @@ pub fn direction(lang: &str) -> &'static str {
 thread_local! {
     /// The locales known so far: a handful at most, so a list.
     static REGISTRY: RefCell<Vec<Rc<Strings>>> = const { RefCell::new(Vec::new()) };
+    /// Dates in words by locale tag and ISO date: those a page brought and those worked out.
+    static DATES: RefCell<Vec<(String, String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Keeps `words` as the locale `tag`'s way of writing `iso`, in place of any earlier words.
+fn remember_date(tag: &str, iso: String, words: String) {
+    DATES.with(|dates| {
+        let mut dates = dates.borrow_mut();
+        dates.retain(|(t, d, _)| !(t == tag && *d == iso));
+        dates.push((tag.to_owned(), iso, words));
+    });
 }
 
 /// Adds a locale's strings that arrived from the page or the network (the reader's
@@ -409,7 +442,6 @@ pub fn english() -> Rc<Strings> {
             tag: "en".to_owned(),
             dir: "ltr",
             messages: Rc::default(),
-            dates: Rc::default(),
         }));
         registry.borrow_mut().push(strings.clone());
         strings
