@@ -55,7 +55,11 @@ export function probe({ rows }) {
       b.live = performance.now();
       if (firstRow) b.survived = firstRow.isConnected;
     }
-    if (ready()) afterPaint((t) => (b.loaded = t));
+    if (ready())
+      afterPaint((t) => {
+        b.loaded = t;
+        performance.mark("dm:loaded", { startTime: t });
+      });
     else requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);

@@ -1,9 +1,12 @@
-//! The benchmark suite of issue 7: sizes, first paint, interaction, memory and scaling of the
-//! widget, side by side with the floor, a naive build and a plain-JS peer, in one interleaved run.
+//! The benchmark suite of issues 7 and 17: sizes, first paint, interaction, memory and scaling of
+//! the widget, side by side with the floor, a naive build, a plain-JS peer and the same rows as
+//! bare DOM, in one interleaved run; then where the main thread's time goes (Chromium traces) and
+//! Lighthouse.
 //
 // Usage: node bench/suite.mjs   (scripts/bench builds the variants first, then runs this)
 // Env: RUNS (default 15) runs per figure after one warm-up round; SCALING_RUNS (default 3);
-//      PAINT_RUNS (default 40) for the first-paint ratio of widget and floor;
+//      PAINT_RUNS (default 40) for the first-paint ratio of widget and floor; TRACE_RUNS
+//      (default 5) traced start-ups and switch rounds; LIGHTHOUSE_RUNS (default 5);
 //      SKIP_SCALING=1 for quick checks. Writes docs/benchmarks.md and docs/scaling.svg.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -16,8 +19,12 @@ import { SIZES, story, storyFile } from "./gen-story.mjs";
 import { probe } from "./probe.mjs";
 import { plot } from "./plot.mjs";
 import { whereBytesGo } from "./twiggy.mjs";
+import { PARTS, breakdown, mark, record } from "./trace.mjs";
+import * as lighthouse from "./lighthouse.mjs";
 
 const RUNS = Number(process.env.RUNS ?? 15);
+const TRACE_RUNS = Number(process.env.TRACE_RUNS ?? 5);
+const LIGHTHOUSE_RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
 const PAINT_RUNS = Number(process.env.PAINT_RUNS ?? 40);
 // A 1,000 × 8 run at 4× CPU takes about a minute per variant: 15 scaling runs would take over an hour.
 const SCALING_RUNS = Number(process.env.SCALING_RUNS ?? Math.min(RUNS, 3));
@@ -46,16 +53,23 @@ rmSync(join(OUT, "peer"), { recursive: true, force: true });
 cpSync("bench/peers/vanilla", join(OUT, "peer"), { recursive: true });
 cpSync("static/demands-matrix.css", join(OUT, "peer/demands-matrix.css"));
 cpSync(DEFAULT_STORY, join(OUT, "peer/istanbul-2025-06-02.json"));
+// The browser's own floor for a switch: the peer's rows and moves with no stylesheet at all.
+rmSync(join(OUT, "bare"), { recursive: true, force: true });
+cpSync(join(OUT, "peer"), join(OUT, "bare"), { recursive: true });
+rmSync(join(OUT, "bare/demands-matrix.css"));
+writeFileSync(join(OUT, "bare/index.html"), readFileSync(join(OUT, "peer/index.html"), "utf8").replace(/<link rel="stylesheet"[^>]*>\s*/, ""));
 mkdirSync(join(OUT, "stories"), { recursive: true });
 for (const size of SIZES) writeFileSync(join(OUT, "stories", storyFile(size)), JSON.stringify(story(size.issues, size.sides)));
 
 const VARIANTS = ["widget", "floor", "naive", "peer"];
 const LIVE = ["widget", "naive", "peer"]; // the ones with script: interaction, memory, scaling
+const TRACED = ["widget", "peer", "bare"]; // switches broken down from traces
 const LABEL = {
   widget: "widget (as shipped)",
   floor: "floor (no script)",
   naive: "naive build (client-rendered, Trunk defaults)",
   peer: "plain-JS peer",
+  bare: "DOM floor (the peer with no stylesheet)",
 };
 
 // ---- sizes -----------------------------------------------------------------------------------
@@ -74,6 +88,7 @@ const server = await serve({
   "/floor/": join(OUT, "floor"),
   "/naive/": join(OUT, "naive"),
   "/peer/": join(OUT, "peer"),
+  "/bare/": join(OUT, "bare"),
   "/stories/": join(OUT, "stories"),
 });
 const browser = await launch();
@@ -250,14 +265,67 @@ async function paintRun(variant, cpu) {
   return fcp;
 }
 
+// ---- traces (issue 17): where the main thread's time goes -------------------------------------
+/** The trace's navigation start (µs), from the page's own user-timing instant. */
+function navigationStart(events) {
+  const nav = events.filter((e) => e.name === "navigationStart" && e.args?.data?.isLoadingMainFrame !== false);
+  return nav.length ? Math.min(...nav.map((e) => e.ts)) : null;
+}
+
+/** Each long task with the part that took most of it. */
+function classify(events, tasks) {
+  return tasks.map((t) => {
+    const inside = breakdown(events, t.ts, t.ts + t.ms * 1000);
+    const part = Object.entries(inside.parts).sort((a, b) => b[1] - a[1])[0][0];
+    return { ms: t.ms, part };
+  });
+}
+
+/** Start-up at 4× CPU, traced: navigation to the widget's first frame live with every row (the
+ * floor: to a quiet moment after its first paint). */
+async function traceStartRun(variant) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await page.addInitScript(probe, { rows: DEFAULT_ROWS });
+  const { events } = await record(cdp, async () => {
+    await page.goto(`${server.url}/${variant}/index.html`, { waitUntil: "load" });
+    const floor = variant === "floor";
+    await page.waitForFunction((floor) => (floor ? window.__b.fcp !== null : window.__b.loaded !== null), floor, { polling: 50, timeout: 60000 });
+    await page.waitForTimeout(floor ? 500 : 100);
+  });
+  await context.close();
+  const from = navigationStart(events);
+  const to = mark(events, "dm:loaded") ?? Infinity;
+  const b = breakdown(events, from ?? -Infinity, to);
+  return { parts: b.parts, total: b.total, long: classify(events, b.longTasks), span: to === Infinity ? null : (to - from) / 1000 };
+}
+
+/** View switches at 4× CPU, each traced on its own: click to the frame painted with the view. */
+async function traceSwitchRun(variant, { src, rows, views }) {
+  const { context, page, cdp } = await open({ variant, cpu: 4, src, rows });
+  const out = [];
+  for (const view of views) {
+    const { events, result } = await record(cdp, () => switchTo(page, view));
+    const b = breakdown(events, mark(events, "dm:click"), mark(events, "dm:painted"));
+    out.push({ view, ms: result.ms, parts: b.parts, total: b.total, longest: Math.max(0, ...b.tasks.map((t) => t.ms)) });
+  }
+  await context.close();
+  return out;
+}
+
 let load = {}; // load[cpu][variant] = [results]
 let clicks = {}; // clicks[cpu] = [results]
 let scaling = {}; // scaling[story file][variant] = [results]
 let paint = {}; // paint[cpu][widget|floor] = [first contentful paint]
+let traces = { start: {}, switches: {}, scaling: {} };
+let lighthouseRuns = [];
 const SCALE = process.env.SKIP_SCALING ? [] : SIZES;
 // REPORT_ONLY=1 rewrites the report from the last run's raw results (bench/.out/results.json).
 const REPORT_ONLY = !!process.env.REPORT_ONLY;
-if (REPORT_ONLY) ({ load, clicks, scaling, paint } = JSON.parse(readFileSync(join(OUT, "results.json"), "utf8")));
+if (REPORT_ONLY) ({ load, clicks, scaling, paint, traces, lighthouseRuns } = JSON.parse(readFileSync(join(OUT, "results.json"), "utf8")));
 else {
 for (const cpu of CPU) {
   load[cpu] = Object.fromEntries(VARIANTS.map((v) => [v, []]));
@@ -303,6 +371,32 @@ for (let i = 0; i <= (SCALE.length ? SCALING_RUNS : -1); i++) {
   log(`scaling: round ${i}/${SCALING_RUNS}${i === 0 ? " (warm-up)" : ""}`);
 }
 writeFileSync(join(OUT, "results.json"), JSON.stringify({ load, clicks, scaling, paint }));
+
+// Traces slow the page down (the trace's own overhead), so they run apart from the figures above.
+traces.start = { widget: [], floor: [] };
+traces.switches = Object.fromEntries(TRACED.map((v) => [v, []]));
+for (let i = 0; i < TRACE_RUNS; i++) {
+  for (const v of ["widget", "floor"]) traces.start[v].push(await traceStartRun(v));
+  for (const v of TRACED) traces.switches[v].push(...(await traceSwitchRun(v, { rows: DEFAULT_ROWS, views: DEFAULT_VIEWS })));
+  log(`traces: round ${i + 1}/${TRACE_RUNS}`);
+}
+for (const size of SCALE) {
+  const sides = Array.from({ length: size.sides }, (_, s) => `side-${s}`);
+  const views = size.issues >= 1000 ? [sides[0], "all"] : [sides[0], sides[1], sides.at(-1), "all"];
+  traces.scaling[storyFile(size)] = {};
+  for (const v of TRACED) {
+    traces.scaling[storyFile(size)][v] = await traceSwitchRun(v, { src: `/stories/${storyFile(size)}`, rows: size.issues, views }).catch((err) => {
+      log(`trace ${v} ${storyFile(size)}: ${err.message}`);
+      return [];
+    });
+  }
+  log(`traces: ${storyFile(size)}`);
+}
+if (lighthouse.available()) {
+  for (let i = 0; i < LIGHTHOUSE_RUNS; i++) lighthouseRuns.push(await lighthouse.audit(`${server.url}/widget/index.html`));
+  log(`lighthouse: ${lighthouseRuns.map((r) => r.score).join(", ")}`);
+} else log("lighthouse: not installed (scripts/setup --bench)");
+writeFileSync(join(OUT, "results.json"), JSON.stringify({ load, clicks, scaling, paint, traces, lighthouseRuns }));
 }
 await browser.close();
 await server.close();
@@ -571,8 +665,87 @@ ${LIVE.map((v) => `| ${v} | n^${slope(points[v], "load").toFixed(2)} | n^${slope
   writeFileSync("docs/scaling.svg", plot(points, LIVE));
 }
 
+// Where the time goes (issue 17).
+const partsRow = (runs) => PARTS.map((p) => ms(median(runs.map((r) => r.parts[p])))).join(" | ");
+if (traces.start?.widget?.length) {
+  const S = traces.start;
+  const longest = (runs) => median(runs.map((r) => Math.max(0, ...r.long.map((t) => t.ms))));
+  const longList = (runs) => {
+    const all = runs.flatMap((r) => r.long);
+    const byPart = {};
+    for (const t of all) (byPart[t.part] ??= []).push(t.ms);
+    return Object.entries(byPart).map(([part, xs]) => `${part}: ${(xs.length / runs.length).toFixed(1)} per run, median ${ms(median(xs))}`).join("; ") || "none";
+  };
+  md.push(`
+## Where the main thread's time goes (issue 17)
+
+Chromium traces (bench/trace.mjs: the \`devtools.timeline\` categories, self time of each event on the page's
+main thread, summed by kind as DevTools' Summary does; “other” is the browser's own task work outside them).
+A trace slows the page it records, so these runs are apart from the figures above and their totals are higher;
+they say where the time goes, the sections above say how long it takes. 4× CPU, ${TRACE_RUNS} runs, medians.
+
+### Start-up
+
+Navigation to the first frame painted with the widget live and every row shown (the floor: its whole load,
+to a quiet moment after its first paint). Tasks over 50 ms are given with the kind of work that took most
+of each.
+
+| variant | script | style | layout | paint | parse | other | busy in all | longest task | tasks over 50 ms |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+| ${LABEL.widget} | ${partsRow(S.widget)} | ${ms(median(S.widget.map((r) => r.total)))} | ${ms(longest(S.widget))} | ${longList(S.widget)} |
+| ${LABEL.floor} | ${partsRow(S.floor)} | ${ms(median(S.floor.map((r) => r.total)))} | ${ms(longest(S.floor))} | ${longList(S.floor)} |`);
+  const scriptTasks = S.widget.flatMap((r) => r.long.filter((t) => t.part === "script").map((t) => t.ms));
+  verdict(
+    "no main-thread task over 50 ms from navigation to live, 4× CPU (issue 17)",
+    `longest ${ms(longest(S.widget))} (the floor, with no script: ${ms(longest(S.floor))}); script tasks over 50 ms: ${scriptTasks.length ? `${(scriptTasks.length / S.widget.length).toFixed(1)} per run, median ${ms(median(scriptTasks))}` : "none"}`,
+    longest(S.widget) <= 50,
+  );
+
+  md.push(`
+### View switch
+
+Each switch traced on its own, from the click to the frame painted with the new view (the probe's marks).
+The DOM floor is the peer's rows and moves with no stylesheet: what the browser needs to move the same rows
+and paint them unstyled.
+
+| story | variant | click → next paint (traced) | script | style | layout | paint | parse | other | longest task |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
+  const rowsOf = (label, T) => {
+    for (const v of TRACED) {
+      const runs = T[v] ?? [];
+      if (!runs.length) continue;
+      md.push(`| ${label} | ${v} | ${ms(median(runs.map((r) => r.ms)))} | ${partsRow(runs)} | ${ms(median(runs.map((r) => r.longest)))} |`);
+    }
+  };
+  rowsOf(`Istanbul (${DEFAULT_ROWS} × 3)`, traces.switches);
+  for (const size of SCALE) if (traces.scaling?.[storyFile(size)]) rowsOf(`${size.issues} × ${size.sides}`, traces.scaling[storyFile(size)]);
+}
+if (SCALE.length) {
+  const sw = (issues, sides) => {
+    const S = scaling[storyFile({ issues, sides })];
+    return S ? median(S.widget.filter((r) => !r.error).flatMap((r) => r.switches.map((x) => x.ms))) : null;
+  };
+  verdict("view switch ≤ 100 ms, 100 issues × 8 sides, 4× CPU (median; issue 17)", ms(sw(100, 8)), sw(100, 8) !== null && sw(100, 8) <= 100);
+  verdict("view switch ≤ 300 ms, 1,000 issues × 8 sides, 4× CPU (median; issue 17)", ms(sw(1000, 8)), sw(1000, 8) !== null && sw(1000, 8) <= 300);
+}
+if (lighthouseRuns?.length) {
+  const L = lighthouseRuns;
+  md.push(`
+## Lighthouse
+
+Lighthouse 12.2.3 (bench/lighthouse.mjs; \`scripts/setup --bench\` installs it), its default mobile preset (a
+mid-range phone: 4× CPU and slow 4G, simulated), performance only, on the widget page as served above
+(loopback, brotli), ${L.length} runs.
+
+| run | performance | total blocking time | max potential first input delay | first contentful paint | largest contentful paint | layout shift | tasks over 50 ms |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+${L.map((r, i) => `| ${i + 1} | ${r.score} | ${ms(r.tbt)} | ${ms(r.maxFid)} | ${ms(r.fcp)} | ${ms(r.lcp)} | ${r.cls.toFixed(3)} | ${r.longTasks.map((t) => `${ms(t.ms)} (${t.url.split("/").pop().replace(/-[0-9a-f]{16}/, "")})`).join(", ") || "none"} |`).join("\n")}`);
+  const hundreds = L.filter((r) => r.score === 100).length;
+  verdict(`Lighthouse mobile performance 100 in 5 of 5 runs (issue 17)`, `${hundreds} of ${L.length} (scores ${L.map((r) => r.score).join(", ")}; total blocking time median ${ms(median(L.map((r) => r.tbt)))})`, hundreds === L.length && L.length >= 5);
+}
+
 md.splice(1, 0, `
-## Targets (issue 7)
+## Targets (issues 7 and 17)
 
 | target | measured | |
 | --- | --- | --- |
