@@ -144,6 +144,17 @@ pub fn with_story(page: &str) -> Result<String, String> {
 /// (`i18n::STRINGS_ELEMENT_ID`, its `data-tag` naming the locale). For English, which the
 /// WebAssembly has compiled in, the date alone: the browser then sets up no date formatter.
 pub fn page_strings(story: &crate::model::Story) -> String {
+    let (tag, json) = strings_for(story);
+    format!(
+        r#"<script type="application/json" id="{}" data-tag="{tag}">{}</script>"#,
+        crate::i18n::STRINGS_ELEMENT_ID,
+        json.replace('<', "\\u003c")
+    )
+}
+
+/// The tag of the story's shipped locale and the JSON its page strings hold ([`page_strings`]);
+/// widget.js carries the same, so a direct embed neither fetches them nor formats the date.
+pub fn strings_for(story: &crate::model::Story) -> (&'static str, String) {
     let tag = crate::i18n::shipped_tag(&story.lang).unwrap_or("en");
     let strings = crate::i18n::Strings::for_lang(tag);
     let dates = [story.as_of.date.as_str()];
@@ -152,11 +163,7 @@ pub fn page_strings(story: &crate::model::Story) -> String {
     } else {
         strings.to_page_json(&dates)
     };
-    format!(
-        r#"<script type="application/json" id="{}" data-tag="{tag}">{}</script>"#,
-        crate::i18n::STRINGS_ELEMENT_ID,
-        json.replace('<', "\\u003c")
-    )
+    (tag, json)
 }
 
 /// The page's `<html lang>` (and `dir` for a right-to-left language) set to the story's.
@@ -290,7 +297,8 @@ pub fn with_integrity(
 /// and every `<demands-matrix>` and `[data-demands-matrix]` element, now or later, becomes a
 /// widget in its own shadow root (`static/widget.template.js` is the code). It carries what a
 /// widget needs before the WebAssembly: the stylesheet made for shadow roots ([`shadow_css`]),
-/// the built-in story and its prerendered `views` (view id and markup, as the pages hold them),
+/// the built-in story, its locale's page strings ([`strings_for`]) and its prerendered `views`
+/// (view id and markup, as the pages hold them),
 /// and names the build's hashed glue and WebAssembly relative to itself, with their integrity.
 /// `files` are the names in the built folder.
 pub fn embed_module(
@@ -316,6 +324,7 @@ pub fn embed_module(
     let css = String::from_utf8(read(&css)?).map_err(|_| format!("{css} is not UTF-8"))?;
     let story = parse_story(DEFAULT_STORY_JSON).map_err(|e| e.to_string())?;
     let t = crate::i18n::Strings::for_lang(&story.lang);
+    let (strings_tag, strings) = strings_for(&story);
     let views: serde_json::Map<String, serde_json::Value> = views
         .iter()
         .map(|(id, markup)| {
@@ -332,6 +341,7 @@ pub fn embed_module(
         "glueIntegrity": integrity(&read(&glue)?),
         "css": shadow_css(&css)?,
         "story": story_for_page()?,
+        "strings": { "tag": strings_tag, "json": strings },
         "views": views,
         "text": {
             "loading": t.text("loading"),

@@ -1,4 +1,4 @@
-//! demands-matrix direct embed, the template of widget.js: src/prerender.rs fills in the build's data (file names, integrities, the widget's stylesheet for shadow roots, the prerendered views, the texts) and the loader's crash handler.
+//! demands-matrix direct embed, the template of widget.js: src/prerender.rs fills in the build's data (file names, integrities, the widget's stylesheet for shadow roots, the story and its locale's strings, the prerendered views, the texts) and the loader's crash handler.
 //
 // Every <demands-matrix> element and every [data-demands-matrix] element, present now or added
 // later, becomes a widget inside its own shadow root: the host page's styles cannot reach in
@@ -24,6 +24,16 @@ if (!document.getElementById("dm-story")) {
   story.id = "dm-story";
   story.textContent = BUILD.story;
   document.head.append(story);
+}
+// Its locale's strings and its date in words, as the standalone page carries them: a story in
+// another language than English needs no second request, and no date formatter is set up.
+if (!document.getElementById("dm-strings")) {
+  const strings = document.createElement("script");
+  strings.type = "application/json";
+  strings.id = "dm-strings";
+  strings.dataset.tag = BUILD.strings.tag;
+  strings.textContent = BUILD.strings.json;
+  document.head.append(strings);
 }
 
 // One constructed stylesheet shared by every shadow root (allowed under a strict CSP, unlike a
