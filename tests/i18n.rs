@@ -253,6 +253,11 @@ fn a_page_s_dates_in_words_win_and_are_kept_for_their_locale_only() {
         element.contains(r#"data-tag="uk""#)
             && element.contains(r#""loading":"Завантаження графіки…""#)
     );
+    // widget.js carries the same strings for its direct embeds.
+    let (tag, json) = demands_matrix::prerender::strings_for(&uk);
+    assert_eq!(tag, "uk");
+    let strings = Strings::parse(tag, &json).expect("widget.js's strings read back");
+    assert_eq!(strings.text("loading"), "Завантаження графіки…");
 }
 
 #[test]

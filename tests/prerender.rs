@@ -200,6 +200,10 @@ fn the_asset_list_and_the_embed_module_carry_both_integrities() {
         "the panic handler"
     );
     assert!(module.contains(r#""views":{"all":["<section>matrix</section>","1 0 "#));
+    // The story's page strings, as the standalone page carries them (its date in words).
+    assert!(module.contains(
+        r#""strings":{"json":"{\"$dates\":{\"2025-06-02\":\"2 June 2025\"}}","tag":"en"}"#
+    ));
     assert!(module.contains("--dm-space:calc(.5*var(--dm-rem))"));
     assert!(!module.contains("/* build data */") && !module.contains("/* crash handler */"));
 }
