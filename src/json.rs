@@ -70,7 +70,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn peek(&self) -> Option<u8> {
+    fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.at).copied()
     }
 
@@ -137,7 +137,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads `word` (`null`, `true`, `false`), whose first byte is next.
-    pub fn word(&mut self, word: &str) -> Read<()> {
+    fn word(&mut self, word: &str) -> Read<()> {
         for &expected in word.as_bytes() {
             let Some(byte) = self.peek() else {
                 return Err(self.fail("EOF while parsing a value"));
@@ -151,7 +151,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The rest of a string whose opening quote has been read, escapes resolved.
-    pub fn string_rest(&mut self) -> Read<String> {
+    fn string_rest(&mut self) -> Read<String> {
         let mut text = String::new();
         let mut start = self.at;
         loop {
@@ -245,7 +245,7 @@ impl<'a> Reader<'a> {
 
     /// Reads a number, which starts at the next byte; whether it is an integer serde would
     /// read as one (no fraction or exponent, not `-0`, within 64 bits). The text is read.
-    pub fn number(&mut self) -> Read<bool> {
+    fn number(&mut self) -> Read<bool> {
         let start = self.at;
         let digits = |reader: &mut Self| {
             let from = reader.at;
@@ -418,7 +418,7 @@ impl<'a> Reader<'a> {
 
     /// An error about a whole object: serde_json places it after looking for the object's
     /// end, and past the `}` if that is next.
-    pub fn object_fail(&mut self, message: String) -> Error {
+    fn object_fail(&mut self, message: String) -> Error {
         if self.blank() == Some(b'}') {
             self.at += 1;
             self.frames.pop();
