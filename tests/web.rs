@@ -330,8 +330,13 @@ async fn hydration_keeps_the_prerendered_dom_and_makes_it_live() {
         "no cell promises a detail before the widget is live"
     );
 
+    let first_paint_words = first_paint_cell
+        .query_selector(".dm-cell__button .dm-sr-only")
+        .unwrap()
+        .unwrap();
+
     // A mismatch between server and client markup panics here, failing the test.
-    yew::Renderer::<App>::with_root_and_props(
+    demands_matrix::embed::hydrate(
         root.clone(),
         AppProps::prerendered(
             AttrValue::Static("h1"),
@@ -339,8 +344,7 @@ async fn hydration_keeps_the_prerendered_dom_and_makes_it_live() {
             None,
             true,
         ),
-    )
-    .hydrate();
+    );
     yew::scheduler::flush().await;
 
     assert_eq!(
@@ -368,6 +372,17 @@ async fn hydration_keeps_the_prerendered_dom_and_makes_it_live() {
         14 * 3,
         "once live, every cell is a button"
     );
+    assert!(
+        first_paint_words.is_connected()
+            && first_paint_words
+                .parent_element()
+                .is_some_and(|control| control.local_name() == "button"),
+        "a cell's words from the first paint moved into its button"
+    );
+    assert!(
+        root.query_selector("[aria-current]").unwrap().is_none(),
+        "no link's aria-current is left among live tabs"
+    );
     first_paint_tab.click();
     yew::scheduler::flush().await;
     assert_eq!(
@@ -383,11 +398,10 @@ async fn every_view_page_hydrates_without_a_mismatch() {
         let root = document().create_element("div").unwrap();
         root.set_inner_html(&server_markup(view).await);
         document().body().unwrap().append_child(&root).unwrap();
-        yew::Renderer::<App>::with_root_and_props(
+        demands_matrix::embed::hydrate(
             root.clone(),
             AppProps::prerendered(AttrValue::Static("h1"), AttrValue::Static(view), None, true),
-        )
-        .hydrate();
+        );
         yew::scheduler::flush().await;
         assert_eq!(view_of(&root), view);
         root.remove();
@@ -473,7 +487,7 @@ async fn a_story_in_every_locale_hydrates_without_a_mismatch() {
         document().body().unwrap().append_child(&root).unwrap();
         let first_paint_tab = root.query_selector("[role], a[data-testid]").unwrap();
         // A mismatch between server and client markup panics here, failing the test.
-        yew::Renderer::<App>::with_root_and_props(root.clone(), props(true)).hydrate();
+        demands_matrix::embed::hydrate(root.clone(), props(true));
         yew::scheduler::flush().await;
         let widget = find(&root, "dm-root");
         assert_eq!(

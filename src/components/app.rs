@@ -34,10 +34,9 @@ pub struct AppProps {
     /// prerendered for `view`, the page can still ask for another view without a mismatch.
     #[prop_or_default]
     pub then_view: Option<AttrValue>,
-    /// Running in a browser with the WebAssembly. False only when rendering to HTML ahead of
-    /// time. Either way the first render is not live (App's `live` state): that is what the
-    /// build prerenders and what hydration must meet, node for node; in the browser an effect
-    /// then makes the widget live (tabs, cell buttons), right after hydration.
+    /// Running in a browser with the WebAssembly: cells are buttons and the view links are
+    /// tabs. False only when rendering to HTML ahead of time, where nothing would answer them;
+    /// `crate::embed::hydrate` readies such markup for a live widget to take over.
     #[prop_or(true)]
     pub live: bool,
     /// The views exist as static pages (`index.html`, `view-<side>.html`) that the tabs link to,
@@ -66,8 +65,9 @@ pub struct AppProps {
 impl AppProps {
     /// A widget showing the built-in story on a page the build prerendered for `view`, with its
     /// tabs linking to the view pages. The build renders with `live` false and the browser
-    /// hydrates with `live` true; nothing else may differ between the two, or hydration would
-    /// meet markup it does not expect (`live` itself takes effect after the first render).
+    /// hydrates with `live` true (through `crate::embed::hydrate`, which makes the markup live
+    /// first); nothing else may differ between the two, or hydration would meet markup it does
+    /// not expect.
     /// `then_view` is a view to switch to once hydrated. With `pages`, the widget is the page:
     /// its title is the page's `h1` (see `heading_base`).
     pub fn prerendered(
@@ -144,16 +144,9 @@ pub fn App(props: &AppProps) -> Html {
     // Bumped by "Try again" so the fetch effect runs once more for the same address.
     let attempt = use_state(|| 0u32);
 
-    // Controls only once they work: the first render (the build's, and hydration's, which must
-    // match it node for node) shows cells as text and tabs as links; this effect, which runs
-    // right after hydration, makes them buttons and tabs. Never in the build, where effects
-    // do not run.
-    let live = use_state(|| false);
-    {
-        let live = live.clone();
-        use_effect_with(props.live, move |wanted| live.set(*wanted));
-    }
-    let live = *live;
+    // Controls only once they work: the build renders cells as text and tabs as links, and the
+    // browser renders them live from its first render (hydration included: `embed::hydrate`).
+    let live = props.live;
 
     #[cfg(target_arch = "wasm32")]
     {

@@ -9,6 +9,10 @@ use crate::components::stance_mark::stance_mark;
 use crate::components::{StoryRef, Words};
 use crate::state::CellRef;
 
+/// The class of a cell's control: a button once the widget is live, text before
+/// (`crate::embed::hydrate` turns the one into the other).
+pub const CONTROL_CLASS: &str = "dm-cell__button";
+
 /// One cell and how it looks.
 pub struct PositionCellProps<'a> {
     pub uid: &'a str,
@@ -69,7 +73,7 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
             // Going live swaps this one element (span for button); the rest of the cell stays.
             <@{if live { "button" } else { "span" }}
                 type={live.then_some("button")}
-                class="dm-cell__button"
+                class={CONTROL_CLASS}
                 id={live.then(|| cell_button_id(props.uid, cell))}
                 aria-expanded={live.then_some(if props.open { "true" } else { "false" })}
                 aria-controls={props.open.then(|| detail_id(props.uid))}

@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::{App, AppProps};
+use crate::components::{position_cell, view_tabs, App, AppProps};
 
 /// The attribute that marks an element as a widget mount point.
 pub const MOUNT_ATTRIBUTE: &str = "data-demands-matrix";
@@ -134,7 +134,7 @@ fn mount(
 /// had it.
 fn take_over(root: web_sys::Element, props: AppProps, shape: Option<String>) {
     if shape.is_some() && shape == shape_of(&root) {
-        yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+        hydrate(root, props);
         return;
     }
     web_sys::console::warn_1(
@@ -151,6 +151,44 @@ fn take_over(root: web_sys::Element, props: AppProps, shape: Option<String>) {
     if let Some(id) = focused {
         // Yew renders in a microtask queued just before this one.
         wasm_bindgen_futures::spawn_local(async move { crate::dom::focus_element(&id) });
+    }
+}
+
+/// Takes over markup the build prerendered (`AppProps::prerendered`, rendered with `live`
+/// false) with a widget that is live from its first render, in one pass.
+///
+/// The markup only differs from a live render where going live changes it, and this makes
+/// those changes first, so that hydration meets the live markup: each cell's stance becomes a
+/// button (the same children, moved), and the current view's link loses `aria-current`, which
+/// hydration would never remove (it sets the attributes a render has, and leaves the others).
+/// The rest (roles, `tabindex`, `aria-*`, listeners) hydration applies as it goes. Going live
+/// in a render after hydration instead cost a second long task at start-up, as long as the
+/// hydration's own in Lighthouse (README "Loading").
+pub fn hydrate(root: web_sys::Element, props: AppProps) {
+    make_controls_live(&root);
+    yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+}
+
+fn make_controls_live(root: &web_sys::Element) {
+    let elements = |selector: &str| {
+        let list = root.query_selector_all(selector).ok();
+        (0..list.as_ref().map_or(0, |l| l.length()))
+            .filter_map(move |i| list.as_ref()?.item(i)?.dyn_into::<web_sys::Element>().ok())
+    };
+    if let Some(document) = root.owner_document() {
+        for stance in elements(&format!("span.{}", position_cell::CONTROL_CLASS)) {
+            let Ok(button) = document.create_element("button") else {
+                continue;
+            };
+            button.set_class_name(position_cell::CONTROL_CLASS);
+            while let Some(child) = stance.first_child() {
+                let _ = button.append_child(&child);
+            }
+            let _ = stance.replace_with_with_node_1(&button);
+        }
+    }
+    for tab in elements(&format!(".{}[aria-current]", view_tabs::TAB_CLASS)) {
+        let _ = tab.remove_attribute("aria-current");
     }
 }
 
