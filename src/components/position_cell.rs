@@ -9,10 +9,6 @@ use crate::components::stance_mark::stance_mark;
 use crate::components::{StoryRef, Words};
 use crate::state::CellRef;
 
-/// The class of a cell's control: a button once the widget is live, text before
-/// (`crate::embed::hydrate` turns the one into the other).
-pub const CONTROL_CLASS: &str = "dm-cell__button";
-
 /// One cell and how it looks.
 pub struct PositionCellProps<'a> {
     pub uid: &'a str,
@@ -73,7 +69,8 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
             // Going live swaps this one element (span for button); the rest of the cell stays.
             <@{if live { "button" } else { "span" }}
                 type={live.then_some("button")}
-                class={CONTROL_CLASS}
+                // A literal: a `class={…}` expression goes through Yew's `Classes` set (+2 kB).
+                class="dm-cell__button"
                 id={live.then(|| cell_button_id(props.uid, cell))}
                 aria-expanded={live.then_some(if props.open { "true" } else { "false" })}
                 aria-controls={props.open.then(|| detail_id(props.uid))}

@@ -10,9 +10,6 @@ use crate::dom::focus_element;
 use crate::i18n::Strings;
 use crate::model::View;
 
-/// The class of each tab (a link before the widget is live, a tab after).
-pub const TAB_CLASS: &str = "dm-tabs__tab";
-
 /// The views to offer, the current one, and where a choice goes.
 pub struct ViewTabsProps<'a> {
     /// Prefix that keeps element ids unique when a page holds several widgets.
@@ -141,7 +138,7 @@ pub fn view_tabs(props: &ViewTabsProps<'_>) -> Html {
                         type={(!props.pages).then_some("button")}
                         href={props.pages.then(|| format!("{}{}", props.pages_base.unwrap_or(""), view_page(id)))}
                         role={live.then_some("tab")}
-                        class={TAB_CLASS}
+                        class="dm-tabs__tab"
                         id={tab_element_id(props.uid, id)}
                         aria-selected={live.then_some(if selected { "true" } else { "false" })}
                         aria-current={(!live && selected).then_some("page")}

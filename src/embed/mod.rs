@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::{position_cell, view_tabs, App, AppProps};
+use crate::components::{App, AppProps};
 
 /// The attribute that marks an element as a widget mount point.
 pub const MOUNT_ATTRIBUTE: &str = "data-demands-matrix";
@@ -165,31 +165,27 @@ fn take_over(root: web_sys::Element, props: AppProps, shape: Option<String>) {
 /// in a render after hydration instead cost a second long task at start-up, as long as the
 /// hydration's own in Lighthouse (README "Loading").
 pub fn hydrate(root: web_sys::Element, props: AppProps) {
-    make_controls_live(&root);
+    // Markup without cells or a current link (a story with no issues) is live as it is.
+    let _ = make_controls_live(&root);
     yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
 }
 
-fn make_controls_live(root: &web_sys::Element) {
-    let elements = |selector: &str| {
-        let list = root.query_selector_all(selector).ok();
-        (0..list.as_ref().map_or(0, |l| l.length()))
-            .filter_map(move |i| list.as_ref()?.item(i)?.dyn_into::<web_sys::Element>().ok())
-    };
-    if let Some(document) = root.owner_document() {
-        for stance in elements(&format!("span.{}", position_cell::CONTROL_CLASS)) {
-            let Ok(button) = document.create_element("button") else {
-                continue;
-            };
-            button.set_class_name(position_cell::CONTROL_CLASS);
-            while let Some(child) = stance.first_child() {
-                let _ = button.append_child(&child);
-            }
-            let _ = stance.replace_with_with_node_1(&button);
+fn make_controls_live(root: &web_sys::Element) -> Option<()> {
+    let document = root.owner_document()?;
+    // The classes `position_cell` and `view_tabs` write; the browser tests hydrate every view,
+    // which fails on any cell left a `span`.
+    let stances = root.query_selector_all("span.dm-cell__button").ok()?;
+    for i in 0..stances.length() {
+        let stance: web_sys::Element = stances.get(i)?.unchecked_into();
+        let button = document.create_element("button").ok()?;
+        button.set_class_name("dm-cell__button");
+        while let Some(child) = stance.first_child() {
+            button.append_child(&child).ok()?;
         }
+        stance.replace_with_with_node_1(&button).ok()?;
     }
-    for tab in elements(&format!(".{}[aria-current]", view_tabs::TAB_CLASS)) {
-        let _ = tab.remove_attribute("aria-current");
-    }
+    let current = root.query_selector(".dm-tabs__tab[aria-current]").ok()??;
+    current.remove_attribute("aria-current").ok()
 }
 
 /// The [`crate::dom::Shape`] of what is under `root` now, as the build computed it for its markup.
