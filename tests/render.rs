@@ -12,7 +12,8 @@ async fn render(view: Option<&str>) -> String {
         src: None,
         view: view.map(|v| AttrValue::from(v.to_owned())),
         then_view: None,
-        live: true,
+        // As the build renders: nothing is a control before the WebAssembly runs.
+        live: false,
         pages: false,
         pages_base: None,
         story: None,
@@ -78,7 +79,7 @@ async fn all_sides_shows_every_issue_and_side_in_story_order() {
         focused_column(&html).is_none(),
         "no column is emphasised in all sides"
     );
-    // Rendered ahead of time, nothing is live yet (App's `live` state): the view switch is a
+    // Rendered ahead of time (`live` false), nothing is live yet: the view switch is a
     // labelled set of links with the current one marked, and no tab roles.
     assert!(html.contains("role=\"navigation\" aria-label=\"Whose view to show\""));
     assert!(html.contains("aria-current=\"page\""));
