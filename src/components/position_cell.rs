@@ -66,10 +66,11 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
             data-stance={stance.id()}
         >
             <span class="dm-cell__side" aria-hidden="true">{ &side.name }</span>
-            // Going live swaps this one element (span for button); the rest of the cell stays.
+            // Live, this one element is a button (`embed::hydrate` swaps the prerendered span for
+            // it before hydrating); the rest of the cell is the same either way.
             <@{if live { "button" } else { "span" }}
                 type={live.then_some("button")}
-                // A literal: a `class={…}` expression goes through Yew's `Classes` set (+2 kB).
+                // A literal: a `class={…}` expression goes through Yew's `Classes` set (+2 kB raw).
                 class="dm-cell__button"
                 id={live.then(|| cell_button_id(props.uid, cell))}
                 aria-expanded={live.then_some(if props.open { "true" } else { "false" })}
