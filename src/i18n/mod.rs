@@ -364,8 +364,18 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 
 /// `template` split at the placeholder `slot`, both halves filled.
 fn split(template: &str, slot: &str, args: &[(&str, &str)]) -> (String, String) {
-    match template.split_once(&format!("{{{slot}}}")) {
-        Some((before, after)) => (fill(before, args), fill(after, args)),
+    // Found by its opening brace rather than as a substring: a substring search brings the
+    // standard library's two-way searcher into the reader's WebAssembly (about 1 kB).
+    let at = template.match_indices('{').map(|(at, _)| at).find(|&at| {
+        template[at + 1..]
+            .strip_prefix(slot)
+            .is_some_and(|rest| rest.starts_with('}'))
+    });
+    match at {
+        Some(at) => (
+            fill(&template[..at], args),
+            fill(&template[at + slot.len() + 2..], args),
+        ),
         None => (fill(template, args), String::new()),
     }
 }
@@ -376,7 +386,7 @@ pub fn shipped_tag(lang: &str) -> Option<&'static str> {
     let language = lower.split(['-', '_']).next().unwrap_or_default();
     SHIPPED
         .iter()
-        .find(|tag| tag.to_ascii_lowercase() == lower)
+        .find(|tag| tag.eq_ignore_ascii_case(&lower))
         .or_else(|| SHIPPED.iter().find(|tag| **tag == language))
         .copied()
 }
