@@ -14,7 +14,8 @@ use wasm_bindgen_futures::JsFuture;
 use yew::AttrValue;
 
 #[cfg(target_arch = "wasm32")]
-use crate::model::{parse_story, too_large, Story};
+use crate::model::{parse_story, too_large};
+use crate::model::Story;
 
 /// The built-in story's JSON: from the page in the browser (the build writes it there, and
 /// widget.js adds it to host pages), compiled in everywhere else.
@@ -59,25 +60,190 @@ pub fn same_origin_url(src: &str) -> Result<String, String> {
     Ok(url.href())
 }
 
+/// How often a live widget asks for its story again, and for how long (`data-live`,
+/// `data-live-for`; README "Live stories").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Refresh {
+    /// Seconds between two checks while they succeed.
+    pub every: u32,
+    /// Seconds after the page loaded when the widget stops checking.
+    pub stop_after: u32,
+}
+
+/// No story is asked for more often than this: a newsroom's server answers every open article.
+pub const MIN_REFRESH_S: u32 = 15;
+/// Checks stop a day after the page loaded, as Datawrapper's live charts do: an article left
+/// open in a tab for a week should not ask for ever.
+pub const DEFAULT_STOP_AFTER_S: u32 = 86_400;
+/// The longest wait between checks however many have failed.
+pub const MAX_BACKOFF_S: u32 = 3_600;
+
+impl Refresh {
+    /// Reads `data-live` (seconds, at least [`MIN_REFRESH_S`]) and `data-live-for` (seconds, a
+    /// day when absent). Off when `every` is absent, not a number, or 0.
+    pub fn parse(every: Option<&str>, stop_after: Option<&str>) -> Option<Refresh> {
+        let every: u32 = every?.trim().parse().ok().filter(|&s| s > 0)?;
+        Some(Refresh {
+            every: every.max(MIN_REFRESH_S),
+            stop_after: stop_after
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(DEFAULT_STOP_AFTER_S),
+        })
+    }
+
+    /// Milliseconds to wait before the next check after `failures` failed ones in a row: the
+    /// interval, doubled for each failure, at most an hour (or the interval, if longer).
+    pub fn delay_ms(self, failures: u32) -> u32 {
+        let backoff = self.every.saturating_mul(1 << failures.min(8));
+        backoff.min(MAX_BACKOFF_S.max(self.every)).saturating_mul(1000)
+    }
+}
+
+/// What a fetch of the story came to, for the widget's reducer.
+#[derive(Debug)]
+pub enum Fetched {
+    /// The first load succeeded.
+    Loaded(Story),
+    /// The first load failed: each reason, for editors.
+    Failed(Vec<String>),
+    /// A check found a new version, at this time of day (`hh:mm`).
+    Updated(Story, String),
+    /// A check found the story as it was.
+    Unchanged,
+    /// A check failed; the widget keeps its story, last confirmed at this time of day.
+    Stale(String),
+}
+
 #[cfg(target_arch = "wasm32")]
-/// Starts fetching the story at `src` (when there is one) and hands the outcome to `done`.
-/// Returns the effect's cleanup, which makes a late answer for an old address or an unmounted
-/// widget fall on the floor.
+/// Starts fetching the story at `src` (when there is one) and hands the outcome to `done`; with
+/// `refresh`, keeps checking for new versions after a first success. Returns the effect's
+/// cleanup, which makes a late answer for an old address or an unmounted widget fall on the
+/// floor and ends the checks.
 pub fn fetch_into(
     src: Option<AttrValue>,
-    done: yew::Callback<Result<Story, Vec<String>>>,
+    refresh: Option<Refresh>,
+    done: yew::Callback<Fetched>,
 ) -> impl FnOnce() {
     let cancelled = Rc::new(Cell::new(false));
     if let Some(src) = src {
         let cancelled = cancelled.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let outcome = fetch_story(&src).await;
-            if !cancelled.get() {
-                done.emit(outcome);
+            let mut known = Known::default();
+            let outcome = fetch_story(&src, &known).await;
+            if cancelled.get() {
+                return;
+            }
+            match outcome {
+                Ok(Some((story, now))) => {
+                    known = now;
+                    done.emit(Fetched::Loaded(story));
+                }
+                Ok(None) => done.emit(Fetched::Failed(vec!["the server sent no story".into()])),
+                Err(reasons) => return done.emit(Fetched::Failed(reasons)),
+            }
+            if let Some(refresh) = refresh {
+                keep_checking(&src, refresh, known, &cancelled, &done).await;
             }
         });
     }
     move || cancelled.set(true)
+}
+
+#[cfg(target_arch = "wasm32")]
+/// The live loop: checks `src` every `refresh.every` seconds (longer after failures) while the
+/// page is visible, until `refresh.stop_after` seconds after it started.
+async fn keep_checking(
+    src: &str,
+    refresh: Refresh,
+    mut known: Known,
+    cancelled: &Cell<bool>,
+    done: &yew::Callback<Fetched>,
+) {
+    let started = js_sys::Date::now();
+    let mut failures = 0;
+    let mut confirmed = clock();
+    loop {
+        sleep(refresh.delay_ms(failures)).await;
+        if cancelled.get() {
+            return;
+        }
+        if js_sys::Date::now() - started >= f64::from(refresh.stop_after) * 1000.0 {
+            web_sys::console::info_1(
+                &format!(
+                    "demands-matrix: stopped checking {src} for new versions after {} s (data-live-for)",
+                    refresh.stop_after
+                )
+                .into(),
+            );
+            return;
+        }
+        // A hidden page asks nothing: its reader is elsewhere, and the next check after they
+        // come back brings the story up to date.
+        let hidden = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.hidden());
+        if hidden {
+            continue;
+        }
+        let outcome = fetch_story(src, &known).await;
+        if cancelled.get() {
+            return;
+        }
+        match outcome {
+            Ok(found) => {
+                failures = 0;
+                confirmed = clock();
+                done.emit(match found {
+                    Some((story, now)) => {
+                        known = now;
+                        Fetched::Updated(story, confirmed.clone())
+                    }
+                    None => Fetched::Unchanged,
+                });
+            }
+            Err(reasons) => {
+                failures += 1;
+                web_sys::console::warn_1(
+                    &format!(
+                        "demands-matrix: kept the story as it was at {confirmed}: the new version of {src} could not be used: {}",
+                        reasons.join("; ")
+                    )
+                    .into(),
+                );
+                done.emit(Fetched::Stale(confirmed.clone()));
+            }
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+/// The time of day as readers' clocks show it on every shipped locale, `14:05`.
+fn clock() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:02}:{:02}", now.get_hours(), now.get_minutes())
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                i32::try_from(ms).unwrap_or(i32::MAX),
+            );
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+#[cfg(target_arch = "wasm32")]
+/// What the widget knows of the version it shows: the server's validators, for a conditional
+/// request, and the file itself, for servers that send none.
+#[derive(Default)]
+struct Known {
+    etag: Option<String>,
+    modified: Option<String>,
+    body: String,
 }
 
 /// How long a story may take to arrive, headers and body, before the widget gives up. The
@@ -85,7 +251,9 @@ pub fn fetch_into(
 pub const FETCH_TIMEOUT_MS: u32 = 10_000;
 
 #[cfg(target_arch = "wasm32")]
-async fn fetch_story(src: &str) -> Result<Story, Vec<String>> {
+/// Fetches the story at `src`: `None` when it is the version `known` already (a 304, or the same
+/// bytes), else the story and what is known of it now.
+async fn fetch_story(src: &str, known: &Known) -> Result<Option<(Story, Known)>, Vec<String>> {
     let url = same_origin_url(src).map_err(|e| vec![e])?;
     let signal = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_MS);
     let failed = |what: &str| {
@@ -99,11 +267,26 @@ async fn fetch_story(src: &str) -> Result<Story, Vec<String>> {
     let window = web_sys::window().ok_or_else(network)?;
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&signal));
+    // A request with validators bypasses the browser's cache (Fetch standard), so a 304 comes
+    // to the widget itself and costs the server no body.
+    if known.etag.is_some() || known.modified.is_some() {
+        let headers = web_sys::Headers::new().map_err(|_| network())?;
+        if let Some(etag) = &known.etag {
+            let _ = headers.set("if-none-match", etag);
+        }
+        if let Some(modified) = &known.modified {
+            let _ = headers.set("if-modified-since", modified);
+        }
+        init.set_headers(&headers);
+    }
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
         .await
         .map_err(|_| network())?
         .dyn_into()
         .map_err(|_| network())?;
+    if response.status() == 304 && !known.body.is_empty() {
+        return Ok(None);
+    }
     if !response.ok() {
         return Err(vec![format!(
             "the server answered {} {}",
@@ -111,10 +294,10 @@ async fn fetch_story(src: &str) -> Result<Story, Vec<String>> {
             response.status_text()
         )]);
     }
+    let header = |name| response.headers().get(name).ok().flatten();
     // Refused before the download when the server says the size (cancelling the body, which
     // would otherwise stream on until the timeout); the parser checks the body itself.
-    let announced = response.headers().get("content-length").ok().flatten();
-    if let Some(message) = announced
+    if let Some(message) = header("content-length")
         .and_then(|length| length.parse().ok())
         .and_then(too_large)
     {
@@ -129,12 +312,22 @@ async fn fetch_story(src: &str) -> Result<Story, Vec<String>> {
         .map_err(|_| unreadable())?
         .as_string()
         .ok_or_else(unreadable)?;
+    if body == known.body {
+        return Ok(None);
+    }
     if body.trim_start().starts_with('<') {
         return Err(vec![
             "the server sent a web page, not a story file (is the address right?)".to_owned(),
         ]);
     }
-    parse_story(&body).map_err(|errors| errors.0.iter().map(ToString::to_string).collect())
+    let story =
+        parse_story(&body).map_err(|errors| errors.0.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    let now = Known {
+        etag: header("etag"),
+        modified: header("last-modified"),
+        body,
+    };
+    Ok(Some((story, now)))
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -1,10 +1,11 @@
-//! The widget's one state and its reducer: which story is shown, which view, which cell is open.
+//! The widget's one state and its reducer: which story is shown, which view, which cell is open,
+//! and, for a live story, what changed since the page loaded.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::model::{Story, View};
+use crate::model::{Position, Story, View};
 
 /// A cell of the matrix: an issue and a side, as indices into the story.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -20,6 +21,19 @@ pub struct LoadFailure {
     pub src: String,
     /// Each thing that went wrong, in words an editor can act on.
     pub details: Vec<String>,
+}
+
+/// A cell whose position changed since the reader's page loaded, found by ids: a new version
+/// may add, drop or reorder issues and sides.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub issue: String,
+    pub side: String,
+    /// What the cell said when the page loaded (not at the version before the last one: the
+    /// reader saw the first).
+    pub before: Position,
+    /// When the widget saw it change last, `14:05`.
+    pub at: String,
 }
 
 /// Where the story is in its life.
@@ -39,6 +53,13 @@ pub struct State {
     pub view_chosen: bool,
     /// The side id the embed asked to open on, applied when a story arrives.
     pub requested_view: Option<String>,
+    /// Cells changed since the page loaded, in the order they changed.
+    pub changes: Rc<Vec<Change>>,
+    /// The cells (issue id, side id) the latest new version changed, for the live region; empty
+    /// once the reader picks a view, whose announcement replaces it.
+    pub latest: Rc<Vec<(String, String)>>,
+    /// The time of the last good check when the latest one failed: the story may be out of date.
+    pub stale: Option<String>,
 }
 
 impl State {
@@ -51,6 +72,9 @@ impl State {
             open: None,
             view_chosen: false,
             requested_view,
+            changes: Rc::default(),
+            latest: Rc::default(),
+            stale: None,
         }
     }
 
@@ -62,6 +86,9 @@ impl State {
             open: None,
             view_chosen: false,
             requested_view,
+            changes: Rc::default(),
+            latest: Rc::default(),
+            stale: None,
         }
     }
 
@@ -83,6 +110,12 @@ pub enum Action {
     Reload {
         src: String,
     },
+    /// A live check found a new version, at this time of day.
+    Updated(Rc<Story>, String),
+    /// A live check found the story unchanged.
+    Unchanged,
+    /// A live check failed; the story was last confirmed at this time of day.
+    Stale(String),
     SelectView(View),
     /// Open a cell's detail, or close it if it is the one open.
     ToggleCell(CellRef),
@@ -106,6 +139,24 @@ impl Reducible for State {
                 next.load = Load::Loading { src };
                 next.open = None;
             }
+            Action::Updated(story, at) => {
+                let Some(old) = self.story() else {
+                    return self;
+                };
+                next = self.updated(old, story, at);
+            }
+            Action::Unchanged => {
+                if self.stale.is_none() {
+                    return self;
+                }
+                next.stale = None;
+            }
+            Action::Stale(since) => {
+                if self.stale.as_ref() == Some(&since) {
+                    return self;
+                }
+                next.stale = Some(since);
+            }
             Action::SelectView(view) => {
                 let valid = match (&self.load, view) {
                     (Load::Ready(story), View::Side(side)) => side < story.sides.len(),
@@ -117,6 +168,7 @@ impl Reducible for State {
                 }
                 next.view = view;
                 next.view_chosen = true;
+                next.latest = Rc::default();
                 // A detail belongs to the row the reader clicked; in a new order it would jump.
                 next.open = None;
             }
@@ -141,5 +193,67 @@ impl Reducible for State {
             }
         }
         Rc::new(next)
+    }
+}
+
+impl State {
+    /// This state with `story`, a new version of `old`, in place: the same view and open cell,
+    /// found again by ids, and the cells whose position changed marked.
+    fn updated(&self, old: &Story, story: Rc<Story>, at: String) -> State {
+        let mut changes = (*self.changes).clone();
+        let mut latest = Vec::new();
+        for issue in &story.issues {
+            for side in &story.sides {
+                let (Some(now), Some(was)) = (
+                    story.find(&issue.id, &side.id),
+                    old.find(&issue.id, &side.id),
+                ) else {
+                    continue;
+                };
+                if now.says_same(was) {
+                    continue;
+                }
+                latest.push((issue.id.clone(), side.id.clone()));
+                match changes
+                    .iter_mut()
+                    .find(|c| c.issue == issue.id && c.side == side.id)
+                {
+                    Some(change) => change.at.clone_from(&at),
+                    None => changes.push(Change {
+                        issue: issue.id.clone(),
+                        side: side.id.clone(),
+                        before: was.clone(),
+                        at: at.clone(),
+                    }),
+                }
+            }
+        }
+        // A cell that says again what it said at first, or is gone, is no longer a change.
+        changes.retain(|c| {
+            story
+                .find(&c.issue, &c.side)
+                .is_some_and(|now| !now.says_same(&c.before))
+        });
+        let side_id = |side: usize| old.sides.get(side).map(|s| s.id.as_str());
+        let view = match self.view {
+            View::Side(side) => View::from_id(&story, side_id(side)),
+            View::AllSides => View::AllSides,
+        };
+        let open = self.open.and_then(|cell| {
+            Some(CellRef {
+                issue: story.issue_index(&old.issues.get(cell.issue)?.id)?,
+                side: story.side_index(side_id(cell.side)?)?,
+            })
+        });
+        State {
+            load: Load::Ready(story),
+            view,
+            open,
+            view_chosen: self.view_chosen,
+            requested_view: self.requested_view.clone(),
+            changes: Rc::new(changes),
+            latest: Rc::new(latest),
+            stale: None,
+        }
     }
 }

@@ -306,6 +306,7 @@ async fn the_preview_is_the_readers_widget_given_a_story() {
         story: Some(StoryRef(Rc::new(story))),
         lang: None,
         within: Some(AttrValue::Static("dmd-caption-320")),
+        refresh: None,
     })
     .render()
     .await;

@@ -19,6 +19,7 @@ async fn render(view: Option<&str>) -> String {
         story: None,
         lang: None,
         within: None,
+        refresh: None,
     })
     .render()
     .await
@@ -247,6 +248,7 @@ async fn a_story_from_an_address_starts_in_the_loading_state() {
         story: None,
         lang: None,
         within: None,
+        refresh: None,
     })
     .render()
     .await;
@@ -462,6 +464,7 @@ async fn four_and_twelve_sides_each_have_a_tab() {
             ))),
             lang: None,
             within: None,
+            refresh: None,
         })
         .render()
         .await;

@@ -1,4 +1,4 @@
-//! Native tests of the reducer: loading, view changes, opening and closing cells.
+//! Native tests of the reducer: loading, view changes, opening and closing cells, live updates.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
@@ -109,4 +109,139 @@ fn failure_then_retry_then_success() {
     assert!(matches!(state.load, Load::Loading { .. }));
     let state = state.reduce(Action::Loaded(story()));
     assert!(state.story().is_some());
+}
+
+/// The story with one position changed: `side` on `issue` now says `summary` (and `stance`).
+fn changed(
+    story: &demands_matrix::model::Story,
+    issue: &str,
+    side: &str,
+    stance: Option<demands_matrix::model::Stance>,
+    summary: &str,
+) -> Rc<demands_matrix::model::Story> {
+    let mut next = story.clone();
+    let at = next
+        .positions
+        .iter()
+        .position(|p| p.issue == issue && p.side == side)
+        .expect("cell");
+    if let Some(stance) = stance {
+        next.positions[at].stance = stance;
+    }
+    next.positions[at].summary = summary.to_owned();
+    Rc::new(next)
+}
+
+#[test]
+fn an_update_keeps_the_view_and_open_cell_and_marks_what_changed() {
+    use demands_matrix::model::Stance;
+    let first = story();
+    let state = apply(
+        State::ready(first.clone(), None),
+        [
+            Action::SelectView(View::Side(1)),
+            Action::ToggleCell(CellRef { issue: 0, side: 1 }),
+        ],
+    );
+    let second = changed(
+        &first,
+        "ceasefire",
+        "moscow",
+        Some(Stance::Rejects),
+        "Moscow rejects it.",
+    );
+    let state = state.reduce(Action::Updated(second.clone(), "14:05".into()));
+    assert_eq!(state.view, View::Side(1));
+    assert_eq!(state.open, Some(CellRef { issue: 0, side: 1 }));
+    assert!(Rc::ptr_eq(state.story().unwrap(), &second));
+    assert_eq!(state.changes.len(), 1);
+    let change = &state.changes[0];
+    assert_eq!((change.issue.as_str(), change.side.as_str()), ("ceasefire", "moscow"));
+    assert_eq!(change.before.stance, Stance::NotStated, "what the page loaded with");
+    assert_eq!(change.at, "14:05");
+    assert_eq!(*state.latest, vec![("ceasefire".into(), "moscow".into())]);
+
+    // A second change of the same cell keeps what the page loaded with, at the new time.
+    let third = changed(&second, "ceasefire", "moscow", None, "Moscow rejects it outright.");
+    let state = state.reduce(Action::Updated(third.clone(), "14:20".into()));
+    assert_eq!(state.changes.len(), 1);
+    assert_eq!(state.changes[0].before.stance, Stance::NotStated);
+    assert_eq!(state.changes[0].at, "14:20");
+
+    // Choosing a view ends the update's announcement; the marks stay.
+    let state = state.reduce(Action::SelectView(View::AllSides));
+    assert!(state.latest.is_empty());
+    assert_eq!(state.changes.len(), 1);
+
+    // Back to what it said at first: no longer a change.
+    let state = state.reduce(Action::Updated(first.clone(), "14:35".into()));
+    assert!(state.changes.is_empty());
+    assert_eq!(state.latest.len(), 1, "the update itself is still announced");
+}
+
+#[test]
+fn an_update_finds_the_view_and_open_cell_by_id_when_rows_move() {
+    let first = story();
+    let state = apply(
+        State::ready(first.clone(), None),
+        [
+            Action::SelectView(View::Side(2)),
+            Action::ToggleCell(CellRef { issue: 1, side: 2 }),
+        ],
+    );
+    let mut moved = (*first).clone();
+    moved.issues.swap(0, 1);
+    moved.sides.swap(0, 2);
+    // Positions stay issue-major in the new order, as validation leaves them.
+    let sides = moved.sides.len();
+    let old = first.clone();
+    moved.positions = moved
+        .issues
+        .iter()
+        .flat_map(|issue| {
+            moved
+                .sides
+                .iter()
+                .map(|side| old.find(&issue.id, &side.id).unwrap().clone())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(moved.positions.len(), moved.issues.len() * sides);
+    let state = state.reduce(Action::Updated(Rc::new(moved), "09:00".into()));
+    assert_eq!(state.view, View::Side(0), "west is now the first side");
+    assert_eq!(state.open, Some(CellRef { issue: 0, side: 0 }));
+    assert!(state.changes.is_empty() && state.latest.is_empty());
+}
+
+#[test]
+fn a_failed_check_keeps_the_story_and_notes_since_when() {
+    let first = story();
+    let state = State::ready(first.clone(), None);
+    let state = apply(state, [Action::Stale("10:15".into())]);
+    assert!(Rc::ptr_eq(state.story().unwrap(), &first));
+    assert_eq!(state.stale.as_deref(), Some("10:15"));
+    let same = state.clone().reduce(Action::Stale("10:15".into()));
+    assert!(Rc::ptr_eq(&same, &state), "a second failure renders nothing new");
+    let state = state.reduce(Action::Unchanged);
+    assert_eq!(state.stale, None);
+    let same = state.clone().reduce(Action::Unchanged);
+    assert!(Rc::ptr_eq(&same, &state), "an unchanged story renders nothing");
+}
+
+#[test]
+fn the_refresh_settings_and_back_off() {
+    use demands_matrix::loading::{Refresh, DEFAULT_STOP_AFTER_S};
+    assert_eq!(Refresh::parse(None, Some("60")), None);
+    assert_eq!(Refresh::parse(Some("0"), None), None);
+    assert_eq!(Refresh::parse(Some("soon"), None), None);
+    let every_5 = Refresh::parse(Some("5"), None).unwrap();
+    assert_eq!(every_5.every, 15, "at least 15 s");
+    assert_eq!(every_5.stop_after, DEFAULT_STOP_AFTER_S);
+    let refresh = Refresh::parse(Some(" 60 "), Some("120")).unwrap();
+    assert_eq!((refresh.every, refresh.stop_after), (60, 120));
+    let delays: Vec<u32> = (0..8).map(|f| refresh.delay_ms(f) / 1000).collect();
+    assert_eq!(delays, [60, 120, 240, 480, 960, 1920, 3600, 3600]);
+    let slow = Refresh::parse(Some("7200"), None).unwrap();
+    assert_eq!(slow.delay_ms(3), 7_200_000, "never shorter than the interval");
+    assert_eq!(Refresh::parse(Some("4294967295"), None).unwrap().delay_ms(9), u32::MAX);
 }

@@ -45,6 +45,7 @@ async fn mount(view: Option<&'static str>) -> Element {
             story: None,
             lang: None,
             within: None,
+            refresh: None,
         },
     )
     .render();

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::agreement_summary::agreement_summary;
+use crate::components::change_list::{change_list, update_said};
 use crate::components::load_status::load_status;
 use crate::components::matrix_table::{matrix_table, MatrixTableProps};
 use crate::components::position_cell::{cell_button_id, detail_id};
@@ -60,6 +61,9 @@ pub struct AppProps {
     /// widget's headings start a level lower, under that place's own heading.
     #[prop_or_default]
     pub within: Option<AttrValue>,
+    /// Keep checking `src` for new versions (`data-live`; README "Live stories").
+    #[prop_or_default]
+    pub refresh: Option<crate::loading::Refresh>,
 }
 
 impl AppProps {
@@ -87,6 +91,7 @@ impl AppProps {
             story: None,
             lang: None,
             within: None,
+            refresh: None,
         }
     }
 
@@ -151,17 +156,26 @@ pub fn App(props: &AppProps) -> Html {
     #[cfg(target_arch = "wasm32")]
     {
         let dispatcher = state.dispatcher();
-        use_effect_with((props.src.clone(), *attempt), move |(src, _)| {
-            let asked = src.as_deref().unwrap_or_default().to_owned();
-            let done = Callback::from(move |outcome| match outcome {
-                Ok(story) => dispatcher.dispatch(Action::Loaded(Rc::new(story))),
-                Err(details) => dispatcher.dispatch(Action::Failed(Rc::new(LoadFailure {
-                    src: asked.clone(),
-                    details,
-                }))),
-            });
-            crate::loading::fetch_into(src.clone(), done)
-        });
+        use_effect_with(
+            (props.src.clone(), *attempt, props.refresh),
+            move |(src, _, refresh)| {
+                use crate::loading::Fetched;
+                let asked = src.as_deref().unwrap_or_default().to_owned();
+                let done = Callback::from(move |outcome| {
+                    dispatcher.dispatch(match outcome {
+                        Fetched::Loaded(story) => Action::Loaded(Rc::new(story)),
+                        Fetched::Failed(details) => Action::Failed(Rc::new(LoadFailure {
+                            src: asked.clone(),
+                            details,
+                        })),
+                        Fetched::Updated(story, at) => Action::Updated(Rc::new(story), at),
+                        Fetched::Unchanged => Action::Unchanged,
+                        Fetched::Stale(since) => Action::Stale(since),
+                    })
+                });
+                crate::loading::fetch_into(src.clone(), *refresh, done)
+            },
+        );
     }
 
     // The words of a language the page did not bring (a story from `src` in another language,
@@ -201,7 +215,13 @@ pub fn App(props: &AppProps) -> Html {
     // An opened detail takes focus, so keyboard and screen-reader users land on it, with its
     // top in view rather than its middle (`focus_and_reveal`: at 400 % zoom a detail is taller
     // than the window). Effects run once the rows have rendered, so the detail is there by then.
-    use_effect_with((state.open, props.uid.clone()), |(open, uid)| {
+    // Keyed by ids, not indices: a new version of a live story that moves the open cell's row
+    // must not take the reader's focus.
+    let open_ids = state.open.and_then(|cell| {
+        let (issue, side, _) = state.story()?.cell(cell.issue, cell.side)?;
+        Some((issue.id.clone(), side.id.clone()))
+    });
+    use_effect_with((open_ids, props.uid.clone()), |(open, uid)| {
         if open.is_some() {
             focus_and_reveal(&detail_id(uid));
         }
@@ -302,6 +322,9 @@ pub fn App(props: &AppProps) -> Html {
             data-live={live.then_some("true")}
         >
             { story_header(&t, &story, &title_id, level) }
+            if let Some(since) = &state.stale {
+                <p class="dm-stale" data-testid="dm-stale">{ t.fill("stale", &[("time", since)]) }</p>
+            }
             { view_tabs(&ViewTabsProps {
                 uid,
                 panel_id: &panel_id,
@@ -324,6 +347,7 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="dm-panel__lede">{ lede }</p>
                 if view == View::AllSides {
                     { agreement_summary(&t, &story, level + 2) }
+                    { change_list(&t, &story, &state.changes, level + 2) }
                 }
                 { stance_legend(&t) }
                 { matrix_table(&MatrixTableProps {
@@ -336,10 +360,15 @@ pub fn App(props: &AppProps) -> Html {
                     open: state.open,
                     on_toggle,
                     on_close,
+                    changes: state.changes.clone(),
                 }) }
             </div>
             <p class="dm-sr-only" aria-live="polite" data-testid="dm-announce">
-                if state.view_chosen { { t.fill("now-showing", &[("view", &view_name)]) } }
+                if !state.latest.is_empty() {
+                    { update_said(&t, &story, &state.latest) }
+                } else if state.view_chosen {
+                    { t.fill("now-showing", &[("view", &view_name)]) }
+                }
             </p>
             { source_credit(&t, &story, uid) }
         </section>

@@ -1,11 +1,13 @@
 //! IssueRow: one issue of the matrix, with each side's cell and, when opened, a cell's detail.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::components::position_cell::{position_cell, PositionCellProps};
 use crate::components::position_detail::{position_detail, PositionDetailProps};
 use crate::components::{StoryRef, Words};
-use crate::state::CellRef;
+use crate::state::{CellRef, Change};
 
 #[derive(Properties, PartialEq)]
 pub struct IssueRowProps {
@@ -21,6 +23,8 @@ pub struct IssueRowProps {
     pub open_side: Option<usize>,
     pub on_toggle: Callback<CellRef>,
     pub on_close: Callback<CellRef>,
+    /// Cells changed since the page loaded (a live story), to mark this row's.
+    pub changes: Rc<Vec<Change>>,
 }
 
 /// The issue's title and one-line explainer head the row; the detail, when open, follows the row
@@ -43,6 +47,13 @@ pub fn IssueRow(props: &IssueRowProps) -> Html {
         side,
     };
     let title_id = format!("{}-issue-{}", props.uid, props.issue);
+    let change = |side: usize| {
+        let side = &story.sides.get(side)?.id;
+        props
+            .changes
+            .iter()
+            .find(|c| c.issue == issue.id && c.side == *side)
+    };
     html! {
         <>
             <tr key="row" class="dm-row" data-testid={format!("dm-row-{}", issue.id)}>
@@ -60,6 +71,7 @@ pub fn IssueRow(props: &IssueRowProps) -> Html {
                     open: props.open_side == Some(side),
                     live: props.live,
                     on_toggle: &props.on_toggle,
+                    changed: change(side).map(|c| c.at.as_str()),
                 })) }
             </tr>
             if let Some(side) = props.open_side {
@@ -72,6 +84,7 @@ pub fn IssueRow(props: &IssueRowProps) -> Html {
                             cell: cell(side),
                             heading_level: props.heading_level,
                             on_close: &props.on_close,
+                            before: change(side).map(|c| &c.before),
                         }) }
                     </td>
                 </tr>

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::components::issue_row::IssueRow;
 use crate::components::{StoryRef, Words};
 use crate::model::{GroupKind, View};
-use crate::state::CellRef;
+use crate::state::{CellRef, Change};
 
 /// Element id of what follows the table, where its skip link leads.
 pub fn after_table_id(uid: &str) -> String {
@@ -28,6 +28,8 @@ pub struct MatrixTableProps {
     pub open: Option<CellRef>,
     pub on_toggle: Callback<CellRef>,
     pub on_close: Callback<CellRef>,
+    /// Cells changed since the page loaded, in a live story.
+    pub changes: std::rc::Rc<Vec<Change>>,
 }
 
 /// A real table (caption, scoped headers) so screen readers announce issue and side for every
@@ -89,6 +91,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                     open_side={props.open.filter(|cell| cell.issue == issue).map(|cell| cell.side)}
                     on_toggle={props.on_toggle.clone()}
                     on_close={props.on_close.clone()}
+                    changes={props.changes.clone()}
                 />
             })
         }));

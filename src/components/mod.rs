@@ -8,6 +8,7 @@ use crate::model::Story;
 
 pub mod agreement_summary;
 pub mod app;
+pub mod change_list;
 pub mod issue_row;
 pub mod load_status;
 pub mod matrix_table;

@@ -22,6 +22,8 @@ pub struct PositionCellProps<'a> {
     /// promises what it cannot do.
     pub live: bool,
     pub on_toggle: &'a Callback<CellRef>,
+    /// In a live story, when this cell's position last changed since the page loaded.
+    pub changed: Option<&'a str>,
 }
 
 /// Element id of a cell's button, so focus can be sent back to it when its detail closes.
@@ -81,6 +83,10 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
                 { stance_mark(t, stance) }
                 if let Some(rank) = position.priority {
                     <span class="dm-cell__rank" data-testid="dm-rank">{ t.fill("rank", &[("rank", &rank.to_string())]) }</span>
+                }
+                // In the button, so its name says it too.
+                if let Some(time) = props.changed {
+                    <span class="dm-cell__changed" data-testid="dm-changed">{ t.fill("changed", &[("time", time)]) }</span>
                 }
             </@>
             <p class="dm-cell__summary">{ summary }</p>

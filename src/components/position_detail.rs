@@ -10,7 +10,7 @@ use crate::components::position_cell::detail_id;
 use crate::components::stance_mark::stance_mark;
 use crate::components::{StoryRef, Words};
 use crate::i18n::Strings;
-use crate::model::{is_web_url, Source};
+use crate::model::{is_web_url, Position, Source};
 use crate::state::CellRef;
 
 /// The open cell, and where its close actions go.
@@ -22,6 +22,8 @@ pub struct PositionDetailProps<'a> {
     /// Level of the detail's heading: one below the view title's.
     pub heading_level: u8,
     pub on_close: &'a Callback<CellRef>,
+    /// In a live story, what the cell said when the page loaded, if it has changed since.
+    pub before: Option<&'a Position>,
 }
 
 /// The position in a sentence, the quote and its speaker, the report's own sentences and the
@@ -81,6 +83,14 @@ pub fn position_detail(props: &PositionDetailProps<'_>) -> Html {
                 }
             </p>
             <p class="dm-detail__summary" data-testid="dm-detail-summary">{ summary }</p>
+            if let Some(before) = props.before {
+                <p class="dm-detail__before" data-testid="dm-detail-before">
+                    { t.fill("before", &[
+                        ("stance", &before.stance.label(t)),
+                        ("summary", &if before.summary.trim().is_empty() { t.text("not-said") } else { before.summary.clone() }),
+                    ]) }
+                </p>
+            }
             if let Some(quote) = &position.quote {
                 <figure class="dm-detail__quote" data-testid="dm-detail-quote">
                     <blockquote class="dm-detail__quote-text" lang={story.lang.clone()}>

@@ -150,6 +150,14 @@ pub struct Position {
     pub evidence: Vec<String>,
 }
 
+impl Position {
+    /// What a reader sees at a glance is the same: the stance and the one-line summary. A new
+    /// quote or source alone is not a change of position.
+    pub fn says_same(&self, other: &Position) -> bool {
+        self.stance == other.stance && self.summary == other.summary
+    }
+}
+
 /// Words quoted exactly from the source, and who said them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
@@ -190,6 +198,16 @@ impl Story {
 
     pub fn side_index(&self, id: &str) -> Option<usize> {
         self.sides.iter().position(|side| side.id == id)
+    }
+
+    pub fn issue_index(&self, id: &str) -> Option<usize> {
+        self.issues.iter().position(|issue| issue.id == id)
+    }
+
+    /// The position of the side with id `side` on the issue with id `issue`: how a cell is
+    /// found again in a new version of the story, where indices may have moved.
+    pub fn find(&self, issue: &str, side: &str) -> Option<&Position> {
+        Some(self.position(self.issue_index(issue)?, self.side_index(side)?))
     }
 
     pub fn source_of(&self, position: &Position) -> Option<&Source> {

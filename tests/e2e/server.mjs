@@ -27,9 +27,11 @@ const TYPES = {
  * body of n bytes that never comes, and requests under `/stream/<n>/` get a JSON body of n bytes
  * streamed with no `Content-Length`: a size check on the header and one on the body are told apart.
  * `port` 0 (the default) takes any free port. With `hosts`, requests naming another host are
- * refused (a page elsewhere cannot reach the server through DNS rebinding). Returns { url, close }.
+ * refused (a page elsewhere cannot reach the server through DNS rebinding). `routes` maps exact
+ * paths to handlers `(req, res) => void` that answer themselves (a story that changes during a
+ * test). Returns { url, close }.
  */
-export async function serve(mounts, { headers = {}, port: wanted = 0, hosts = null } = {}) {
+export async function serve(mounts, { headers = {}, port: wanted = 0, hosts = null, routes = {} } = {}) {
   const hanging = new Set();
   // Compressed once per file, as a CDN serves pre-compressed assets: compressing a 270 kB
   // WebAssembly at brotli 11 on every request would stall this single-threaded server.
@@ -42,6 +44,7 @@ export async function serve(mounts, { headers = {}, port: wanted = 0, hosts = nu
       const extra = typeof headers === "function" ? headers(path) : headers;
       for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
       if (path.startsWith("/hang/")) return void hanging.add(res);
+      if (Object.hasOwn(routes, path)) return void routes[path](req, res, hanging);
       const announced = /^\/announce\/(\d+)\//.exec(path);
       if (announced) {
         res.writeHead(200, { "content-type": "application/json", "content-length": announced[1] });

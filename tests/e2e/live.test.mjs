@@ -1,0 +1,294 @@
+//! End-to-end tests of live stories (`?live=` / `data-live`): a test server changes the story
+//! while the page is open. The widget checks with conditional requests every 15 s (the least it
+//! allows; these tests wait for real intervals, so their scenarios run side by side), updates in
+//! place, marks what changed and says so once, keeps its story through failures with a quiet
+//! note, asks nothing while the page is hidden, and stops at its limit.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { serve } from "./server.mjs";
+import { expectHeightFollows, launch, openPage, waitForWidget } from "./browser.mjs";
+
+const DIST = process.env.DIST ?? "dist";
+const SHOTS = process.env.SCREENSHOTS ?? "test-results/screenshots";
+const CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; " +
+  "img-src 'self' data:; font-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'";
+// Test data, not news: the small two-sided story the other tests use.
+const STORY = JSON.parse(readFileSync("tests/fixtures/stories/two-sides.json", "utf8"));
+const EVERY = 15;
+/** One interval and the slack a busy two-core machine needs. */
+const ONE_INTERVAL = (EVERY + 6) * 1000;
+
+/**
+ * A story file the test changes while the widget shows it, served at `/live/<name>.json` with an
+ * ETag and Last-Modified, answering conditional requests with 304. `mode` makes it fail: "500",
+ * "hang" (never answers) or "invalid" (a story that does not validate).
+ */
+class LiveStory {
+  constructor(name) {
+    this.path = `/live/${name}.json`;
+    this.version = 1;
+    this.story = structuredClone(STORY);
+    this.mode = "ok";
+    this.requests = [];
+    this.modified = new Date(Date.now() - 60_000).toUTCString();
+  }
+  /** Sets `side`'s position on `issue`, a new version of the file. */
+  change(issue, side, fields) {
+    Object.assign(this.story.positions.find((p) => p.issue === issue && p.side === side), fields);
+    this.version += 1;
+    this.modified = new Date().toUTCString();
+  }
+  handle(req, res, hanging) {
+    const etag = `"v${this.version}"`;
+    const entry = {
+      at: Date.now(),
+      ifNoneMatch: req.headers["if-none-match"] ?? null,
+      ifModifiedSince: req.headers["if-modified-since"] ?? null,
+      status: 0,
+    };
+    this.requests.push(entry);
+    if (this.mode === "hang") return void hanging.add(res);
+    const answer = (status, headers, body) => {
+      entry.status = status;
+      res.writeHead(status, headers);
+      res.end(body);
+    };
+    if (this.mode === "500") return answer(500, { "content-type": "text/plain" }, "server error");
+    if (this.mode === "invalid") {
+      return answer(200, { "content-type": "application/json", etag: '"broken"' }, '{"title": 42}');
+    }
+    const validators = { etag, "last-modified": this.modified, "cache-control": "no-cache" };
+    if (entry.ifNoneMatch === etag) return answer(304, validators);
+    answer(200, { ...validators, "content-type": "application/json" }, JSON.stringify(this.story));
+  }
+}
+
+/** The server's routes: each LiveStory adds its own path as a test creates it. */
+const routes = {};
+function live(name) {
+  const story = new LiveStory(name);
+  routes[story.path] = (req, res, hanging) => story.handle(req, res, hanging);
+  return story;
+}
+
+let site;
+let news;
+let browser;
+before(async () => {
+  site = await serve({ "/": DIST }, { headers: { "content-security-policy": CSP }, routes });
+  news = await serve({ "/hosts/": "tests/hosts", "/vendor/": "node_modules/pym.js/dist" });
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await news?.close();
+});
+
+const byTestId = (id) => `[data-testid="${id}"]`;
+
+async function openLive(story, { query = "", viewport = { width: 1280, height: 900 } } = {}) {
+  const page = await openPage(browser, { viewport });
+  page.messages = [];
+  page.on("console", (msg) => page.messages.push(`${msg.type()}: ${msg.text()}`));
+  await page.goto(`${site.url}/index.html?src=${story.path}&live=${EVERY}${query}`);
+  await waitForWidget(page);
+  return page;
+}
+
+/** Resolves once `selector` is on the page, failing after one interval and its slack. */
+const within = (page, selector, ms = ONE_INTERVAL) => page.waitForSelector(selector, { timeout: ms });
+
+describe("live stories", { concurrency: true }, () => {
+  test("a new version appears in place: view, open cell, focus, scroll and unchanged rows kept", async () => {
+    const story = live("update");
+    const page = await openLive(story, { viewport: { width: 375, height: 500 } });
+    await page.click(byTestId("dm-tab-south"));
+    await page.click(`${byTestId("dm-cell-water-south")} button`);
+    await page.waitForSelector(byTestId("dm-detail"));
+    // The reader moves on: focus on another row's cell, the page scrolled part way.
+    await page.focus(`${byTestId("dm-cell-border-north")} button`);
+    await page.evaluate(() => scrollTo(0, 200));
+    const before = await page.evaluate(() => {
+      // Expando marks: a rebuilt element would not carry them.
+      document.querySelector('[data-testid="dm-row-border"]').dmMark = "kept";
+      document.querySelector('[data-testid="dm-row-water"]').dmMark = "kept";
+      const announce = document.querySelector('[data-testid="dm-announce"]');
+      window.dmSaid = [];
+      new MutationObserver(() => window.dmSaid.push(announce.textContent)).observe(announce, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+      return { focused: document.activeElement.id, scroll: scrollY };
+    });
+    assert.ok(before.focused, "a cell button has focus");
+
+    story.change("water", "south", { stance: "open", summary: "South will now discuss sharing." });
+    const changedAt = Date.now();
+    await within(page, `${byTestId("dm-cell-water-south")} ${byTestId("dm-changed")}`);
+    assert.ok(Date.now() - changedAt <= ONE_INTERVAL, "within one interval");
+
+    const after = await page.evaluate(() => ({
+      view: document.querySelector('[data-testid="dm-root"]').dataset.view,
+      focused: document.activeElement.id,
+      scroll: scrollY,
+      border: document.querySelector('[data-testid="dm-row-border"]').dmMark,
+      water: document.querySelector('[data-testid="dm-row-water"]').dmMark,
+      stance: document.querySelector('[data-testid="dm-cell-water-south"]').dataset.stance,
+      detail: document.querySelector('[data-testid="dm-detail-row-water"] [data-testid="dm-detail-summary"]')
+        ?.textContent,
+      before: document.querySelector('[data-testid="dm-detail-before"]')?.textContent,
+      mark: document.querySelector('[data-testid="dm-changed"]').textContent,
+      button: document.querySelector('[data-testid="dm-cell-water-south"] button').textContent,
+    }));
+    assert.equal(after.view, "south", "the reader's view");
+    assert.equal(after.focused, before.focused, "keyboard focus");
+    assert.equal(after.scroll, before.scroll, "scroll position");
+    assert.equal(after.border, "kept", "an unchanged row is the same DOM node");
+    assert.equal(after.water, "kept", "the changed row is updated, not rebuilt");
+    assert.equal(after.stance, "open");
+    assert.equal(after.detail, "South will now discuss sharing.", "the open detail shows the new version");
+    assert.match(after.before, /^When this page loaded: Rejects\. South refuses\.$/);
+    assert.match(after.mark, /^Changed \d\d:\d\d$/);
+    assert.match(after.button, /Changed \d\d:\d\d/, "the cell button's name says it changed");
+    await page.screenshot({ path: `${SHOTS}/live-change-375.png`, fullPage: true });
+
+    // One more check: the server answers 304, and the live region does not speak again.
+    const seen = story.requests.length;
+    await page.waitForTimeout(ONE_INTERVAL);
+    assert.ok(story.requests.length > seen, "checks go on");
+    const later = story.requests.slice(seen);
+    assert.ok(
+      later.every((r) => r.ifNoneMatch === '"v2"' && r.ifModifiedSince),
+      "conditional requests",
+    );
+    assert.ok(later.every((r) => r.status === 304), "nothing changed: 304");
+    const said = await page.evaluate(() => window.dmSaid.filter((t) => t.trim()));
+    assert.equal(said.length, 1, `the live region spoke once: ${JSON.stringify(said)}`);
+    assert.match(said[0], /^1 position changed: South on Shared water\.$/);
+    assert.equal(
+      await page.evaluate(() => document.activeElement.id),
+      before.focused,
+      "the announcement took no focus",
+    );
+
+    // The all-sides view lists the change.
+    await page.click(byTestId("dm-tab-all"));
+    const list = await page.textContent(byTestId("dm-changes"));
+    assert.match(list, /What changed since this page loaded/);
+    assert.match(list, /South on Shared water: was “Rejects”, now “Open” \(\d\d:\d\d\)/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("the what-changed list is hidden until something changes; a marked change at 1280 px", async () => {
+    const story = live("list");
+    const page = await openLive(story);
+    assert.equal(await page.$(byTestId("dm-changes")), null, "no list while nothing changed");
+    await page.waitForTimeout(ONE_INTERVAL);
+    assert.equal(await page.$(byTestId("dm-changes")), null, "nor after an unchanged check");
+    assert.ok(story.requests.some((r) => r.status === 304));
+    story.change("border", "north", { summary: "North backs opening two crossings." });
+    story.change("water", "north", { stance: "open", summary: "North will talk about the river." });
+    await within(page, byTestId("dm-changes"));
+    const items = await page.$$eval(`${byTestId("dm-changes")} li`, (lis) => lis.map((li) => li.textContent));
+    assert.equal(items.length, 2);
+    assert.ok(items.some((i) => /^North on Border crossings: new wording \(\d\d:\d\d\)$/.test(i)), items.join("|"));
+    assert.ok(items.some((i) => /^North on Shared water: was “Demands”, now “Open” \(\d\d:\d\d\)$/.test(i)), items.join("|"));
+    assert.match(
+      await page.textContent(byTestId("dm-announce")),
+      /^2 positions changed: North on (Shared water and North on Border crossings|Border crossings and North on Shared water)\.$/,
+    );
+    await page.click(`${byTestId("dm-cell-water-north")} button`);
+    await page.waitForSelector(byTestId("dm-detail-before"));
+    await page.screenshot({ path: `${SHOTS}/live-change-1280.png`, fullPage: true });
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  for (const [mode, reason, wait] of [
+    ["500", /the server answered 500/, ONE_INTERVAL],
+    ["hang", /no story within 10 seconds/, ONE_INTERVAL + 10_000],
+    ["invalid", /title: invalid type: integer `42`, expected a string/, ONE_INTERVAL],
+  ]) {
+    test(`a failed check (${mode}) keeps the story and says since when, quietly`, async () => {
+      const story = live(`fault-${mode}`);
+      const page = await openLive(story);
+      const title = await page.textContent(".dm-header__title");
+      story.mode = mode;
+      await within(page, byTestId("dm-stale"), wait);
+      assert.match(
+        await page.textContent(byTestId("dm-stale")),
+        /^Could not update since \d\d:\d\d: this may not be the latest version\.$/,
+      );
+      assert.equal(await page.textContent(".dm-header__title"), title, "the story stays");
+      assert.equal(await page.getAttribute(byTestId("dm-cell-water-north"), "data-stance"), "demands");
+      assert.equal(await page.$(`${byTestId("dm-stale")}[role], ${byTestId("dm-stale")}[aria-live]`), null);
+      assert.equal((await page.textContent(byTestId("dm-announce"))).trim(), "", "nothing is announced");
+      const warning = page.messages.find((m) => m.startsWith("warning: demands-matrix: kept the story"));
+      assert.match(warning ?? "", reason, "the editor's reason in the console");
+      if (mode === "500") {
+        // Back-off: the next check comes after two intervals, and a good answer clears the note.
+        const failedAt = story.requests.at(-1).at;
+        story.mode = "ok";
+        await page.waitForSelector(byTestId("dm-stale"), { state: "detached", timeout: 2 * ONE_INTERVAL });
+        const next = story.requests.at(-1).at;
+        assert.ok(next - failedAt >= 2 * EVERY * 1000 - 1000, `backed off: ${next - failedAt} ms`);
+      }
+      assert.deepEqual(page.errors.filter((e) => !/status of 500|Failed to load resource/.test(e)), []);
+      await page.context().close();
+    });
+  }
+
+  test("a hidden page asks nothing; it catches up once visible again", async () => {
+    const story = live("hidden");
+    const page = await openLive(story);
+    // Headless Chromium never hides a page by itself: this is what the browser reports when the
+    // reader switches tabs.
+    await page.evaluate(() => {
+      window.dmHidden = true;
+      Object.defineProperty(document, "hidden", { configurable: true, get: () => window.dmHidden });
+    });
+    const seen = story.requests.length;
+    story.change("water", "south", { summary: "South refuses again." });
+    await page.waitForTimeout(2 * ONE_INTERVAL);
+    assert.equal(story.requests.length, seen, "no requests while hidden");
+    await page.evaluate(() => (window.dmHidden = false));
+    await within(page, byTestId("dm-changed"));
+    assert.equal(story.requests.length, seen + 1);
+    await page.context().close();
+  });
+
+  test("checks stop at the limit (live-for)", async () => {
+    const story = live("limit");
+    const page = await openLive(story, { query: "&live-for=20" });
+    await page.waitForTimeout(2 * ONE_INTERVAL + 5000);
+    // The first load, then one check at 15 s; the next would be at 30 s, after the limit.
+    assert.equal(story.requests.length, 2, JSON.stringify(story.requests));
+    assert.ok(page.messages.some((m) => /^info: demands-matrix: stopped checking .* after 20 s/.test(m)));
+    await page.context().close();
+  });
+
+  test("in an iframe, the frame's height follows a new version", async () => {
+    const story = live("iframe");
+    const page = await openPage(browser, { viewport: { width: 375, height: 900 } });
+    const widget = encodeURIComponent(`${site.url}/index.html?src=${story.path}&live=${EVERY}`);
+    await page.goto(`${news.url}/hosts/iframe-article.html?widget=${widget}`);
+    const frameEl = await page.waitForSelector("iframe[src*='index.html']");
+    await frameEl.scrollIntoViewIfNeeded();
+    const first = await expectHeightFollows(page, "after load", 15000);
+    await first.frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    story.change("water", "south", {
+      stance: "open",
+      summary: "South will now discuss sharing the river, in a long sentence that takes more lines on a phone.",
+    });
+    await first.frame.waitForSelector(byTestId("dm-changed"), { timeout: ONE_INTERVAL });
+    const second = await expectHeightFollows(page, "after the update");
+    assert.ok(second.outer > first.outer, `the frame grew: ${first.outer} → ${second.outer}`);
+    await page.context().close();
+  });
+});
