@@ -13,9 +13,9 @@ use wasm_bindgen_futures::JsFuture;
 #[cfg(target_arch = "wasm32")]
 use yew::AttrValue;
 
+use crate::model::Story;
 #[cfg(target_arch = "wasm32")]
 use crate::model::{parse_story, too_large};
-use crate::model::Story;
 
 /// The built-in story's JSON: from the page in the browser (the build writes it there, and
 /// widget.js adds it to host pages), compiled in everywhere else.
@@ -95,7 +95,9 @@ impl Refresh {
     /// interval, doubled for each failure, at most an hour (or the interval, if longer).
     pub fn delay_ms(self, failures: u32) -> u32 {
         let backoff = self.every.saturating_mul(1 << failures.min(8));
-        backoff.min(MAX_BACKOFF_S.max(self.every)).saturating_mul(1000)
+        backoff
+            .min(MAX_BACKOFF_S.max(self.every))
+            .saturating_mul(1000)
     }
 }
 
@@ -320,8 +322,8 @@ async fn fetch_story(src: &str, known: &Known) -> Result<Option<(Story, Known)>,
             "the server sent a web page, not a story file (is the address right?)".to_owned(),
         ]);
     }
-    let story =
-        parse_story(&body).map_err(|errors| errors.0.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    let story = parse_story(&body)
+        .map_err(|errors| errors.0.iter().map(ToString::to_string).collect::<Vec<_>>())?;
     let now = Known {
         etag: header("etag"),
         modified: header("last-modified"),

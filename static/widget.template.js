@@ -127,9 +127,16 @@ function attach(host) {
   if (density) root.dataset.density = density;
   const src = setting(host, "src");
   const view = setting(host, "view");
+  const lang = setting(host, "lang");
+  if (lang) root.dataset.lang = lang;
   if (src) {
     root.dataset.src = src;
     if (view) root.dataset.view = view;
+    // A live story (README "Live stories"): the WebAssembly reads these from the mount point.
+    for (const name of ["live", "live-for"]) {
+      const value = setting(host, name);
+      if (value) root.setAttribute("data-" + name, value);
+    }
     status(root, false);
   } else {
     show(root, Object.hasOwn(BUILD.views, view) ? view : "all");

@@ -360,6 +360,7 @@ fn OpenDetail() -> yew::Html {
         t: &t,
         cell: CellRef { issue: 0, side: 1 },
         heading_level: 3,
+        before: None,
         on_close: &yew::Callback::noop(),
     })
 }

@@ -156,13 +156,26 @@ fn an_update_keeps_the_view_and_open_cell_and_marks_what_changed() {
     assert!(Rc::ptr_eq(state.story().unwrap(), &second));
     assert_eq!(state.changes.len(), 1);
     let change = &state.changes[0];
-    assert_eq!((change.issue.as_str(), change.side.as_str()), ("ceasefire", "moscow"));
-    assert_eq!(change.before.stance, Stance::NotStated, "what the page loaded with");
+    assert_eq!(
+        (change.issue.as_str(), change.side.as_str()),
+        ("ceasefire", "moscow")
+    );
+    assert_eq!(
+        change.before.stance,
+        Stance::NotStated,
+        "what the page loaded with"
+    );
     assert_eq!(change.at, "14:05");
     assert_eq!(*state.latest, vec![("ceasefire".into(), "moscow".into())]);
 
     // A second change of the same cell keeps what the page loaded with, at the new time.
-    let third = changed(&second, "ceasefire", "moscow", None, "Moscow rejects it outright.");
+    let third = changed(
+        &second,
+        "ceasefire",
+        "moscow",
+        None,
+        "Moscow rejects it outright.",
+    );
     let state = state.reduce(Action::Updated(third.clone(), "14:20".into()));
     assert_eq!(state.changes.len(), 1);
     assert_eq!(state.changes[0].before.stance, Stance::NotStated);
@@ -176,7 +189,11 @@ fn an_update_keeps_the_view_and_open_cell_and_marks_what_changed() {
     // Back to what it said at first: no longer a change.
     let state = state.reduce(Action::Updated(first.clone(), "14:35".into()));
     assert!(state.changes.is_empty());
-    assert_eq!(state.latest.len(), 1, "the update itself is still announced");
+    assert_eq!(
+        state.latest.len(),
+        1,
+        "the update itself is still announced"
+    );
 }
 
 #[test]
@@ -221,11 +238,17 @@ fn a_failed_check_keeps_the_story_and_notes_since_when() {
     assert!(Rc::ptr_eq(state.story().unwrap(), &first));
     assert_eq!(state.stale.as_deref(), Some("10:15"));
     let same = state.clone().reduce(Action::Stale("10:15".into()));
-    assert!(Rc::ptr_eq(&same, &state), "a second failure renders nothing new");
+    assert!(
+        Rc::ptr_eq(&same, &state),
+        "a second failure renders nothing new"
+    );
     let state = state.reduce(Action::Unchanged);
     assert_eq!(state.stale, None);
     let same = state.clone().reduce(Action::Unchanged);
-    assert!(Rc::ptr_eq(&same, &state), "an unchanged story renders nothing");
+    assert!(
+        Rc::ptr_eq(&same, &state),
+        "an unchanged story renders nothing"
+    );
 }
 
 #[test]
@@ -242,6 +265,15 @@ fn the_refresh_settings_and_back_off() {
     let delays: Vec<u32> = (0..8).map(|f| refresh.delay_ms(f) / 1000).collect();
     assert_eq!(delays, [60, 120, 240, 480, 960, 1920, 3600, 3600]);
     let slow = Refresh::parse(Some("7200"), None).unwrap();
-    assert_eq!(slow.delay_ms(3), 7_200_000, "never shorter than the interval");
-    assert_eq!(Refresh::parse(Some("4294967295"), None).unwrap().delay_ms(9), u32::MAX);
+    assert_eq!(
+        slow.delay_ms(3),
+        7_200_000,
+        "never shorter than the interval"
+    );
+    assert_eq!(
+        Refresh::parse(Some("4294967295"), None)
+            .unwrap()
+            .delay_ms(9),
+        u32::MAX
+    );
 }

@@ -78,7 +78,9 @@ fn mount(
         .map(AttrValue::from);
     let shape = attribute("data-shape");
     let refresh = crate::loading::Refresh::parse(
-        attribute("data-live").or_else(|| from_page("live")).as_deref(),
+        attribute("data-live")
+            .or_else(|| from_page("live"))
+            .as_deref(),
         attribute("data-live-for")
             .or_else(|| from_page("live-for"))
             .as_deref(),
