@@ -44,12 +44,18 @@ export function totals(rows) {
  * loader, and the JS glue and WebAssembly listed in its asset data). Files no page names, such
  * as the direct-embed module, count for no page. One entry per page, heaviest first. Readers'
  * pages only, unless `which` is "desk": the editors' desk.html (and the module it imports) is
- * not a page readers load.
+ * not a page readers load. With "live", a reader's page as it loads for a live story
+ * (`?src=…&live=…`, README "Live stories"): the live build's glue and WebAssembly (`live-*`)
+ * instead of the default build's; other pages never load those.
  */
 export function pages(rows, dir, which = "readers") {
   // Share images are named in a page's meta tags for social networks to fetch; no reader's
   // browser loads them.
-  const assets = rows.filter((r) => !r.file.endsWith(".html") && !r.file.startsWith("images/"));
+  const swapped = (file) =>
+    which === "live" ? /^demands-matrix-.*\.(js|wasm)$/.test(file) : file.startsWith("live-");
+  const assets = rows.filter(
+    (r) => !r.file.endsWith(".html") && !r.file.startsWith("images/") && !swapped(r.file),
+  );
   const desk = (file) => file === "desk.html";
   return rows
     .filter((r) => r.file.endsWith(".html") && desk(r.file) === (which === "desk"))
@@ -72,6 +78,11 @@ export function table(rows, dir) {
     "",
     "what each page loads (its HTML and the files it names):",
     ...pages(rows, dir).map((p) => line(p.page, p)),
+    "",
+    "a live story's page (the live build's glue and WebAssembly instead of the default's):",
+    ...pages(rows, dir, "live")
+      .filter((p) => p.page === "index.html")
+      .map((p) => line("index.html?live=…", p)),
     "",
     "the editors' desk (its HTML, the files it names, and the glue and WebAssembly its boot script imports):",
     ...pages(rows, dir, "desk").map((p) => {

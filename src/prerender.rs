@@ -293,6 +293,45 @@ pub fn with_integrity(
     Ok(format!("{}{list}{}", &page[..start], &page[end..]))
 }
 
+/// The second reader build, with live stories (`scripts/build-live`: `live-<hash>.js` and
+/// `live-<hash>.wasm` among `files`), as the loaders take it: names and integrities, `None` when
+/// the build has neither file. README "Live stories": only a page that asks for a live story
+/// loads it.
+pub fn live_assets(
+    files: &[String],
+    read: impl Fn(&str) -> Result<Vec<u8>, String>,
+) -> Result<Option<serde_json::Value>, String> {
+    let find = |ext: &str| {
+        files
+            .iter()
+            .find(|f| f.starts_with("live-") && f.ends_with(ext))
+    };
+    match (find(".js"), find(".wasm")) {
+        (None, None) => Ok(None),
+        (Some(js), Some(wasm)) => Ok(Some(serde_json::json!({
+            "js": format!("./{js}"),
+            "jsi": integrity(&read(js)?),
+            "wasm": format!("./{wasm}"),
+            "wasmi": integrity(&read(wasm)?),
+        }))),
+        _ => Err("the live build has its JS glue or its WebAssembly, not both".to_owned()),
+    }
+}
+
+/// Adds the live build's assets ([`live_assets`]) to the page's asset list as `live`, for the
+/// loader to take instead of the default build's when the page asks for a live story.
+pub fn with_live_assets(page: &str, live: Option<&serde_json::Value>) -> Result<String, String> {
+    let Some(live) = live else {
+        return Ok(page.to_owned());
+    };
+    let std::ops::Range { start, end } = asset_list(page)?;
+    let mut assets: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&page[start..end]).map_err(|e| format!("dm-assets: {e}"))?;
+    assets.insert("live".to_owned(), live.clone());
+    let list = serde_json::to_string(&assets).map_err(|e| e.to_string())?;
+    Ok(format!("{}{list}{}", &page[..start], &page[end..]))
+}
+
 /// The direct-embed module, `widget.js`: a host page loads it once (`<script type="module">`)
 /// and every `<demands-matrix>` and `[data-demands-matrix]` element, now or later, becomes a
 /// widget in its own shadow root (`static/widget.template.js` is the code). It carries what a
@@ -335,6 +374,7 @@ pub fn embed_module(
         })
         .collect();
     let build = serde_json::json!({
+        "live": live_assets(files, &read)?,
         "wasm": wasm,
         "wasmIntegrity": integrity(&read(&wasm)?),
         "glue": glue,

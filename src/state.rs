@@ -139,6 +139,11 @@ impl Reducible for State {
                 next.load = Load::Loading { src };
                 next.open = None;
             }
+            // Without the `live` feature nothing sends these: the constant lets the compiler
+            // drop their code from the reader's default WebAssembly.
+            Action::Updated(..) | Action::Unchanged | Action::Stale(_) if !crate::LIVE => {
+                return self;
+            }
             Action::Updated(story, at) => {
                 let Some(old) = self.story() else {
                     return self;

@@ -55,6 +55,9 @@ addEventListener("message", function (e) {
 // The glue and the WebAssembly are fetched with the integrity the build wrote (jsi, wasmi): a
 // tampered file never runs, and the prerendered matrix stays.
 var assets = JSON.parse(document.getElementById("dm-assets").textContent);
+// A live story (README "Live stories") takes the build that follows it; every other page the
+// default one, without that code.
+if (params.get("src") && params.get("live") > 0 && assets.live) assets = assets.live;
 var wasmFile = assets.wasm.split("/").pop();
 
 // A Rust panic traps the WebAssembly (release builds abort at once): each widget becomes a static

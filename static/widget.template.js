@@ -7,7 +7,7 @@
 // WebAssembly, and stays readable if the WebAssembly never runs.
 const BUILD = /* build data */ {};
 const base = new URL(".", import.meta.url);
-const wasmFile = BUILD.wasm;
+let wasmFile = BUILD.wasm;
 const SELECTOR = "demands-matrix, [data-demands-matrix]";
 // The inner mount points, for the crash handler (it replaces each with a static message).
 const mounts = [];
@@ -190,7 +190,18 @@ new MutationObserver((records) => {
 }).observe(document.documentElement, { childList: true, subtree: true });
 
 // Every file is fetched with its integrity: a tampered copy never runs.
-const wasm = fetch(new URL(wasmFile, base), { integrity: BUILD.wasmIntegrity });
+// A page with a live story (README "Live stories") takes the build that follows it, for every
+// widget on it; one added later to a page that loaded the default build shows its story as it
+// was when it loaded.
+const build = mounts.some((root) => root.dataset.live > 0) && BUILD.live;
+if (build) {
+  BUILD.wasm = build.wasm;
+  BUILD.wasmIntegrity = build.wasmi;
+  BUILD.glue = build.js;
+  BUILD.glueIntegrity = build.jsi;
+  wasmFile = build.wasm.split("/").pop();
+}
+const wasm = fetch(new URL(BUILD.wasm, base), { integrity: BUILD.wasmIntegrity });
 wasm.catch(() => {}); // its failure is handled where the glue takes it
 const glueUrl = new URL(BUILD.glue, base).href;
 try {

@@ -21,9 +21,9 @@ mod native {
     use demands_matrix::images::{file_name, Kind};
     use demands_matrix::model::{parse_story, View, DEFAULT_STORY_JSON};
     use demands_matrix::prerender::{
-        embed_module, fill_page, page_description, pages, public_base, refresh_integrity,
-        render_embedded_view, render_view, site_images, with_integrity, with_share_tags,
-        with_story, ShareTags, IMAGES_DIR,
+        embed_module, fill_page, live_assets, page_description, pages, public_base,
+        refresh_integrity, render_embedded_view, render_view, site_images, with_integrity,
+        with_live_assets, with_share_tags, with_story, ShareTags, IMAGES_DIR,
     };
 
     pub fn main() -> ExitCode {
@@ -51,7 +51,18 @@ mod native {
         };
         let page = std::fs::read_to_string(&index)
             .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-        let page = with_story(&with_integrity(&refresh_integrity(&page, read)?, read)?)?;
+        let files = |dir: &Path| -> Result<Vec<String>, String> {
+            Ok(std::fs::read_dir(dir)
+                .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+                .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+                .collect())
+        };
+        // scripts/build-live wrote it before this step: a site without it would quietly never
+        // follow a live story.
+        let live = live_assets(&files(dir)?, read)?
+            .ok_or("the build has no live reader (live-*.js, live-*.wasm: scripts/build-live)")?;
+        let page = with_integrity(&refresh_integrity(&page, read)?, read)?;
+        let page = with_story(&with_live_assets(&page, Some(&live))?)?;
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .map_err(|e| format!("cannot start the renderer: {e}"))?;
@@ -103,12 +114,8 @@ mod native {
                 runtime.block_on(render_embedded_view(view_id)),
             ));
         }
-        let files: Vec<String> = std::fs::read_dir(dir)
-            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
-            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-            .collect();
         let widget = dir.join("widget.js");
-        std::fs::write(&widget, embed_module(&files, read, &views)?)
+        std::fs::write(&widget, embed_module(&files(dir)?, read, &views)?)
             .map_err(|e| format!("cannot write {}: {e}", widget.display()))?;
         Ok(pages.len())
     }

@@ -322,7 +322,7 @@ pub fn App(props: &AppProps) -> Html {
             data-live={live.then_some("true")}
         >
             { story_header(&t, &story, &title_id, level) }
-            if let Some(since) = &state.stale {
+            if let Some(since) = state.stale.as_ref().filter(|_| crate::LIVE) {
                 <p class="dm-stale" data-testid="dm-stale">{ t.fill("stale", &[("time", since)]) }</p>
             }
             { view_tabs(&ViewTabsProps {
@@ -347,7 +347,9 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="dm-panel__lede">{ lede }</p>
                 if view == View::AllSides {
                     { agreement_summary(&t, &story, level + 2) }
-                    { change_list(&t, &story, &state.changes, level + 2) }
+                    if crate::LIVE {
+                        { change_list(&t, &story, &state.changes, level + 2) }
+                    }
                 }
                 { stance_legend(&t) }
                 { matrix_table(&MatrixTableProps {
@@ -360,11 +362,11 @@ pub fn App(props: &AppProps) -> Html {
                     open: state.open,
                     on_toggle,
                     on_close,
-                    changes: state.changes.clone(),
+                    changes: crate::components::ChangesRef(state.changes.clone()),
                 }) }
             </div>
             <p class="dm-sr-only" aria-live="polite" data-testid="dm-announce">
-                if !state.latest.is_empty() {
+                if crate::LIVE && !state.latest.is_empty() {
                     { update_said(&t, &story, &state.latest) }
                 } else if state.view_chosen {
                     { t.fill("now-showing", &[("view", &view_name)]) }

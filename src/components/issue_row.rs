@@ -1,13 +1,11 @@
 //! IssueRow: one issue of the matrix, with each side's cell and, when opened, a cell's detail.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::components::position_cell::{position_cell, PositionCellProps};
 use crate::components::position_detail::{position_detail, PositionDetailProps};
-use crate::components::{StoryRef, Words};
-use crate::state::{CellRef, Change};
+use crate::components::{ChangesRef, StoryRef, Words};
+use crate::state::CellRef;
 
 #[derive(Properties, PartialEq)]
 pub struct IssueRowProps {
@@ -24,7 +22,7 @@ pub struct IssueRowProps {
     pub on_toggle: Callback<CellRef>,
     pub on_close: Callback<CellRef>,
     /// Cells changed since the page loaded (a live story), to mark this row's.
-    pub changes: Rc<Vec<Change>>,
+    pub changes: ChangesRef,
 }
 
 /// The issue's title and one-line explainer head the row; the detail, when open, follows the row
@@ -48,9 +46,13 @@ pub fn IssueRow(props: &IssueRowProps) -> Html {
     };
     let title_id = format!("{}-issue-{}", props.uid, props.issue);
     let change = |side: usize| {
+        if !crate::LIVE {
+            return None;
+        }
         let side = &story.sides.get(side)?.id;
         props
             .changes
+            .0
             .iter()
             .find(|c| c.issue == issue.id && c.side == *side)
     };

@@ -6,9 +6,9 @@
 use yew::prelude::*;
 
 use crate::components::issue_row::IssueRow;
-use crate::components::{StoryRef, Words};
+use crate::components::{ChangesRef, StoryRef, Words};
 use crate::model::{GroupKind, View};
-use crate::state::{CellRef, Change};
+use crate::state::CellRef;
 
 /// Element id of what follows the table, where its skip link leads.
 pub fn after_table_id(uid: &str) -> String {
@@ -29,7 +29,7 @@ pub struct MatrixTableProps {
     pub on_toggle: Callback<CellRef>,
     pub on_close: Callback<CellRef>,
     /// Cells changed since the page loaded, in a live story.
-    pub changes: std::rc::Rc<Vec<Change>>,
+    pub changes: ChangesRef,
 }
 
 /// A real table (caption, scoped headers) so screen readers announce issue and side for every

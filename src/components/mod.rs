@@ -33,6 +33,17 @@ impl PartialEq for StoryRef {
     }
 }
 
+/// The cells a live story changed since the page loaded, shared the same way: each new version
+/// makes a new list, and only then do rows compare their cells.
+#[derive(Clone, Debug, Default)]
+pub struct ChangesRef(pub Rc<Vec<crate::state::Change>>);
+
+impl PartialEq for ChangesRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// The widget's strings in its locale, shared the same way: equal when it is the same object.
 #[derive(Clone, Debug)]
 pub struct Words(pub Rc<Strings>);

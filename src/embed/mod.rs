@@ -77,14 +77,18 @@ fn mount(
         .or_else(|| from_page("lang"))
         .map(AttrValue::from);
     let shape = attribute("data-shape");
-    let refresh = crate::loading::Refresh::parse(
-        attribute("data-live")
-            .or_else(|| from_page("live"))
-            .as_deref(),
-        attribute("data-live-for")
-            .or_else(|| from_page("live-for"))
-            .as_deref(),
-    );
+    let refresh = crate::LIVE
+        .then(|| {
+            crate::loading::Refresh::parse(
+                attribute("data-live")
+                    .or_else(|| from_page("live"))
+                    .as_deref(),
+                attribute("data-live-for")
+                    .or_else(|| from_page("live-for"))
+                    .as_deref(),
+            )
+        })
+        .flatten();
     match (attribute("data-prerendered"), src) {
         // The built-in story, prerendered for one view: take over that markup in place. Not
         // when the host asks for another language: hydration would meet words it does not

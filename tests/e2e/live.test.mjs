@@ -193,7 +193,8 @@ describe("live stories", { concurrency: true }, () => {
     assert.equal(await page.$(byTestId("dm-changes")), null, "nor after an unchanged check");
     assert.ok(story.requests.some((r) => r.status === 304));
     story.change("border", "north", { summary: "North backs opening two crossings." });
-    story.change("water", "north", { stance: "open", summary: "North will talk about the river." });
+    // Only a demand has a priority: the new version drops North's.
+    story.change("water", "north", { stance: "open", priority: undefined, summary: "North will talk about the river." });
     await within(page, byTestId("dm-changes"));
     const items = await page.$$eval(`${byTestId("dm-changes")} li`, (lis) => lis.map((li) => li.textContent));
     assert.equal(items.length, 2);
