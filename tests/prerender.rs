@@ -5,8 +5,8 @@
 use demands_matrix::dom::Shape;
 use demands_matrix::model::{parse_story, DEFAULT_STORY_JSON};
 use demands_matrix::prerender::{
-    embed_module, fill_page, integrity, markup_shape, pages, refresh_integrity,
-    render_embedded_view, render_view, shadow_css, with_integrity, with_story,
+    embed_module, fill_page, integrity, live_assets, markup_shape, pages, refresh_integrity,
+    render_embedded_view, render_view, shadow_css, with_integrity, with_live_assets, with_story,
 };
 
 fn text(s: &str) -> String {
@@ -206,6 +206,45 @@ fn the_asset_list_and_the_embed_module_carry_both_integrities() {
     ));
     assert!(module.contains("--dm-space:calc(.5*var(--dm-rem))"));
     assert!(!module.contains("/* build data */") && !module.contains("/* crash handler */"));
+}
+
+/// The live reader (scripts/build-live) is listed with its integrities in the page and in
+/// widget.js; a build with half of it is refused.
+#[test]
+fn the_live_build_is_listed_with_its_integrities() {
+    let read = |name: &str| Ok(name.as_bytes().to_vec());
+    let files = ["demands-matrix-1.js", "live-2.js", "live-3.wasm"].map(String::from);
+    let live = live_assets(&files, read).unwrap().unwrap();
+    assert_eq!(live["js"], "./live-2.js");
+    assert_eq!(live["jsi"], integrity(b"live-2.js"));
+    assert_eq!(live["wasm"], "./live-3.wasm");
+    assert_eq!(live["wasmi"], integrity(b"live-3.wasm"));
+    assert_eq!(live_assets(&files[..1], read).unwrap(), None);
+    assert!(live_assets(&files[..2], read).is_err());
+
+    let page = r#"<script id=dm-assets type=application/json>{"js":"./g.js"}</script>"#;
+    let with = with_live_assets(page, Some(&live)).unwrap();
+    let list = &with[with.find('{').unwrap()..with.find("</script>").unwrap()];
+    let assets: serde_json::Value = serde_json::from_str(list).unwrap();
+    assert_eq!(assets["js"], "./g.js");
+    assert_eq!(assets["live"], live);
+
+    let views = [("all".to_owned(), "<section>matrix</section>".to_owned())];
+    let mut all = files.to_vec();
+    all.extend(["demands-matrix-1.css", "demands-matrix-1_bg.wasm"].map(String::from));
+    let read_css = |name: &str| {
+        Ok(if name.ends_with(".css") {
+            b".dm{padding:1rem}".to_vec()
+        } else {
+            name.as_bytes().to_vec()
+        })
+    };
+    let module = embed_module(&all, read_css, &views).unwrap();
+    assert!(module.contains(&integrity(b"live-3.wasm")));
+    assert!(
+        module.contains(r#""glue":"demands-matrix-1.js""#),
+        "the default glue stays"
+    );
 }
 
 #[test]

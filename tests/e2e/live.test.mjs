@@ -66,7 +66,16 @@ class LiveStory {
 }
 
 /** The server's routes: each LiveStory adds its own path as a test creates it. */
-const routes = {};
+const routes = {
+  // An article with one direct embed of the story named by `?story=`.
+  "/live-host.html": (req, res) => {
+    const src = new URL(req.url, "http://host").searchParams.get("story");
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Live article</title></head>
+<body><main><h1>Talks, live</h1><div id="live-widget" data-demands-matrix data-src="${src}" data-live="${EVERY}"></div></main>
+<script type="module" src="/widget.js"></script></body></html>`);
+  },
+};
 function live(name) {
   const story = new LiveStory(name);
   routes[story.path] = (req, res, hanging) => story.handle(req, res, hanging);
@@ -99,6 +108,16 @@ async function openLive(story, { query = "", viewport = { width: 1280, height: 9
   return page;
 }
 
+/** Which reader builds the page fetched: "default" (`demands-matrix-…_bg.wasm`), "live" (`live-….wasm`). */
+const programs = (page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((r) => new URL(r.name).pathname.split("/").pop())
+      .filter((file) => file.endsWith(".wasm"))
+      .map((file) => (file.startsWith("live-") ? "live" : "default")),
+  );
+
 /** Resolves once `selector` is on the page, failing after one interval and its slack. */
 const within = (page, selector, ms = ONE_INTERVAL) => page.waitForSelector(selector, { timeout: ms });
 
@@ -126,6 +145,7 @@ describe("live stories", { concurrency: true }, () => {
       return { focused: document.activeElement.id, scroll: scrollY };
     });
     assert.ok(before.focused, "a cell button has focus");
+    assert.deepEqual(await programs(page), ["live"], "a live page loads the live build");
 
     story.change("water", "south", { stance: "open", summary: "South will now discuss sharing." });
     const changedAt = Date.now();
@@ -271,6 +291,33 @@ describe("live stories", { concurrency: true }, () => {
     // The first load, then one check at 15 s; the next would be at 30 s, after the limit.
     assert.equal(story.requests.length, 2, JSON.stringify(story.requests));
     assert.ok(page.messages.some((m) => /^info: demands-matrix: stopped checking .* after 20 s/.test(m)));
+    await page.context().close();
+  });
+
+  test("a page that asks for no live story loads the default build, and never checks", async () => {
+    const story = live("still");
+    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.url}/index.html?src=${story.path}`);
+    await waitForWidget(page);
+    assert.deepEqual(await programs(page), ["default"]);
+    story.change("water", "south", { summary: "South refuses again." });
+    await page.waitForTimeout(ONE_INTERVAL);
+    assert.equal(story.requests.length, 1, "the first load only");
+    assert.equal(await page.$(byTestId("dm-changed")), null);
+    await page.context().close();
+  });
+
+  test("a direct embed (widget.js) with data-live follows its story", async () => {
+    const story = live("direct");
+    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.url}/live-host.html?story=${story.path}`);
+    const host = page.locator("#live-widget");
+    await host.locator(`${byTestId("dm-root")}[data-live]`).waitFor({ timeout: 15000 });
+    assert.deepEqual(await programs(page), ["live"]);
+    story.change("water", "south", { stance: "open", summary: "South will now discuss sharing." });
+    await host.locator(byTestId("dm-changed")).waitFor({ timeout: ONE_INTERVAL });
+    assert.match(await host.locator(byTestId("dm-changed")).textContent(), /^Changed \d\d:\d\d$/);
+    assert.deepEqual(page.errors, []);
     await page.context().close();
   });
 
