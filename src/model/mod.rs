@@ -7,6 +7,8 @@ pub mod agreement;
 pub mod check;
 /// Text alternatives of the matrix's images, in the widget's words and order.
 pub mod describe;
+/// Publishing a new version of a story: the old versions become its history.
+pub mod history;
 // Places in JSON text for the editors' checks (stray quotes, cells of paths).
 #[cfg(feature = "editor")]
 mod json_path;
@@ -20,7 +22,7 @@ pub mod view;
 
 pub use agreement::{Agreement, Finding, Outcome};
 pub use stance::{Camp, Stance};
-pub use story::{AsOf, Issue, Position, Quote, Side, Source, Story};
+pub use story::{AsOf, Issue, Position, Quote, Side, Source, Story, Version};
 pub use validate::{is_web_url, parse_story, too_large, StoryError, StoryErrors};
 pub use view::{GroupKind, Line, RowGroup, View};
 

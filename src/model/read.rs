@@ -3,7 +3,7 @@
 //! says why not serde).
 
 use super::stance::Stance;
-use super::story::{AsOf, Issue, Position, Quote, Side, Source, Story};
+use super::story::{AsOf, Issue, Position, Quote, Side, Source, Story, Version};
 use super::validate::StoryError;
 use crate::json::{one_of, Error, Read, Reader};
 
@@ -32,6 +32,7 @@ trait StoryReader {
     fn side(&mut self) -> Read<Side>;
     fn issue(&mut self) -> Read<Issue>;
     fn position(&mut self) -> Read<Position>;
+    fn version(&mut self) -> Read<Version>;
     fn quote(&mut self) -> Read<Quote>;
     fn stance(&mut self) -> Read<Stance>;
 }
@@ -50,6 +51,7 @@ impl StoryReader for Reader<'_> {
             sides: Vec::new(),
             issues: Vec::new(),
             positions: Vec::new(),
+            history: Vec::new(),
         };
         let fields = &[
             "lang",
@@ -60,8 +62,9 @@ impl StoryReader for Reader<'_> {
             "sides",
             "issues",
             "positions",
+            "history",
         ];
-        self.object("Story", fields, 0b1111_1110, &mut |reader, n| {
+        self.object("Story", fields, 0b0_1111_1110, &mut |reader, n| {
             match n {
                 0 => story.lang = reader.text()?,
                 1 => story.title = reader.text()?,
@@ -79,14 +82,44 @@ impl StoryReader for Reader<'_> {
                     story.issues.push(reader.issue()?);
                     Ok(())
                 })?,
-                _ => reader.list(&mut |reader| {
+                7 => reader.list(&mut |reader| {
                     story.positions.push(reader.position()?);
+                    Ok(())
+                })?,
+                _ => reader.list(&mut |reader| {
+                    story.history.push(reader.version()?);
                     Ok(())
                 })?,
             }
             Ok(())
         })?;
         Ok(story)
+    }
+
+    fn version(&mut self) -> Read<Version> {
+        let mut version = Version {
+            as_of: AsOf {
+                date: String::new(),
+                place: String::new(),
+            },
+            positions: Vec::new(),
+        };
+        self.object(
+            "Version",
+            &["as_of", "positions"],
+            0b11,
+            &mut |reader, n| {
+                match n {
+                    0 => version.as_of = reader.as_of()?,
+                    _ => reader.list(&mut |reader| {
+                        version.positions.push(reader.position()?);
+                        Ok(())
+                    })?,
+                }
+                Ok(())
+            },
+        )?;
+        Ok(version)
     }
 
     fn as_of(&mut self) -> Read<AsOf> {

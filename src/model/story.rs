@@ -37,6 +37,21 @@ pub struct Story {
     #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 1000)))]
     pub issues: Vec<Issue>,
     pub positions: Vec<Position>,
+    /// Earlier versions of the story, oldest first (README "Live stories"): written by
+    /// `story publish` when a new version replaces an old one, never by hand-made dates.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub history: Vec<Version>,
+}
+
+/// The story as it stood at an earlier date: that date, and each position that said something
+/// else then than the story says now (the others were as they are).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema), schemars(deny_unknown_fields))]
+pub struct Version {
+    pub as_of: AsOf,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub positions: Vec<Position>,
 }
 
 /// When and where the matrix was true: the widget says "As of 2 June 2025, Istanbul".
@@ -208,6 +223,27 @@ impl Story {
     /// found again in a new version of the story, where indices may have moved.
     pub fn find(&self, issue: &str, side: &str) -> Option<&Position> {
         Some(self.position(self.issue_index(issue)?, self.side_index(side)?))
+    }
+
+    /// The story as it stood at `history[version]`: its date and place, and its positions where
+    /// they differed; `None` when there is no such version.
+    pub fn as_it_stood(&self, version: usize) -> Option<Story> {
+        let then = self.history.get(version)?;
+        let mut story = Story {
+            as_of: then.as_of.clone(),
+            history: Vec::new(),
+            ..self.clone()
+        };
+        for position in &then.positions {
+            let (Some(issue), Some(side)) = (
+                self.issue_index(&position.issue),
+                self.side_index(&position.side),
+            ) else {
+                continue;
+            };
+            story.positions[issue * self.sides.len() + side] = position.clone();
+        }
+        Some(story)
     }
 
     pub fn source_of(&self, position: &Position) -> Option<&Source> {

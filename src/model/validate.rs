@@ -194,53 +194,11 @@ pub fn validate(mut story: Story) -> Result<Story, StoryErrors> {
             }
         }
 
-        let stated = position.stance.is_stated();
-        if stated {
-            not_empty(&mut report, &at("summary"), &position.summary);
-            if position.evidence.is_empty() {
-                report(
-                    at("evidence"),
-                    format!(
-                        "a \"{}\" position needs the sentence of the source it rests on",
-                        position.stance.id()
-                    ),
-                );
-            }
-        } else if position.quote.is_some() {
-            report(
-                at("quote"),
-                "a \"not_stated\" position cannot carry a quote: if the source quotes the side, choose its stance".into(),
-            );
-        }
-        for (e, sentence) in position.evidence.iter().enumerate() {
-            not_empty(&mut report, &at(&format!("evidence[{e}]")), sentence);
-        }
-        if let Some(quote) = &position.quote {
-            not_empty(&mut report, &at("quote.text"), &quote.text);
-            not_empty(&mut report, &at("quote.speaker"), &quote.speaker);
-            if !quote.text.trim().is_empty()
-                && !position
-                    .evidence
-                    .iter()
-                    .any(|sentence| sentence.contains(quote.text.trim()))
-            {
-                report(
-                    at("quote.text"),
-                    "the quote must appear word for word in one of the position's evidence sentences".into(),
-                );
-            }
-        }
-        if let Some(rank) = position.priority {
-            if position.stance != Stance::Demands {
-                report(
-                    at("priority"),
-                    "only a \"demands\" position can have a priority".into(),
-                );
-            } else if rank == 0 {
-                report(at("priority"), "priorities start at 1".into());
-            } else if let Some(side) = side {
-                ranks.push((side, rank, i));
-            }
+        position_rules(&mut report, &at, position);
+        if let (Some(rank @ 1..), Stance::Demands, Some(side)) =
+            (position.priority, position.stance, side)
+        {
+            ranks.push((side, rank, i));
         }
     }
     ranks.sort_unstable();
@@ -281,7 +239,163 @@ pub fn validate(mut story: Story) -> Result<Story, StoryErrors> {
         .into_iter()
         .filter_map(|p| p.and_then(|p| taken.get_mut(p)).and_then(Option::take))
         .collect();
+    // Against the sorted positions: a version's position is found by its cell.
+    let mut report = |path: String, message: String| {
+        errors.push(StoryError {
+            path,
+            location: None,
+            message,
+        })
+    };
+    check_history(&mut report, &story, (&issue_ids, &side_ids, &source_ids));
+    if !errors.is_empty() {
+        return Err(StoryErrors(errors));
+    }
     Ok(story)
+}
+
+/// What a position must hold whatever its place (the story's own or an earlier version's):
+/// words for a stated stance, a quote only with the sentence it comes from, a priority only on a
+/// demand. `at` makes a field's path.
+fn position_rules(
+    report: &mut impl FnMut(String, String),
+    at: &dyn Fn(&str) -> String,
+    position: &super::story::Position,
+) {
+    let stated = position.stance.is_stated();
+    if stated {
+        not_empty(report, &at("summary"), &position.summary);
+        if position.evidence.is_empty() {
+            report(
+                at("evidence"),
+                format!(
+                    "a \"{}\" position needs the sentence of the source it rests on",
+                    position.stance.id()
+                ),
+            );
+        }
+    } else if position.quote.is_some() {
+        report(
+            at("quote"),
+            "a \"not_stated\" position cannot carry a quote: if the source quotes the side, choose its stance".into(),
+        );
+    }
+    for (e, sentence) in position.evidence.iter().enumerate() {
+        not_empty(report, &at(&format!("evidence[{e}]")), sentence);
+    }
+    if let Some(quote) = &position.quote {
+        not_empty(report, &at("quote.text"), &quote.text);
+        not_empty(report, &at("quote.speaker"), &quote.speaker);
+        if !quote.text.trim().is_empty()
+            && !position
+                .evidence
+                .iter()
+                .any(|sentence| sentence.contains(quote.text.trim()))
+        {
+            report(
+                at("quote.text"),
+                "the quote must appear word for word in one of the position's evidence sentences"
+                    .into(),
+            );
+        }
+    }
+    if let Some(rank) = position.priority {
+        if position.stance != Stance::Demands {
+            report(
+                at("priority"),
+                "only a \"demands\" position can have a priority".into(),
+            );
+        } else if rank == 0 {
+            report(at("priority"), "priorities start at 1".into());
+        }
+    }
+}
+
+/// The story's earlier versions (`history`, oldest first): each dated before the next and
+/// before the story's own date, each position about an issue, a side and a source the story
+/// has, at most one per cell, and not the story's own (a version lists what differed).
+/// Positions must be in issue-major order already.
+fn check_history(
+    report: &mut impl FnMut(String, String),
+    story: &Story,
+    ids: (&IdIndex<'_>, &IdIndex<'_>, &IdIndex<'_>),
+) {
+    let (issue_ids, side_ids, source_ids) = ids;
+    for (v, version) in story.history.iter().enumerate() {
+        let path = |field: &str| format!("history[{v}].{field}");
+        not_empty(report, &path("as_of.place"), &version.as_of.place);
+        let date = &version.as_of.date;
+        let next = story
+            .history
+            .get(v + 1)
+            .map_or(&story.as_of.date, |n| &n.as_of.date);
+        if !is_iso_date(date) {
+            report(
+                path("as_of.date"),
+                format!("\"{date}\" is not a date written YYYY-MM-DD"),
+            );
+        } else if date >= next {
+            let later = match v + 1 < story.history.len() {
+                true => format!("history[{}]", v + 1),
+                false => "the story's own as_of".to_owned(),
+            };
+            report(
+                path("as_of.date"),
+                format!("{date} is not before {next} ({later}): versions go oldest first, each before the next"),
+            );
+        }
+        if version.positions.is_empty() {
+            report(
+                path("positions"),
+                "a version lists the positions that differed then; this one lists none".into(),
+            );
+        }
+        let mut cells: Vec<(usize, usize, usize)> = Vec::new();
+        for (i, position) in version.positions.iter().enumerate() {
+            let at = |field: &str| path(&format!("positions[{i}].{field}"));
+            let issue = issue_ids.get(&position.issue);
+            let side = side_ids.get(&position.side);
+            if issue.is_none() {
+                report(
+                    at("issue"),
+                    unknown("issue", &position.issue, &story.issues, |x| &x.id),
+                );
+            }
+            if side.is_none() {
+                report(
+                    at("side"),
+                    unknown("side", &position.side, &story.sides, |x| &x.id),
+                );
+            }
+            if source_ids.get(&position.source).is_none() {
+                report(
+                    at("source"),
+                    unknown("source", &position.source, &story.sources, |x| &x.id),
+                );
+            }
+            position_rules(report, &at, position);
+            let (Some(issue), Some(side)) = (issue, side) else {
+                continue;
+            };
+            if let Some(&(.., first)) = cells.iter().find(|c| (c.0, c.1) == (issue, side)) {
+                report(
+                    at("issue"),
+                    format!(
+                        "a second position for side \"{}\" on issue \"{}\" in this version (the first is history[{v}].positions[{first}])",
+                        position.side, position.issue
+                    ),
+                );
+            }
+            cells.push((issue, side, i));
+            if story.positions.get(issue * story.sides.len() + side) == Some(position) {
+                report(
+                    at("issue"),
+                    "the same as the story's own position: a version lists only what differed then"
+                        .into(),
+                );
+            }
+        }
+    }
 }
 
 fn not_empty(report: &mut impl FnMut(String, String), path: &str, value: &str) {

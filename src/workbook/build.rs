@@ -627,6 +627,9 @@ pub fn story(sheets: &[Sheet]) -> Result<Story, Vec<Problem>> {
         sides,
         issues,
         positions,
+        // Workbooks carry the story as it stands; its earlier versions live in the story file
+        // (`story publish`).
+        history: Vec::new(),
     };
     b.validated(story)
 }
