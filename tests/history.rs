@@ -307,3 +307,35 @@ fn story_publish_writes_the_history_and_refuses_to_overwrite_the_old_version() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The editors' check holds earlier versions to their sources too: every stance a reader can
+/// step back to rests on a sentence of its source.
+#[test]
+fn the_editors_check_finds_an_earlier_versions_evidence_missing_from_its_source() {
+    use demands_matrix::model::check::{check, SourceText};
+    let json = std::fs::read_to_string("tests/fixtures/stories/history.json").unwrap();
+    let mut text = "North demanded half of the river. South refused to share the river. \
+        North said it backs opening the crossings. South demanded that the crossings open. \
+        South said it might open the crossings. North said it was open to talks on the river."
+        .to_owned();
+    let sources = |text: &str| {
+        vec![SourceText {
+            source_id: "wire".into(),
+            text: text.to_owned(),
+        }]
+    };
+    let checked = check(&json, &sources(&text));
+    assert_eq!(checked.diagnostics.len(), 1);
+    let problem = &checked.diagnostics[0];
+    assert_eq!(problem.path, "history[0].positions[1].evidence[0]");
+    assert_eq!(
+        problem.cell.as_deref(),
+        Some("south / border as of 2025-05-16")
+    );
+    assert!(problem.line.is_some(), "placed in the file");
+    assert!(checked.story.is_none());
+    text.push_str(" South said the crossings stay shut.");
+    let checked = check(&json, &sources(&text));
+    assert_eq!(checked.diagnostics, vec![]);
+    assert!(checked.story.is_some());
+}

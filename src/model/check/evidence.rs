@@ -93,9 +93,11 @@ pub fn unchecked_sources(story: &Story, sources: &[SourceText]) -> Vec<String> {
         .iter()
         .filter(|source| !sources.iter().any(|s| s.source_id == source.id))
         .filter(|source| {
+            let versions = story.history.iter().flat_map(|v| &v.positions);
             story
                 .positions
                 .iter()
+                .chain(versions)
                 .any(|p| p.source == source.id && (!p.evidence.is_empty() || p.quote.is_some()))
         })
         .map(|source| source.id.clone())

@@ -184,6 +184,34 @@ fn evidence_diagnostics(json: &str, story: &Story, sources: &[SourceText]) -> Ve
             diagnostic
         })
         .collect();
+    // Earlier versions rest on their sources as much as the story does (README "Live
+    // stories"); their positions keep the file's order.
+    for (v, version) in story.history.iter().enumerate() {
+        let then = Story {
+            positions: version.positions.clone(),
+            history: Vec::new(),
+            ..story.clone()
+        };
+        for problem in check_evidence(&then, sources) {
+            let index = version
+                .positions
+                .iter()
+                .position(|p| p.issue == problem.issue && p.side == problem.side)
+                .unwrap_or(0);
+            let at = format!("history[{v}].positions[{index}]");
+            let path = match problem.field {
+                EvidenceField::Evidence(e) => format!("{at}.evidence[{e}]"),
+                EvidenceField::Quote => format!("{at}.quote.text"),
+            };
+            let mut diagnostic = Diagnostic::new(Severity::Error, path, problem.message());
+            diagnostic.cell = Some(format!(
+                "{} / {} as of {}",
+                problem.side, problem.issue, version.as_of.date
+            ));
+            diagnostic.nearest = problem.nearest;
+            diagnostics.push(diagnostic);
+        }
+    }
     place(json, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.line, d.column));
     diagnostics
