@@ -244,7 +244,7 @@ fn the_validator_rejects_a_broken_history_with_located_messages() {
 }
 
 #[test]
-fn story_publish_writes_the_history_and_refuses_to_overwrite_the_old_version() {
+fn story_publish_writes_the_history_in_place_and_refuses_wrong_orders() {
     let dir = std::env::temp_dir().join(format!("dm-publish-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let out = dir.join("v2.json");
@@ -282,6 +282,7 @@ fn story_publish_writes_the_history_and_refuses_to_overwrite_the_old_version() {
         std::fs::read_to_string("tests/fixtures/stories/history.json").unwrap()
     );
 
+    // Published in place, over the old version, which lives on in the history.
     let (code, _, err) = run(&[
         "tests/fixtures/stories/two-sides.json",
         "--previous",
@@ -289,7 +290,16 @@ fn story_publish_writes_the_history_and_refuses_to_overwrite_the_old_version() {
         "-o",
         out_s,
     ]);
-    assert_eq!(code, 2, "the old version is never written over: {err}");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        std::fs::read_to_string("tests/fixtures/stories/history.json").unwrap()
+    );
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        1,
+        "no partial file left"
+    );
     let (code, out, _) = run(&[
         "tests/fixtures/history/v1.json",
         "--previous",
