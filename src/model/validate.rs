@@ -239,6 +239,12 @@ pub fn validate(mut story: Story) -> Result<Story, StoryErrors> {
         .into_iter()
         .filter_map(|p| p.and_then(|p| taken.get_mut(p)).and_then(Option::take))
         .collect();
+    // Only builds that show or write earlier versions check them: the reader's default build
+    // reads a story's history but never shows it (README "Live stories"), and its code would
+    // cost every reader 1.5 kB.
+    if !HISTORY_SHOWN {
+        return Ok(story);
+    }
     // Against the sorted positions: a version's position is found by its cell.
     let mut report = |path: String, message: String| {
         errors.push(StoryError {
@@ -397,6 +403,10 @@ fn check_history(
         }
     }
 }
+
+/// Whether this build uses a story's `history`: the editors' tools (`story check`, `story
+/// publish`, the desk) and the reader's live build, which steps through it.
+pub const HISTORY_SHOWN: bool = cfg!(any(feature = "editor", feature = "live"));
 
 fn not_empty(report: &mut impl FnMut(String, String), path: &str, value: &str) {
     if value.trim().is_empty() {
