@@ -60,6 +60,13 @@ pub struct State {
     pub latest: Rc<Vec<(String, String)>>,
     /// The time of the last good check when the latest one failed: the story may be out of date.
     pub stale: Option<String>,
+    /// The earlier version of the story the reader stepped back to (an index into its
+    /// `history`), `None` for the story as it stands.
+    pub version: Option<usize>,
+    /// That version rebuilt ([`Story::as_it_stood`]), which the matrix shows instead.
+    pub shown: Option<Rc<Story>>,
+    /// The reader just chose a version: the live region says which.
+    pub version_said: bool,
 }
 
 impl State {
@@ -75,6 +82,9 @@ impl State {
             changes: Rc::default(),
             latest: Rc::default(),
             stale: None,
+            version: None,
+            shown: None,
+            version_said: false,
         }
     }
 
@@ -89,14 +99,23 @@ impl State {
             changes: Rc::default(),
             latest: Rc::default(),
             stale: None,
+            version: None,
+            shown: None,
+            version_said: false,
         }
     }
 
+    /// The story as it stands (the latest version).
     pub fn story(&self) -> Option<&Rc<Story>> {
         match &self.load {
             Load::Ready(story) => Some(story),
             _ => None,
         }
+    }
+
+    /// The story the matrix shows: the version the reader stepped back to, or the latest.
+    pub fn shown_story(&self) -> Option<&Rc<Story>> {
+        self.shown.as_ref().or_else(|| self.story())
     }
 }
 
@@ -117,6 +136,9 @@ pub enum Action {
     /// A live check failed; the story was last confirmed at this time of day.
     Stale(String),
     SelectView(View),
+    /// Show an earlier version of the story (an index into its `history`), or with `None` the
+    /// story as it stands.
+    SelectVersion(Option<usize>),
     /// Open a cell's detail, or close it if it is the one open.
     ToggleCell(CellRef),
     CloseCell,
@@ -141,7 +163,12 @@ impl Reducible for State {
             }
             // Without the `live` feature nothing sends these: the constant lets the compiler
             // drop their code from the reader's default WebAssembly.
-            Action::Updated(..) | Action::Unchanged | Action::Stale(_) if !crate::LIVE => {
+            Action::Updated(..)
+            | Action::Unchanged
+            | Action::Stale(_)
+            | Action::SelectVersion(_)
+                if !crate::LIVE =>
+            {
                 return self;
             }
             Action::Updated(story, at) => {
@@ -162,6 +189,23 @@ impl Reducible for State {
                 }
                 next.stale = Some(since);
             }
+            Action::SelectVersion(version) => {
+                let Some(story) = self.story() else {
+                    return self;
+                };
+                if version == self.version {
+                    return self;
+                }
+                let shown = match version.map(|v| story.as_it_stood(v)) {
+                    Some(Some(then)) => Some(Rc::new(then)),
+                    Some(None) => return self,
+                    None => None,
+                };
+                next.version = version;
+                next.shown = shown;
+                next.version_said = true;
+                next.latest = Rc::default();
+            }
             Action::SelectView(view) => {
                 let valid = match (&self.load, view) {
                     (Load::Ready(story), View::Side(side)) => side < story.sides.len(),
@@ -174,6 +218,7 @@ impl Reducible for State {
                 next.view = view;
                 next.view_chosen = true;
                 next.latest = Rc::default();
+                next.version_said = false;
                 // A detail belongs to the row the reader clicked; in a new order it would jump.
                 next.open = None;
             }
@@ -250,6 +295,18 @@ impl State {
                 side: story.side_index(side_id(cell.side)?)?,
             })
         });
+        // The earlier version the reader was looking at, found again by its date: the new
+        // version's history holds it, and one more.
+        let version = self
+            .version
+            .and_then(|v| old.history.get(v))
+            .and_then(|then| {
+                story
+                    .history
+                    .iter()
+                    .position(|h| h.as_of.date == then.as_of.date)
+            });
+        let shown = version.and_then(|v| story.as_it_stood(v)).map(Rc::new);
         State {
             load: Load::Ready(story),
             view,
@@ -259,6 +316,9 @@ impl State {
             changes: Rc::new(changes),
             latest: Rc::new(latest),
             stale: None,
+            version,
+            shown,
+            version_said: false,
         }
     }
 }

@@ -473,3 +473,48 @@ async fn four_and_twelve_sides_each_have_a_tab() {
         assert_eq!(html.matches("class=\"dm-tabs\"").count(), 1, "{file}");
     }
 }
+
+/// A story with earlier versions gets the control that steps through them (the live build's;
+/// natively the `live` feature is on): one button per version, oldest first, the latest pressed.
+#[tokio::test]
+async fn a_story_with_history_offers_its_versions_latest_pressed() {
+    let text = std::fs::read_to_string("tests/fixtures/stories/history.json").unwrap();
+    let story = demands_matrix::components::StoryRef(std::rc::Rc::new(parse_story(&text).unwrap()));
+    let html = LocalServerRenderer::<App>::with_props(AppProps {
+        uid: AttrValue::Static("dm"),
+        src: None,
+        view: None,
+        then_view: None,
+        live: true,
+        pages: false,
+        pages_base: None,
+        story: Some(story),
+        lang: None,
+        within: None,
+        refresh: None,
+    })
+    .render()
+    .await;
+    let at = html
+        .find("data-testid=\"dm-versions\"")
+        .expect("the control");
+    let group = &html[html[..at].rfind("<div").unwrap()..];
+    let group = &group[..group.find("</div>").unwrap()];
+    assert!(
+        group.contains("aria-label=\"Versions of this story\""),
+        "{group}"
+    );
+    let buttons: Vec<&str> = group
+        .split("<button")
+        .skip(1)
+        .map(|b| &b[b.find('>').unwrap() + 1..b.find("</button>").unwrap()])
+        .collect();
+    assert_eq!(
+        buttons,
+        ["16 May 2025", "30 May 2025", "3 June 2025 (latest)"]
+    );
+    assert_eq!(group.matches("aria-pressed=\"true\"").count(), 1);
+    assert!(group.rfind("aria-pressed=\"true\"") > group.find("30 May 2025"));
+    // The built-in story has one version: no control.
+    assert!(!render(None).await.contains("dm-versions"));
+}

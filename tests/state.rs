@@ -277,3 +277,80 @@ fn the_refresh_settings_and_back_off() {
         u32::MAX
     );
 }
+
+fn three_versions() -> Rc<demands_matrix::model::Story> {
+    let text = std::fs::read_to_string("tests/fixtures/stories/history.json").unwrap();
+    Rc::new(parse_story(&text).unwrap())
+}
+
+#[test]
+fn stepping_back_and_forth_through_versions_keeps_the_view() {
+    let story = three_versions();
+    let state = apply(
+        State::ready(story.clone(), None),
+        [
+            Action::SelectView(View::Side(1)),
+            Action::SelectVersion(Some(0)),
+        ],
+    );
+    assert_eq!(state.version, Some(0));
+    assert_eq!(state.view, View::Side(1), "the view stays");
+    assert!(state.version_said);
+    let shown = state.shown_story().unwrap();
+    assert_eq!(shown.as_of.date, "2025-05-16");
+    assert_eq!(
+        shown.find("border", "south").unwrap().stance.id(),
+        "rejects"
+    );
+    assert_eq!(
+        state.story().unwrap().as_of.date,
+        "2025-06-03",
+        "the story itself is kept"
+    );
+
+    let state = state.reduce(Action::SelectVersion(Some(1)));
+    assert_eq!(
+        state
+            .shown_story()
+            .unwrap()
+            .find("border", "south")
+            .unwrap()
+            .stance
+            .id(),
+        "open"
+    );
+    let same = state.clone().reduce(Action::SelectVersion(Some(1)));
+    assert!(
+        Rc::ptr_eq(&same, &state),
+        "the version shown: nothing to do"
+    );
+    let beyond = state.clone().reduce(Action::SelectVersion(Some(2)));
+    assert!(Rc::ptr_eq(&beyond, &state), "no such version");
+
+    let state = state.reduce(Action::SelectVersion(None));
+    assert_eq!(state.version, None);
+    assert!(
+        Rc::ptr_eq(state.shown_story().unwrap(), &story),
+        "the latest is the story itself"
+    );
+    let state = state.reduce(Action::SelectView(View::AllSides));
+    assert!(
+        !state.version_said,
+        "a view's announcement replaces the version's"
+    );
+}
+
+#[test]
+fn a_new_version_keeps_the_earlier_version_the_reader_is_looking_at() {
+    let old = three_versions();
+    let mut new = (*old).clone();
+    new.as_of.date = "2025-06-10".into();
+    // One more version in front: the reader's (2025-05-30) moves from index 1 to 2.
+    let mut first = new.history[0].clone();
+    first.as_of.date = "2025-05-01".into();
+    new.history.insert(0, first);
+    let state = apply(State::ready(old, None), [Action::SelectVersion(Some(1))]);
+    let state = state.reduce(Action::Updated(Rc::new(new), "14:05".into()));
+    assert_eq!(state.version, Some(2));
+    assert_eq!(state.shown_story().unwrap().as_of.date, "2025-05-30");
+}

@@ -12,6 +12,7 @@ use crate::components::position_cell::{cell_button_id, detail_id};
 use crate::components::source_credit::source_credit;
 use crate::components::stance_legend::stance_legend;
 use crate::components::story_header::story_header;
+use crate::components::version_steps::version_steps;
 use crate::components::view_tabs::{tab_element_id, view_tabs, ViewTabsProps};
 use crate::components::StoryRef;
 use crate::components::Words;
@@ -269,6 +270,12 @@ pub fn App(props: &AppProps) -> Html {
             focus_element(&cell_button_id(uid, cell));
         })
     };
+    let on_version = {
+        let state = state.dispatcher();
+        use_callback((), move |version: Option<usize>, ()| {
+            state.dispatch(Action::SelectVersion(version))
+        })
+    };
     let on_retry = {
         let state = state.dispatcher();
         let attempt = attempt.clone();
@@ -284,8 +291,12 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let uid = &props.uid;
-    let story = match &state.load {
-        Load::Ready(story) => StoryRef(story.clone()),
+    let (story, current) = match &state.load {
+        // The matrix shows the version the reader stepped back to; the control knows them all.
+        Load::Ready(story) => (
+            StoryRef(state.shown.clone().unwrap_or_else(|| story.clone())),
+            story,
+        ),
         Load::Loading { .. } => return load_status(&status_words(props), None, on_retry),
         Load::Failed(failure) => {
             return load_status(&status_words(props), Some(failure.clone()), on_retry)
@@ -322,6 +333,9 @@ pub fn App(props: &AppProps) -> Html {
             data-live={live.then_some("true")}
         >
             { story_header(&t, &story, &title_id, level) }
+            if crate::LIVE && !current.history.is_empty() {
+                { version_steps(&t, current, state.version, &on_version) }
+            }
             if let Some(since) = state.stale.as_ref().filter(|_| crate::LIVE) {
                 <p class="dm-stale" data-testid="dm-stale">{ t.fill("stale", &[("time", since)]) }</p>
             }
@@ -347,7 +361,7 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="dm-panel__lede">{ lede }</p>
                 if view == View::AllSides {
                     { agreement_summary(&t, &story, level + 2) }
-                    if crate::LIVE {
+                    if crate::LIVE && state.version.is_none() {
                         { change_list(&t, &story, &state.changes, level + 2) }
                     }
                 }
@@ -362,12 +376,18 @@ pub fn App(props: &AppProps) -> Html {
                     open: state.open,
                     on_toggle,
                     on_close,
-                    changes: crate::components::ChangesRef(state.changes.clone()),
+                    // Marks of what changed belong to the story as it stands.
+                    changes: match state.version {
+                        None => crate::components::ChangesRef(state.changes.clone()),
+                        Some(_) => crate::components::ChangesRef::default(),
+                    },
                 }) }
             </div>
             <p class="dm-sr-only" aria-live="polite" data-testid="dm-announce">
                 if crate::LIVE && !state.latest.is_empty() {
                     { update_said(&t, &story, &state.latest) }
+                } else if crate::LIVE && state.version_said {
+                    { t.fill("version-shown", &[("date", &t.date(&story.as_of.date))]) }
                 } else if state.view_chosen {
                     { t.fill("now-showing", &[("view", &view_name)]) }
                 }

@@ -18,6 +18,7 @@ pub mod source_credit;
 pub mod stance_legend;
 pub mod stance_mark;
 pub mod story_header;
+pub mod version_steps;
 pub mod view_tabs;
 
 pub use app::{App, AppProps};
