@@ -270,11 +270,10 @@ pub fn App(props: &AppProps) -> Html {
             focus_element(&cell_button_id(uid, cell));
         })
     };
-    let on_version = {
+    // Not a hook: made only where the control is, so the default build has none of it.
+    let on_version = || {
         let state = state.dispatcher();
-        use_callback((), move |version: Option<usize>, ()| {
-            state.dispatch(Action::SelectVersion(version))
-        })
+        Callback::from(move |version| state.dispatch(Action::SelectVersion(version)))
     };
     let on_retry = {
         let state = state.dispatcher();
@@ -294,7 +293,10 @@ pub fn App(props: &AppProps) -> Html {
     let (story, current) = match &state.load {
         // The matrix shows the version the reader stepped back to; the control knows them all.
         Load::Ready(story) => (
-            StoryRef(state.shown.clone().unwrap_or_else(|| story.clone())),
+            StoryRef(match state.shown.as_ref().filter(|_| crate::LIVE) {
+                Some(then) => then.clone(),
+                None => story.clone(),
+            }),
             story,
         ),
         Load::Loading { .. } => return load_status(&status_words(props), None, on_retry),
@@ -334,7 +336,7 @@ pub fn App(props: &AppProps) -> Html {
         >
             { story_header(&t, &story, &title_id, level) }
             if crate::LIVE && !current.history.is_empty() {
-                { version_steps(&t, current, state.version, &on_version) }
+                { version_steps(&t, current, state.version, &on_version()) }
             }
             if let Some(since) = state.stale.as_ref().filter(|_| crate::LIVE) {
                 <p class="dm-stale" data-testid="dm-stale">{ t.fill("stale", &[("time", since)]) }</p>
@@ -377,7 +379,7 @@ pub fn App(props: &AppProps) -> Html {
                     on_toggle,
                     on_close,
                     // Marks of what changed belong to the story as it stands.
-                    changes: match state.version {
+                    changes: match state.version.filter(|_| crate::LIVE) {
                         None => crate::components::ChangesRef(state.changes.clone()),
                         Some(_) => crate::components::ChangesRef::default(),
                     },

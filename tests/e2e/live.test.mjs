@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { serve } from "./server.mjs";
 import { expectHeightFollows, launch, openPage, waitForWidget } from "./browser.mjs";
+import { axeViolations } from "./axe.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SHOTS = process.env.SCREENSHOTS ?? "test-results/screenshots";
@@ -67,6 +68,11 @@ class LiveStory {
 
 /** The server's routes: each LiveStory adds its own path as a test creates it. */
 const routes = {
+  // Three versions of the test story, as `story publish` wrote them (tests/fixtures/history/).
+  "/live/history.json": (req, res) => {
+    res.writeHead(200, { "content-type": "application/json", "cache-control": "no-cache" });
+    res.end(readFileSync("tests/fixtures/stories/history.json"));
+  },
   // An article with one direct embed of the story named by `?story=`.
   "/live-host.html": (req, res) => {
     const src = new URL(req.url, "http://host").searchParams.get("story");
@@ -320,6 +326,66 @@ describe("live stories", { concurrency: true }, () => {
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
+
+  for (const width of [375, 1280]) {
+    test(`a story's earlier versions, stepped back and forth in every view at ${width} px`, async () => {
+      const page = await openPage(browser, { viewport: { width, height: 900 } });
+      await page.goto(`${site.url}/index.html?src=/live/history.json&live=${EVERY}`);
+      await waitForWidget(page);
+      const steps = byTestId("dm-versions");
+      const state = () =>
+        page.evaluate(() => {
+          const stance = (cell) => document.querySelector(`[data-testid="dm-cell-${cell}"]`).dataset.stance;
+          return {
+            buttons: [...document.querySelectorAll('[data-testid="dm-versions"] button')].map(
+              (b) => `${b.textContent}${b.getAttribute("aria-pressed") === "true" ? " *" : ""}`,
+            ),
+            asOf: document.querySelector('[data-testid="dm-as-of"] time').textContent,
+            view: document.querySelector('[data-testid="dm-root"]').dataset.view,
+            waterNorth: stance("water-north"),
+            borderSouth: stance("border-south"),
+            said: document.querySelector('[data-testid="dm-announce"]').textContent,
+            focused: document.activeElement.dataset.testid ?? "",
+          };
+        });
+      assert.equal(await page.getAttribute(steps, "aria-label"), "Versions of this story");
+      assert.deepEqual((await state()).buttons, ["16 May 2025", "30 May 2025", "3 June 2025 (latest) *"]);
+      const expected = [
+        { asOf: "16 May 2025", waterNorth: "open", borderSouth: "rejects" },
+        { asOf: "30 May 2025", waterNorth: "demands", borderSouth: "open" },
+        { asOf: "3 June 2025", waterNorth: "demands", borderSouth: "demands" },
+      ];
+      for (const view of ["all", "north", "south"]) {
+        await page.click(byTestId(`dm-tab-${view}`));
+        // Back, then forward, one version at a time.
+        for (const n of [0, 1, 2, 1, 0, 2]) {
+          await page.click(byTestId(`dm-version-${n}`));
+          const now = await state();
+          assert.equal(now.view, view, "the view stays");
+          assert.equal(now.focused, `dm-version-${n}`, "focus stays on the button");
+          assert.deepEqual(
+            { asOf: now.asOf, waterNorth: now.waterNorth, borderSouth: now.borderSouth },
+            expected[n],
+            `${view}, version ${n}`,
+          );
+          assert.equal(now.buttons.filter((b) => b.endsWith(" *")).length, 1);
+          assert.ok(now.buttons[n].endsWith(" *"), `version ${n} pressed`);
+          assert.equal(now.said, `Now showing the story as of ${expected[n].asOf}.`);
+        }
+      }
+      // Keyboard: the buttons are Tab stops, and Enter chooses.
+      await page.focus(byTestId("dm-version-2"));
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.press("Enter");
+      assert.equal((await state()).asOf, "30 May 2025");
+      await page.click(byTestId("dm-tab-all"));
+      await page.click(byTestId("dm-version-0"));
+      assert.deepEqual(await axeViolations(page), []);
+      await page.screenshot({ path: `${SHOTS}/live-history-${width}.png`, fullPage: true });
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    });
+  }
 
   test("in an iframe, the frame's height follows a new version", async () => {
     const story = live("iframe");
