@@ -345,3 +345,47 @@ fn workbook_problems_come_sheet_by_sheet_and_row_by_row() {
         ]
     );
 }
+
+/// The desk's "new version of a published story": the download carries the old file and its
+/// own history as the story's, as `story publish` writes them; the editor reads what happened.
+#[test]
+fn the_desk_publishes_a_story_as_the_next_version_of_the_file_readers_have() {
+    use demands_matrix::desk::publish::as_new_version;
+    let story = demands_matrix::model::parse_story(
+        &std::fs::read_to_string("tests/fixtures/stories/two-sides.json").unwrap(),
+    )
+    .unwrap();
+    // v2 published over v1 first, as the file readers would have now.
+    let v1 = demands_matrix::model::parse_story(
+        &std::fs::read_to_string("tests/fixtures/history/v1.json").unwrap(),
+    )
+    .unwrap();
+    let v2 = demands_matrix::model::parse_story(
+        &std::fs::read_to_string("tests/fixtures/history/v2.json").unwrap(),
+    )
+    .unwrap();
+    let (v2, _) = demands_matrix::model::history::publish(v2, &v1).unwrap();
+    let (new, said) =
+        as_new_version(&story, "round.json", v2.to_canonical_json().as_bytes()).unwrap();
+    assert_eq!(
+        new.to_canonical_json(),
+        std::fs::read_to_string("tests/fixtures/stories/history.json").unwrap()
+    );
+    assert_eq!(
+        said,
+        "as a new version of round.json (2025-05-30), with 2 earlier versions"
+    );
+
+    let err = as_new_version(&v1, "round.json", v2.to_canonical_json().as_bytes()).unwrap_err();
+    assert!(
+        err.starts_with("round.json: the new version's as_of.date (2025-05-16) must be after"),
+        "{err}"
+    );
+    let err = as_new_version(&story, "notes.json", b"{\"title\": 1}").unwrap_err();
+    assert!(
+        err.starts_with("notes.json is not a valid story file: line 1, column 11: title"),
+        "{err}"
+    );
+    let err = as_new_version(&story, "photo.json", &[0xff, 0xfe]).unwrap_err();
+    assert_eq!(err, "photo.json is not a story file (not UTF-8 text)");
+}

@@ -187,6 +187,37 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
             }
         })
     };
+    let on_previous = {
+        let story = state.story.clone();
+        let stem = state.stem.clone();
+        let dispatcher = state.dispatcher();
+        Callback::from(move |file: web_sys::File| {
+            let Some(story) = story.clone() else { return };
+            #[cfg(target_arch = "wasm32")]
+            {
+                let (stem, dispatcher) = (stem.clone(), dispatcher.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = async {
+                        let read = super::browser::read_files(vec![file]).await?;
+                        let previous = read.first().ok_or("nothing was read")?;
+                        let (new, said) = super::publish::as_new_version(
+                            &story,
+                            &previous.name,
+                            &previous.bytes,
+                        )?;
+                        super::publish::download("json", &stem, &new)?;
+                        Ok::<_, String>(format!("Downloaded {stem}.json {said}."))
+                    }
+                    .await;
+                    dispatcher.dispatch(DeskAction::Status(match result {
+                        Ok(status) | Err(status) => status,
+                    }));
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (story, &stem, &dispatcher, file);
+        })
+    };
     let on_copy = {
         let snippets = snippets.clone();
         let dispatcher = state.dispatcher();
@@ -318,6 +349,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                         on_json={download("json")}
                         on_workbook={download("xlsx")}
                         on_copy={on_copy}
+                        on_previous={on_previous}
                     />
                     <ImagesPanel
                         view_title={image_title}

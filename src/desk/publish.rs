@@ -17,6 +17,33 @@ pub fn download(kind: &str, stem: &str, story: &Story) -> Result<(), String> {
     }
 }
 
+/// `story` as the next version of `previous` (the text of the file readers have now): the story
+/// file with its history, and what the editor should read (README "Live stories"). Every
+/// problem of the old file comes back as a line naming it.
+pub fn as_new_version(
+    story: &Story,
+    previous_name: &str,
+    previous: &[u8],
+) -> Result<(Story, String), String> {
+    let text = std::str::from_utf8(previous)
+        .map_err(|_| format!("{previous_name} is not a story file (not UTF-8 text)"))?;
+    let old = crate::model::parse_story(text)
+        .map_err(|errors| format!("{previous_name} is not a valid story file: {errors}"))?;
+    let (new, published) = crate::model::history::publish(story.clone(), &old)
+        .map_err(|reason| format!("{previous_name}: {reason}"))?;
+    let count = new.history.len();
+    let mut said = format!(
+        "as a new version of {previous_name} ({}), with {count} earlier version{}",
+        old.as_of.date,
+        if count == 1 { "" } else { "s" }
+    );
+    for note in &published.notes {
+        said.push_str("; ");
+        said.push_str(note);
+    }
+    Ok((new, said))
+}
+
 /// The bytes of the story as `kind`, and their media type.
 pub fn file(kind: &str, story: &Story) -> Result<(Vec<u8>, &'static str), String> {
     match kind {

@@ -17,6 +17,8 @@ pub struct PublishPanelProps {
     pub on_workbook: Callback<()>,
     /// Copies a snippet's code (by its index).
     pub on_copy: Callback<usize>,
+    /// The version readers have now, chosen to publish this story as its next version.
+    pub on_previous: Callback<web_sys::File>,
 }
 
 #[component]
@@ -29,6 +31,18 @@ pub fn PublishPanel(props: &PublishPanelProps) -> Html {
             </section>
         };
     };
+    let on_previous = {
+        let on_previous = props.on_previous.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            let file = input.files().and_then(|list| list.item(0));
+            // The same file chosen again must fire `change` again.
+            input.set_value("");
+            if let Some(file) = file {
+                on_previous.emit(file);
+            }
+        })
+    };
     html! {
         <section class="dmd-panel dmd-publish" aria-labelledby="dmd-publish-title" data-testid="dmd-publish">
             <h2 id="dmd-publish-title">{ "Download and embed" }</h2>
@@ -40,6 +54,21 @@ pub fn PublishPanel(props: &PublishPanelProps) -> Html {
                     { format!("Download {stem}.xlsx") }
                 </button>
             </p>
+            <div class="dmd-field">
+                <label for="dmd-previous" class="dmd-label">{ format!("Or download {stem}.json as a new version of a published story: choose the version readers have now (its .json)") }</label>
+                <input
+                    id="dmd-previous"
+                    class="dmd-file"
+                    type="file"
+                    accept=".json"
+                    aria-describedby="dmd-previous-note"
+                    onchange={on_previous}
+                    data-testid="dmd-previous"
+                />
+                <p class="dmd-hint" id="dmd-previous-note">
+                    { "The download then carries that version, and the versions before it, as this story's history (as `story publish` writes it): readers of a live widget can step back through them. This story must be dated after it." }
+                </p>
+            </div>
             <div class="dmd-field">
                 <label for="dmd-base" class="dmd-label">{ "Address of the published widget folder" }</label>
                 <input

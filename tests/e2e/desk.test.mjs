@@ -306,6 +306,25 @@ describe("the story desk", () => {
     await page.context().close();
   });
 
+  test("a story downloaded as a new version of the published file carries its history, as `story publish` writes it", async () => {
+    const page = await openDesk();
+    await open(page, "tests/fixtures/stories/two-sides.json");
+    // The file readers have now: the 30 May version, published over the 16 May one.
+    const dir = mkdtempSync(join(tmpdir(), "dm-desk-previous-"));
+    const previous = join(dir, "round.json");
+    execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "story", "--", "publish", "tests/fixtures/history/v2.json",
+      "--previous", "tests/fixtures/history/v1.json", "-o", previous], { stdio: "ignore" });
+    const [file] = await Promise.all([page.waitForEvent("download"), page.setInputFiles(byTestId("dmd-previous"), previous)]);
+    assert.equal(file.suggestedFilename(), "two-sides.json");
+    assert.equal(readFileSync(await file.path(), "utf8"), readFileSync("tests/fixtures/stories/history.json", "utf8"));
+    assert.equal(await status(page), "Downloaded two-sides.json as a new version of round.json (2025-05-30), with 2 earlier versions.");
+    // An older story over a newer file is refused, and says why.
+    await page.setInputFiles(byTestId("dmd-previous"), "tests/fixtures/stories/history.json");
+    await page.waitForFunction(() => /must be after/.test(document.querySelector('[data-testid="dmd-status"]').textContent));
+    assert.match(await status(page), /^history\.json: the new version's as_of\.date \(2025-06-03\) must be after the previous one's \(2025-06-03\)/);
+    await page.context().close();
+  });
+
   test("keyboard only: open a file, read its problems, start from the template, download the story", async () => {
     const page = await openDesk();
     // Playwright turns on Chromium's file-chooser interception when someone listens for it,
