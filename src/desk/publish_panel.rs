@@ -66,7 +66,7 @@ pub fn PublishPanel(props: &PublishPanelProps) -> Html {
                     data-testid="dmd-previous"
                 />
                 <p class="dmd-hint" id="dmd-previous-note">
-                    { "The download then carries that version, and the versions before it, as this story's history (as `story publish` writes it): readers of a live widget can step back through them. This story must be dated after it." }
+                    { "The download then carries that version, and the versions before it, as this story's history, as the command line's publish writes it: readers of a live widget can step back through them. This story must be dated after it." }
                 </p>
             </div>
             <div class="dmd-field">
