@@ -3,7 +3,7 @@
 //! and 1280 px, light and dark; the keyboard-only walk; the prerendered pages parse into the shape
 //! the build recorded for hydration; the roles and names Firefox computes (WebDriver's computed
 //! role and label: its accessibility tree is not reachable here) for tabs, cells, headers and
-//! quote toggles, and Space on a tab.
+//! quote toggles, and Space on a tab; a live story's versions control.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { serve } from "./server.mjs";
@@ -52,6 +52,28 @@ describe("Firefox ESR", () => {
       });
     });
   }
+
+  test("a live story's versions control and an earlier version: no violation, 320 and 1280 px, light and dark", async () => {
+    for (const colorScheme of ["light", "dark"]) {
+      await withFirefox({ colorScheme }, async (ff) => {
+        const found = [];
+        for (const width of [320, 1280]) {
+          await ff.size(width, 900);
+          await ff.goto(`${server.url}/index.html?theme=auto&src=/fixtures/history.json&live=60`);
+          await ff.until(() => document.querySelector('[data-testid="dm-versions"]'));
+          found.push(...(await axe(ff)).map((v) => `${colorScheme} ${width}px latest: ${v}`));
+          await ff.eval(() => document.querySelector('[data-testid="dm-version-0"]').click());
+          await ff.until(() => document.querySelector('[data-testid="dm-version-0"][aria-pressed="true"]'));
+          assert.equal(
+            await ff.eval(() => document.querySelector('[data-testid="dm-as-of"] time').textContent),
+            "16 May 2025",
+          );
+          found.push(...(await axe(ff)).map((v) => `${colorScheme} ${width}px 16 May: ${v}`));
+        }
+        assert.deepEqual(found, []);
+      });
+    }
+  });
 
   test("Firefox parses every prerendered page into the shape the build recorded, so it hydrates", async () => {
     await withFirefox({}, async (ff) => {
