@@ -73,26 +73,19 @@ impl State {
     /// A widget showing `story` at once, on the requested view (by side id) or all sides.
     pub fn ready(story: Rc<Story>, requested_view: Option<String>) -> State {
         let view = View::from_id(&story, requested_view.as_deref());
-        State {
-            load: Load::Ready(story),
-            view,
-            open: None,
-            view_chosen: false,
-            requested_view,
-            changes: Rc::default(),
-            latest: Rc::default(),
-            stale: None,
-            version: None,
-            shown: None,
-            version_said: false,
-        }
+        State::new(Load::Ready(story), view, requested_view)
     }
 
     /// A widget waiting for the story at `src`.
     pub fn loading(src: String, requested_view: Option<String>) -> State {
+        State::new(Load::Loading { src }, View::AllSides, requested_view)
+    }
+
+    /// Nothing chosen, open or changed yet.
+    fn new(load: Load, view: View, requested_view: Option<String>) -> State {
         State {
-            load: Load::Loading { src },
-            view: View::AllSides,
+            load,
+            view,
             open: None,
             view_chosen: false,
             requested_view,

@@ -7,22 +7,27 @@ use demands_matrix::{App, AppProps};
 use yew::{AttrValue, LocalServerRenderer};
 
 async fn render(view: Option<&str>) -> String {
-    LocalServerRenderer::<App>::with_props(AppProps {
+    // As the build renders: nothing is a control before the WebAssembly runs.
+    let mut props = props(None, false);
+    props.view = view.map(|v| AttrValue::from(v.to_owned()));
+    LocalServerRenderer::<App>::with_props(props).render().await
+}
+
+/// App's props for the built-in story (`story` `None`) or `story`, live or as the build renders.
+fn props(story: Option<demands_matrix::components::StoryRef>, live: bool) -> AppProps {
+    AppProps {
         uid: AttrValue::Static("dm"),
         src: None,
-        view: view.map(|v| AttrValue::from(v.to_owned())),
+        view: None,
         then_view: None,
-        // As the build renders: nothing is a control before the WebAssembly runs.
-        live: false,
+        live,
         pages: false,
         pages_base: None,
-        story: None,
+        story,
         lang: None,
         within: None,
         refresh: None,
-    })
-    .render()
-    .await
+    }
 }
 
 /// The `data-testid`s of rows, in document order.
@@ -480,21 +485,9 @@ async fn four_and_twelve_sides_each_have_a_tab() {
 async fn a_story_with_history_offers_its_versions_latest_pressed() {
     let text = std::fs::read_to_string("tests/fixtures/stories/history.json").unwrap();
     let story = demands_matrix::components::StoryRef(std::rc::Rc::new(parse_story(&text).unwrap()));
-    let html = LocalServerRenderer::<App>::with_props(AppProps {
-        uid: AttrValue::Static("dm"),
-        src: None,
-        view: None,
-        then_view: None,
-        live: true,
-        pages: false,
-        pages_base: None,
-        story: Some(story),
-        lang: None,
-        within: None,
-        refresh: None,
-    })
-    .render()
-    .await;
+    let html = LocalServerRenderer::<App>::with_props(props(Some(story), true))
+        .render()
+        .await;
     let at = html
         .find("data-testid=\"dm-versions\"")
         .expect("the control");

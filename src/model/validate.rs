@@ -162,26 +162,13 @@ pub fn validate(mut story: Story) -> Result<Story, StoryErrors> {
     let mut ranks: Vec<(usize, u32, usize)> = Vec::new();
     for (i, position) in story.positions.iter().enumerate() {
         let at = |field: &str| format!("positions[{i}].{field}");
-        let issue = issue_ids.get(&position.issue);
-        let side = side_ids.get(&position.side);
-        if issue.is_none() {
-            report(
-                at("issue"),
-                unknown("issue", &position.issue, &story.issues, |x| &x.id),
-            );
-        }
-        if side.is_none() {
-            report(
-                at("side"),
-                unknown("side", &position.side, &story.sides, |x| &x.id),
-            );
-        }
-        if source_ids.get(&position.source).is_none() {
-            report(
-                at("source"),
-                unknown("source", &position.source, &story.sources, |x| &x.id),
-            );
-        }
+        let (issue, side) = cell_of(
+            &mut report,
+            &at,
+            position,
+            &story,
+            (&issue_ids, &side_ids, &source_ids),
+        );
         if let (Some(issue), Some(side)) = (issue, side) {
             if let Some(first) = slots[issue * sides + side].replace(i) {
                 report(
@@ -260,6 +247,39 @@ pub fn validate(mut story: Story) -> Result<Story, StoryErrors> {
     Ok(story)
 }
 
+/// The cell a position is about (indices of its issue and side), with its issue, side and
+/// source each reported when the story has no such id. `at` makes a field's path.
+fn cell_of(
+    report: &mut impl FnMut(String, String),
+    at: &dyn Fn(&str) -> String,
+    position: &super::story::Position,
+    story: &Story,
+    ids: (&IdIndex<'_>, &IdIndex<'_>, &IdIndex<'_>),
+) -> (Option<usize>, Option<usize>) {
+    let (issue_ids, side_ids, source_ids) = ids;
+    let issue = issue_ids.get(&position.issue);
+    let side = side_ids.get(&position.side);
+    if issue.is_none() {
+        report(
+            at("issue"),
+            unknown("issue", &position.issue, &story.issues, |x| &x.id),
+        );
+    }
+    if side.is_none() {
+        report(
+            at("side"),
+            unknown("side", &position.side, &story.sides, |x| &x.id),
+        );
+    }
+    if source_ids.get(&position.source).is_none() {
+        report(
+            at("source"),
+            unknown("source", &position.source, &story.sources, |x| &x.id),
+        );
+    }
+    (issue, side)
+}
+
 /// What a position must hold whatever its place (the story's own or an earlier version's):
 /// words for a stated stance, a quote only with the sentence it comes from, a priority only on a
 /// demand. `at` makes a field's path.
@@ -326,7 +346,6 @@ fn check_history(
     story: &Story,
     ids: (&IdIndex<'_>, &IdIndex<'_>, &IdIndex<'_>),
 ) {
-    let (issue_ids, side_ids, source_ids) = ids;
     for (v, version) in story.history.iter().enumerate() {
         let path = |field: &str| format!("history[{v}].{field}");
         not_empty(report, &path("as_of.place"), &version.as_of.place);
@@ -359,26 +378,7 @@ fn check_history(
         let mut cells: Vec<(usize, usize, usize)> = Vec::new();
         for (i, position) in version.positions.iter().enumerate() {
             let at = |field: &str| path(&format!("positions[{i}].{field}"));
-            let issue = issue_ids.get(&position.issue);
-            let side = side_ids.get(&position.side);
-            if issue.is_none() {
-                report(
-                    at("issue"),
-                    unknown("issue", &position.issue, &story.issues, |x| &x.id),
-                );
-            }
-            if side.is_none() {
-                report(
-                    at("side"),
-                    unknown("side", &position.side, &story.sides, |x| &x.id),
-                );
-            }
-            if source_ids.get(&position.source).is_none() {
-                report(
-                    at("source"),
-                    unknown("source", &position.source, &story.sources, |x| &x.id),
-                );
-            }
+            let (issue, side) = cell_of(report, &at, position, story, ids);
             position_rules(report, &at, position);
             let (Some(issue), Some(side)) = (issue, side) else {
                 continue;
