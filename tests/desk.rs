@@ -242,7 +242,7 @@ fn download_names_are_safe_file_names() {
 #[test]
 fn embed_code_names_the_story_and_escapes_its_title() {
     let title = "Talks \"now\" </script><b> <!--<script>";
-    let all = snippets("https://example.org/istanbul", "geneva", title);
+    let all = snippets("https://example.org/istanbul", "geneva", title, false);
     let ids: Vec<&str> = all.iter().map(|s| s.id).collect();
     assert_eq!(ids, ["pym", "host", "direct"]);
     for snippet in &all {
@@ -270,6 +270,22 @@ fn embed_code_names_the_story_and_escapes_its_title() {
     assert!(all[2]
         .code
         .contains("<demands-matrix src=\"/stories/geneva.json\">"));
+    assert!(all.iter().all(|s| !s.code.contains("live")));
+
+    // A live story: every way to embed checks every minute, and the notes say how to republish.
+    let live = snippets("https://example.org/istanbul", "geneva", "Talks", true);
+    assert!(live[0]
+        .code
+        .contains("\"https://example.org/istanbul/index.html?src=stories/geneva.json&live=60\""));
+    assert!(live[1].code.contains(
+        "data-src=\"https://example.org/istanbul/index.html?src=stories/geneva.json&amp;live=60\""
+    ));
+    assert!(live[2]
+        .code
+        .contains("<demands-matrix src=\"/stories/geneva.json\" live=\"60\">"));
+    assert!(live.iter().all(|s| s
+        .note
+        .contains("Publish each new version under the same address")));
 }
 
 #[tokio::test]

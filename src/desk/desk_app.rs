@@ -162,6 +162,11 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
         }
     });
     let base = use_state(|| props.site_base.to_string());
+    let live = use_state(|| false);
+    let on_live = {
+        let live = live.clone();
+        Callback::from(move |on: bool| live.set(on))
+    };
     let on_base = {
         let base = base.clone();
         Callback::from(move |value: String| base.set(value))
@@ -173,7 +178,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
     let snippets = state
         .story
         .as_ref()
-        .map(|story| snippets(&base, &state.stem, &story.title))
+        .map(|story| snippets(&base, &state.stem, &story.title, *live))
         .unwrap_or_default();
     let download = |kind: &'static str| {
         let story = state.story.clone();
@@ -350,6 +355,8 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                         on_workbook={download("xlsx")}
                         on_copy={on_copy}
                         on_previous={on_previous}
+                        live={*live}
+                        on_live={on_live}
                     />
                     <ImagesPanel
                         view_title={image_title}

@@ -11,16 +11,36 @@ pub struct Snippet {
     pub code: String,
 }
 
+/// How often a live story's widgets check for a new version, in the desk's embed code: a
+/// minute, as Datawrapper's live charts do (README "Live stories").
+pub const LIVE_EVERY_S: u32 = 60;
+
 /// The snippets for a story published as `stories/<stem>.json` in the widget's folder at
-/// `base` (an address ending in `/`), titled `title`.
-pub fn snippets(base: &str, stem: &str, title: &str) -> Vec<Snippet> {
+/// `base` (an address ending in `/`), titled `title`; with `live`, widgets that check for new
+/// versions every [`LIVE_EVERY_S`] seconds.
+pub fn snippets(base: &str, stem: &str, title: &str, live: bool) -> Vec<Snippet> {
     let base = if base.ends_with('/') {
         base.to_owned()
     } else {
         format!("{base}/")
     };
     let story = format!("stories/{stem}.json");
-    let page = format!("{base}index.html?src={story}");
+    let every = if live {
+        format!("&live={LIVE_EVERY_S}")
+    } else {
+        String::new()
+    };
+    let page = format!("{base}index.html?src={story}{every}");
+    let live_attribute = if live {
+        format!(" live=\"{LIVE_EVERY_S}\"")
+    } else {
+        String::new()
+    };
+    let republish = if live {
+        " Publish each new version under the same address (the desk's \"download it as a new version\", or story publish): open articles show it within a minute."
+    } else {
+        ""
+    };
     // In a script element entities are not decoded: the title and address are JS strings there,
     // with every `<` escaped so that neither `</script>` nor `<!--` can change how the HTML
     // parser reads the element.
@@ -31,12 +51,13 @@ pub fn snippets(base: &str, stem: &str, title: &str) -> Vec<Snippet> {
     };
     let js_title = js(title);
     let title = attribute(title);
+    let page_attribute = attribute(&page);
     let id = format!("dm-{stem}");
     vec![
         Snippet {
             id: "pym",
             title: "iframe with pym.js",
-            note: format!("Upload the story file to {base}{story}. For CMSs that already load pym.js; the frame keeps its height."),
+            note: format!("Upload the story file to {base}{story}. For CMSs that already load pym.js; the frame keeps its height.{republish}"),
             code: format!(
                 "<div id=\"{id}\"></div>\n<script src=\"https://pym.nprapps.org/pym.v1.min.js\"></script>\n<script>new pym.Parent(\"{id}\", {js_page}, {{title: {js_title}}});</script>",
                 js_page = js(&page),
@@ -45,17 +66,17 @@ pub fn snippets(base: &str, stem: &str, title: &str) -> Vec<Snippet> {
         Snippet {
             id: "host",
             title: "iframe with our host script",
-            note: format!("Upload the story file to {base}{story}. No other script needed."),
+            note: format!("Upload the story file to {base}{story}. No other script needed.{republish}"),
             code: format!(
-                "<div data-demands-matrix-frame data-src=\"{page}\"\n     data-title=\"{title}\" data-reflect-view></div>\n<script src=\"{base}embed.js\" defer></script>"
+                "<div data-demands-matrix-frame data-src=\"{page_attribute}\"\n     data-title=\"{title}\" data-reflect-view></div>\n<script src=\"{base}embed.js\" defer></script>"
             ),
         },
         Snippet {
             id: "direct",
             title: "directly in the page",
-            note: format!("Upload the story file to /{story} on the article's own site (a direct embed reads stories from the page's origin only), and to {base}{story} for the link readers without JavaScript follow; serve {base} with CORS if it is on another site."),
+            note: format!("Upload the story file to /{story} on the article's own site (a direct embed reads stories from the page's origin only), and to {base}{story} for the link readers without JavaScript follow; serve {base} with CORS if it is on another site.{republish}"),
             code: format!(
-                "<demands-matrix src=\"/{story}\">\n  <a href=\"{page}\">{title}</a>\n</demands-matrix>\n<script type=\"module\" src=\"{base}widget.js\"></script>"
+                "<demands-matrix src=\"/{story}\"{live_attribute}>\n  <a href=\"{page_attribute}\">{title}</a>\n</demands-matrix>\n<script type=\"module\" src=\"{base}widget.js\"></script>"
             ),
         },
     ]

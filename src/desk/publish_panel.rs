@@ -19,6 +19,9 @@ pub struct PublishPanelProps {
     pub on_copy: Callback<usize>,
     /// The version readers have now, chosen to publish this story as its next version.
     pub on_previous: Callback<web_sys::File>,
+    /// Whether the embed code makes widgets that check for new versions.
+    pub live: bool,
+    pub on_live: Callback<bool>,
 }
 
 #[component]
@@ -88,6 +91,23 @@ pub fn PublishPanel(props: &PublishPanelProps) -> Html {
                     } else {
                         { "Where dist/ is published; the embed code below points there." }
                     }
+                </p>
+            </div>
+            <div class="dmd-field">
+                <label class="dmd-check">
+                    <input
+                        type="checkbox"
+                        checked={props.live}
+                        aria-describedby="dmd-live-note"
+                        onchange={props.on_live.reform(|event: Event| {
+                            event.target_unchecked_into::<web_sys::HtmlInputElement>().checked()
+                        })}
+                        data-testid="dmd-live"
+                    />
+                    { " A live story: readers' widgets check for a new version every minute" }
+                </label>
+                <p class="dmd-hint" id="dmd-live-note">
+                    { "For a story you will republish while the talks go on. Each new version appears in open articles, its changes marked, and readers can step back through its earlier versions." }
                 </p>
             </div>
             { for props.snippets.iter().enumerate().map(|(i, snippet)| {

@@ -306,7 +306,7 @@ describe("the story desk", () => {
     await page.context().close();
   });
 
-  test("a story downloaded as a new version of the published file carries its history, as `story publish` writes it", async () => {
+  test("a story downloaded as a new version of the published file carries its history, as `story publish` writes it; live embed code", async () => {
     const page = await openDesk();
     await open(page, "tests/fixtures/stories/two-sides.json");
     // The file readers have now: the 30 May version, published over the 16 May one.
@@ -318,6 +318,13 @@ describe("the story desk", () => {
     assert.equal(file.suggestedFilename(), "two-sides.json");
     assert.equal(readFileSync(await file.path(), "utf8"), readFileSync("tests/fixtures/stories/history.json", "utf8"));
     assert.equal(await status(page), "Downloaded two-sides.json as a new version of round.json (2025-05-30), with 2 earlier versions.");
+    // The embed code for a live story: widgets that check every minute.
+    assert.doesNotMatch(await page.inputValue(byTestId("dmd-embed-direct")), /live/);
+    await page.check(byTestId("dmd-live"));
+    assert.match(await page.inputValue(byTestId("dmd-embed-direct")), /<demands-matrix src="\/stories\/two-sides\.json" live="60">/);
+    assert.match(await page.inputValue(byTestId("dmd-embed-host")), /index\.html\?src=stories\/two-sides\.json&amp;live=60"/);
+    assert.match(await page.inputValue(byTestId("dmd-embed-pym")), /index\.html\?src=stories\/two-sides\.json&live=60"/);
+    assert.deepEqual(await axeViolations(page), []);
     // An older story over a newer file is refused, and says why.
     await page.setInputFiles(byTestId("dmd-previous"), "tests/fixtures/stories/history.json");
     await page.waitForFunction(() => /must be after/.test(document.querySelector('[data-testid="dmd-status"]').textContent));
