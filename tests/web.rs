@@ -508,3 +508,16 @@ async fn a_story_in_every_locale_hydrates_without_a_mismatch() {
         root.remove();
     }
 }
+
+/// The browser's dates in words: a date in its locale's words, and anything that is not a date
+/// (31 April, which `Date` would roll over into May; a month 13; a word) as it is written.
+#[wasm_bindgen_test]
+fn dates_in_words_come_from_the_browser_and_non_dates_stay_as_written() {
+    use demands_matrix::i18n::Strings;
+    let german = Strings::for_lang("de");
+    assert_eq!(german.date("2025-06-02"), "2. Juni 2025");
+    for not_a_date in ["2025-04-31", "2025-02-29", "2025-13-02", "2025-6-2", "soon", ""] {
+        assert_eq!(german.date(not_a_date), not_a_date);
+    }
+    assert_eq!(german.date("2024-02-29"), "29. Februar 2024");
+}

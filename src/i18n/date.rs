@@ -2,6 +2,7 @@
 //! `Intl.DateTimeFormat` in the WebAssembly, ICU4X's compiled CLDR data natively.
 
 /// Year, month and day of an ISO date (`2025-06-02`), when it is one.
+#[cfg(not(target_arch = "wasm32"))]
 fn parts(iso: &str) -> Option<(i32, u8, u8)> {
     let mut parts = iso.splitn(3, '-');
     let year = parts.next()?.parse().ok()?;
@@ -21,21 +22,15 @@ fn parts(iso: &str) -> Option<(i32, u8, u8)> {
 /// The long form of `iso` in the locale `tag`, or `None` when it is not a valid date.
 #[cfg(target_arch = "wasm32")]
 pub fn long(tag: &str, iso: &str) -> Option<String> {
-    use js_sys::{Array, Date, Intl, Object, Reflect};
-    use wasm_bindgen::JsValue;
-    let (year, month, day) = parts(iso)?;
-    let date = Date::new_0();
-    date.set_utc_full_year_with_month_date(year as u32, i32::from(month) - 1, i32::from(day));
-    // 31 April rolls over into May: not a date.
-    if date.get_utc_date() != u32::from(day) {
+    use js_sys::{Date, JSON};
+    // A date-only ISO form is read as midnight UTC; the round trip refuses 31 April, which
+    // browsers roll over into May, and anything else that is not a date.
+    let date = Date::new(&iso.into());
+    if date.get_time().is_nan() || date.to_iso_string().as_string()?.get(..10) != Some(iso) {
         return None;
     }
-    let options = Object::new();
-    let set = |key: &str, value: &str| Reflect::set(&options, &key.into(), &value.into()).ok();
-    set("dateStyle", "long")?;
-    set("timeZone", "UTC")?;
-    let format = Intl::DateTimeFormat::new(&Array::of1(&tag.into()), &options).format();
-    format.call1(&JsValue::NULL, &date).ok()?.as_string()
+    let options = JSON::parse(r#"{"dateStyle":"long","timeZone":"UTC"}"#).ok()?;
+    date.to_locale_date_string(tag, &options).as_string()
 }
 
 /// The long form of `iso` in the locale `tag`, or `None` when it is not a valid date.
@@ -51,7 +46,7 @@ pub fn long(tag: &str, iso: &str) -> Option<String> {
     Some(formatter.format(&date).to_string())
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

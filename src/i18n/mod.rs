@@ -250,7 +250,9 @@ impl Strings {
             return words;
         }
         let words = date::long(self.date_tag(), iso).unwrap_or_else(|| iso.to_owned());
-        let words = if self.tag == PSEUDO {
+        // Natively and in the desk, not in the reader's WebAssembly: see `pseudo`.
+        let accents = cfg!(any(not(target_arch = "wasm32"), feature = "editor"));
+        let words = if accents && self.tag == PSEUDO {
             pseudo::accent(&words)
         } else {
             words

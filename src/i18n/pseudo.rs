@@ -2,8 +2,10 @@
 //! so a test or a look at a screenshot shows text that was cut off, and words the widget shows
 //! that never went through a locale (they stay plain English).
 
-// The reader's WebAssembly only accents dates; the locale itself comes with the page (the build
-// makes it).
+// Nothing here is in the reader's WebAssembly: the locale comes with the page or from
+// `locales/en-XA.json` (the build makes both), and so do its dates in words for a page's story. A
+// story's date the reader formats itself stays unaccented there: a test tool's dates are not
+// worth 0.3 kB of every reader's page (README "Size").
 #![cfg_attr(all(target_arch = "wasm32", not(feature = "editor")), allow(dead_code))]
 
 use serde_json::{Map, Value};
