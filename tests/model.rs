@@ -4,7 +4,7 @@
 
 use demands_matrix::model::agreement::describe;
 use demands_matrix::model::{
-    parse_story, Agreement, GroupKind, Outcome, Stance, Story, StoryErrors, View,
+    parse_story, Agreement, GroupKind, Line, Outcome, Stance, Story, StoryErrors, View,
     DEFAULT_STORY_JSON,
 };
 use serde_json::{json, Value};
@@ -561,6 +561,32 @@ fn a_side_view_puts_its_ranked_demands_first() {
         View::Side(west).groups(&story)[0].issues.is_empty(),
         "the report gives no Western demands"
     );
+}
+
+/// Side B is on record on both issues of the small story: its view has no group of issues the
+/// source is silent on, not even a heading (side A, silent on one, has it); empty demands or
+/// answers keep their heading and note.
+#[test]
+fn a_side_on_record_everywhere_has_no_silent_group() {
+    let story = parse_story(&small().to_string()).unwrap();
+    let kinds = |side| -> Vec<GroupKind> {
+        View::Side(side)
+            .groups(&story)
+            .iter()
+            .map(|g| g.kind)
+            .collect()
+    };
+    assert_eq!(kinds(1), [GroupKind::Demands, GroupKind::Answers]);
+    assert_eq!(
+        kinds(0),
+        [GroupKind::Demands, GroupKind::Answers, GroupKind::NotStated]
+    );
+    assert!(!View::Side(1)
+        .lines(&story)
+        .contains(&Line::Heading(GroupKind::NotStated)));
+    assert!(View::Side(0)
+        .lines(&story)
+        .contains(&Line::Note(GroupKind::Answers)));
 }
 
 #[test]

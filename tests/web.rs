@@ -516,7 +516,14 @@ fn dates_in_words_come_from_the_browser_and_non_dates_stay_as_written() {
     use demands_matrix::i18n::Strings;
     let german = Strings::for_lang("de");
     assert_eq!(german.date("2025-06-02"), "2. Juni 2025");
-    for not_a_date in ["2025-04-31", "2025-02-29", "2025-13-02", "2025-6-2", "soon", ""] {
+    for not_a_date in [
+        "2025-04-31",
+        "2025-02-29",
+        "2025-13-02",
+        "2025-6-2",
+        "soon",
+        "",
+    ] {
         assert_eq!(german.date(not_a_date), not_a_date);
     }
     assert_eq!(german.date("2024-02-29"), "29. Februar 2024");

@@ -39,7 +39,8 @@ impl View {
 
     /// Rows in display order, grouped. The all-sides view is one group in story order; a side's
     /// view puts its demands first (ranked ones by rank, then the rest in story order), then its
-    /// answers to other issues, then the issues on which the source records no position of it.
+    /// answers to other issues, then the issues on which the source records no position of it
+    /// (when there are any).
     pub fn groups(self, story: &Story) -> Vec<RowGroup> {
         let View::Side(side) = self else {
             return vec![RowGroup {
@@ -56,10 +57,10 @@ impl View {
         let answers = (0..story.issues.len())
             .filter(|&i| stance(i).is_stated() && stance(i) != Stance::Demands)
             .collect();
-        let silent = (0..story.issues.len())
+        let silent: Vec<usize> = (0..story.issues.len())
             .filter(|&i| !stance(i).is_stated())
             .collect();
-        vec![
+        let mut groups = vec![
             RowGroup {
                 kind: GroupKind::Demands,
                 issues: demands,
@@ -68,17 +69,22 @@ impl View {
                 kind: GroupKind::Answers,
                 issues: answers,
             },
-            RowGroup {
+        ];
+        // A side on record on every issue has no such group: a heading over nothing would read
+        // as if something were missing. Empty demands or answers are said in a note instead.
+        if !silent.is_empty() {
+            groups.push(RowGroup {
                 kind: GroupKind::NotStated,
                 issues: silent,
-            },
-        ]
+            });
+        }
+        groups
     }
 }
 
 /// One line of a view as the widget's table lays it out (components/matrix_table.rs): a group's
-/// heading (in a side's view, even over an empty group), the note of an empty group of demands
-/// or answers, or an issue's row. The images and their text alternatives follow it, so that
+/// heading (in a side's view, also over an empty group of demands or answers), the note of such
+/// an empty group, or an issue's row. The images and their text alternatives follow it, so that
 /// pictures, words and widget agree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Line {
