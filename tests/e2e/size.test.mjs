@@ -22,7 +22,21 @@ test("every page loads at most 100 kB, brotli-compressed", () => {
  * A page showing a live story loads the live build instead (README "Live stories"): over the
  * budget today (README "Size"), so held where it is, never to grow, until it is brought within.
  */
-export const LIVE_CEILING_BYTES = 106_800;
+export const LIVE_CEILING_BYTES = 101_800;
+
+/**
+ * The widget page itself is within the budget, but over what the widget in every language was
+ * allowed to add (README "Size", "What languages cost"): held where it is too (95.0 kB measured).
+ */
+export const PAGE_CEILING_BYTES = 95_300;
+
+test("the widget page does not grow past where it stands", () => {
+  const plain = pages(measure(DIST), DIST).find((p) => p.page === "index.html");
+  assert.ok(
+    plain.brotli <= PAGE_CEILING_BYTES,
+    `index.html loads ${plain.brotli} B brotli, over its ${PAGE_CEILING_BYTES} B ceiling`,
+  );
+});
 
 test("a live story's page loads the live build instead, and does not grow", () => {
   const rows = measure(DIST);
