@@ -180,7 +180,9 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     // The words of a language the page did not bring (a story from `src` in another language,
-    // or a host's `lang`): fetched once, then the widget renders again in them.
+    // or a host's `lang`): fetched once, then the widget renders again in them. Until a first
+    // such fetch is over the widget says it is loading, rather than show the story with English
+    // words for a moment (after a failed fetch it shows it in English).
     let strings_arrived = use_state(|| 0u32);
     #[cfg(target_arch = "wasm32")]
     {
@@ -202,7 +204,6 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let _ = &strings_arrived;
 
     {
         let state = state.clone();
@@ -290,19 +291,25 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let uid = &props.uid;
+    // A story whose words are still on their way shows as loading (see `strings_arrived`).
+    let words_due = |story: &crate::model::Story| {
+        cfg!(target_arch = "wasm32")
+            && *strings_arrived == 0
+            && !crate::i18n::known(props.lang_for(story))
+    };
     let (story, current) = match &state.load {
         // The matrix shows the version the reader stepped back to; the control knows them all.
-        Load::Ready(story) => (
+        Load::Ready(story) if !words_due(story) => (
             StoryRef(match state.shown.as_ref().filter(|_| crate::LIVE) {
                 Some(then) => then.clone(),
                 None => story.clone(),
             }),
             story,
         ),
-        Load::Loading { .. } => return load_status(&status_words(props), None, on_retry),
         Load::Failed(failure) => {
             return load_status(&status_words(props), Some(failure.clone()), on_retry)
         }
+        _ => return load_status(&status_words(props), None, on_retry),
     };
     let t = Words(Strings::for_lang(props.lang_for(&story)));
 

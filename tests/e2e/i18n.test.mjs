@@ -380,6 +380,55 @@ function clipped(page) {
   });
 }
 
+describe("a story from ?src= in another language", () => {
+  /** Records each state the widget root passes through once it has shown "loading", with the
+   *  label of its "all sides" tab: what a reader sees between the story and its words arriving. */
+  const recordStates = (page) =>
+    page.addInitScript(() => {
+      window.__states = [];
+      new MutationObserver(() => {
+        const root = document.querySelector('[data-testid="dm-root"]');
+        if (!root) return;
+        const state = `${root.dataset.state}:${root.querySelector('[data-testid="dm-tab-all"]')?.textContent ?? ""}`;
+        const seen = window.__states;
+        if ((seen.length || root.dataset.state === "loading") && seen.at(-1) !== state) seen.push(state);
+      }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+
+  test("shows as loading until its words arrive, never with English words first", async () => {
+    const page = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    let release;
+    const held = new Promise((ok) => (release = ok));
+    await page.route("**/locales/de.json", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await recordStates(page);
+    await page.goto(site.url + story("de"));
+    await page.waitForSelector(`${byTestId("dm-root")}[data-state="loading"]`);
+    // The story itself has arrived by now; its words are held back.
+    await page.waitForTimeout(700);
+    assert.equal(await page.getAttribute(byTestId("dm-root"), "data-state"), "loading");
+    release();
+    await waitForWidget(page);
+    assert.equal(await page.textContent(byTestId("dm-tab-all")), "Alle Seiten");
+    const states = await page.evaluate(() => window.__states);
+    assert.ok(!states.some((s) => s.startsWith("ready:All sides")), states.join(" → "));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("in English when its words cannot be had", async () => {
+    const page = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    await page.route("**/locales/fr.json", (route) => route.abort());
+    await page.goto(site.url + story("fr"));
+    await waitForWidget(page);
+    assert.equal(await page.textContent(byTestId("dm-tab-all")), "All sides");
+    assert.equal(await page.getAttribute(byTestId("dm-root"), "lang"), "fr", "the story's own words are French");
+    await page.context().close();
+  });
+});
+
 describe("a language the host picks (?lang=)", () => {
   test("the widget goes live in it, never in English first, the first paint kept until then", async () => {
     const page = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
