@@ -81,7 +81,7 @@ async fn without_script_the_tabs_are_links_and_the_cells_text() {
         "no cell promises a detail it cannot open"
     );
     assert!(
-        !html.contains("data-live"),
+        !html.contains("data-interactive"),
         "the page is not live until the WebAssembly runs"
     );
 }

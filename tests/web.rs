@@ -349,7 +349,9 @@ async fn hydration_keeps_the_prerendered_dom_and_makes_it_live() {
     yew::scheduler::flush().await;
 
     assert_eq!(
-        find(&root, "dm-root").get_attribute("data-live").as_deref(),
+        find(&root, "dm-root")
+            .get_attribute("data-interactive")
+            .as_deref(),
         Some("true")
     );
     assert!(
@@ -492,7 +494,7 @@ async fn a_story_in_every_locale_hydrates_without_a_mismatch() {
         yew::scheduler::flush().await;
         let widget = find(&root, "dm-root");
         assert_eq!(
-            widget.get_attribute("data-live").as_deref(),
+            widget.get_attribute("data-interactive").as_deref(),
             Some("true"),
             "{tag}"
         );

@@ -339,7 +339,7 @@ pub fn App(props: &AppProps) -> Html {
             data-testid="dm-root"
             data-state="ready"
             data-view={view_id.clone()}
-            data-live={live.then_some("true")}
+            data-interactive={live.then_some("true")}
         >
             { story_header(&t, &story, &title_id, level) }
             if crate::LIVE && !current.history.is_empty() {

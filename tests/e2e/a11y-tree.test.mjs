@@ -269,7 +269,7 @@ describe("the skip link inside an iframe", () => {
     );
     await page.goto(`${site.url}/host.html`);
     const frame = page.frameLocator("iframe");
-    await frame.locator('[data-testid="dm-root"][data-live]').waitFor();
+    await frame.locator('[data-testid="dm-root"][data-interactive]').waitFor();
     await frame.locator(byTestId("dm-skip")).focus();
     await page.keyboard.press("Enter");
     const inFrame = page.frames()[1];

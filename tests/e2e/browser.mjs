@@ -39,7 +39,7 @@ export async function openPage(browser, options = {}) {
  * live, since prerendered markup is "ready" from the first paint, before any script runs.
  */
 export async function waitForWidget(page, state = "ready") {
-  const live = state === "ready" ? "[data-live]" : "";
+  const live = state === "ready" ? "[data-interactive]" : "";
   await page.waitForSelector(`[data-testid="dm-root"][data-state="${state}"]${live}`, { timeout: 15000 });
 }
 

@@ -192,7 +192,7 @@ describe("compact density", () => {
     });
     const summaryDisplay = (id) =>
       page.waitForFunction((id) => {
-        const root = document.getElementById(id).shadowRoot?.querySelector('[data-testid="dm-root"][data-live]');
+        const root = document.getElementById(id).shadowRoot?.querySelector('[data-testid="dm-root"][data-interactive]');
         return root && getComputedStyle(root.querySelector(".dm-cell__summary")).display;
       }, id, { timeout: 15000 }).then((handle) => handle.jsonValue());
     assert.equal(await summaryDisplay("compact-div"), "none");
@@ -254,7 +254,7 @@ describe("compact density", () => {
 
 describe("Firefox ESR", () => {
   const axe = firefoxViolations;
-  const live = () => !!document.querySelector('[data-testid="dm-root"][data-live]');
+  const live = () => !!document.querySelector('[data-testid="dm-root"][data-interactive]');
 
   /** Runs `fn(arg)` inside the test frame (same origin), as `ff.eval` runs it in the page. */
   const inFrame = (ff, fn, arg) =>
@@ -275,7 +275,7 @@ describe("Firefox ESR", () => {
             frame.style.cssText = "width:320px;height:700px;border:0";
             frame.src = url;
           }, `${site.url}/index.html?src=${src}&${query(density)}`);
-          await ff.until(() => document.querySelector("iframe").contentDocument?.querySelector('[data-testid="dm-root"][data-live]'));
+          await ff.until(() => document.querySelector("iframe").contentDocument?.querySelector('[data-testid="dm-root"][data-interactive]'));
           const row = await inFrame(ff, tabRow);
           assert.equal(row.tops.length, 1, `${density} ${src}: tabs on ${row.tops.length} lines`);
           assert.ok(row.pageWidth <= 320, `${density} ${src}: the page is ${row.pageWidth}px wide`);

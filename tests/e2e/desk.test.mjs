@@ -78,7 +78,7 @@ describe("the story desk", () => {
   test("the template opens and the preview shows it in every view at 320, 768 and 1280 px, light and dark", async () => {
     const page = await openDesk();
     await page.click(byTestId("dmd-template"));
-    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
+    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
     assert.match(await status(page), /no problems\. 3 sides, 14 issues/);
     const widths = await page.$$eval(".dmd-frame__widget", (frames) => frames.map((f) => Math.round(f.getBoundingClientRect().width)));
     assert.deepEqual(widths, [320, 768, 1280]);
@@ -105,7 +105,7 @@ describe("the story desk", () => {
   test("the images of the preview's view download as PNG and SVG, the SVG as `story render` draws it", async () => {
     const page = await openDesk();
     await page.click(byTestId("dmd-template"));
-    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
+    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
     await page.click("#dmd-view-kyiv");
     assert.match(await page.inputValue(byTestId("dmd-image-alt")), /^Demands matrix: Istanbul talks: who demands what, Kyiv’s view, as of 2 June 2025\./);
     const pngSize = (bytes) => [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
@@ -172,7 +172,7 @@ describe("the story desk", () => {
   test("a broken workbook lists every problem with its sheet, row and column; the preview keeps the last good story", async () => {
     const page = await openDesk();
     await page.click(byTestId("dmd-template"));
-    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
+    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
     await open(page, `${WORKBOOKS}/mistakes.xlsx`);
     assert.match(await status(page), /problems?\. Fix them/);
     const listed = await problems(page);
@@ -190,7 +190,7 @@ describe("the story desk", () => {
     const listed = await problems(page);
     assert.equal(listed.length, 1, listed.join("\n"));
     await page.click(byTestId("dmd-template"));
-    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
+    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
@@ -198,7 +198,7 @@ describe("the story desk", () => {
   test("bad files (a zip bomb, a sheet that repeats itself 2 million times, 20 MB of noise, no story sheets) each get a message and the desk stays usable", async () => {
     const page = await openDesk();
     await page.click(byTestId("dmd-template"));
-    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
+    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
     const cases = [
       [`${WORKBOOKS}/zip-bomb.xlsx`, /zip bomb/],
       [`${WORKBOOKS}/ods-repeat-bomb.ods`, /repeats its cells/],
@@ -238,7 +238,7 @@ describe("the story desk", () => {
   test("a positions table pasted from a spreadsheet replaces the story's positions", async () => {
     const page = await openDesk();
     await page.click(byTestId("dmd-template"));
-    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
+    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
     // What a spreadsheet puts on the clipboard: tabs between cells, a cell with line breaks quoted.
     const story = JSON.parse(readFileSync("static/stories/istanbul-2025-06-02.json", "utf8"));
     const cell = (text) => (/[\t\n"]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
@@ -283,7 +283,7 @@ describe("the story desk", () => {
     await open(page, `${WORKBOOKS}/istanbul-openpyxl-edited.xlsx`);
     await page.reload();
     await page.waitForFunction(() => /^Restored /.test(document.querySelector('[data-testid="dmd-status"]')?.textContent ?? ""));
-    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
+    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
     assert.match(await page.textContent(byTestId("dmd-download-json")), /istanbul-openpyxl-edited\.json/);
     await page.context().close();
   });
@@ -363,7 +363,7 @@ describe("the story desk", () => {
       const page = await openDesk({ viewport: { width, height: 900 } });
       found.push(...(await axeViolations(page)).map((v) => `${width} empty: ${v}`));
       await page.click(byTestId("dmd-template"));
-      await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-live]`);
+      await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
       found.push(...(await axeViolations(page)).map((v) => `${width} template: ${v}`));
       // Three widgets on one page: each region named apart, headings in order (axe's
       // best-practice rules, beyond the WCAG set).
@@ -392,7 +392,7 @@ describe("the story desk", () => {
       await ff.goto(`${site.url}/desk.html`);
       await ff.until(() => document.querySelector('[data-testid="dmd-template"]'));
       await ff.eval(() => document.querySelector('[data-testid="dmd-template"]').click());
-      await ff.until(() => document.querySelector('[data-testid="dmd-preview"] [data-testid="dm-root"][data-live]'));
+      await ff.until(() => document.querySelector('[data-testid="dmd-preview"] [data-testid="dm-root"][data-interactive]'));
       const violations = await ff.eval(
         (source, options) => {
           if (!window.axe) (0, eval)(source);
@@ -434,7 +434,7 @@ describe("scripts/preview", () => {
       assert.equal((await get("/stories/two-sides.json", `attacker.example:${port}`)).status, 403, "another host name is refused");
       const page = await openPage(site.browser);
       await page.goto(address);
-      await page.waitForSelector('[data-testid="dm-root"][data-state="ready"][data-live]');
+      await page.waitForSelector('[data-testid="dm-root"][data-state="ready"][data-interactive]');
       assert.match(await page.textContent('[data-testid="dm-root"]'), /Test story: two sides/);
       await page.context().close();
     } finally {

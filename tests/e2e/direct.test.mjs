@@ -44,7 +44,7 @@ async function openHost(path, { widget, viewport = { width: 1280, height: 900 },
   return page;
 }
 
-const live = (host) => `#${host} ${byTestId("dm-root")}[data-live]`;
+const live = (host) => `#${host} ${byTestId("dm-root")}[data-interactive]`;
 
 /** What a reader sees of the widget in host `id`: sizes, type and colours of its main parts. */
 function looks(page, id) {
@@ -264,7 +264,7 @@ describe("never an empty box", () => {
     assert.equal(await page.locator(`#${host} .dm-header__title`).evaluate((el) => getComputedStyle(el).fontWeight), "700");
     await page.click(`#${host} ${byTestId("dm-tab-all")}`);
     await page.locator(`#${host} ${byTestId("dm-root")}[data-view="all"]`).waitFor();
-    assert.equal(await root.getAttribute("data-live"), null, "switched without the WebAssembly");
+    assert.equal(await root.getAttribute("data-interactive"), null, "switched without the WebAssembly");
   }
 
   test("with the WebAssembly blocked: the matrix stays, a story from an address says what failed", async () => {

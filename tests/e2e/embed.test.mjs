@@ -35,7 +35,7 @@ const byTestId = (id) => `[data-testid="${id}"]`;
 
 async function frameHeightChecks(page, name) {
   const first = await expectHeightFollows(page, "after load");
-  await first.frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+  await first.frame.waitForSelector(`${byTestId("dm-root")}[data-interactive]`);
   await first.frame.click(byTestId("dm-tab-moscow"));
   await expectHeightFollows(page, "after a view switch");
   await first.frame.click(`${byTestId("dm-cell-nato-moscow")} button`);
@@ -75,7 +75,7 @@ describe("iframe embeds", () => {
     const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(`${newsSite.url}/hosts/pym.html?widget=${encodeURIComponent(widgetSite.url + "/index.html")}`);
     const { frame } = await expectHeightFollows(page, "after load");
-    await frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    await frame.waitForSelector(`${byTestId("dm-root")}[data-interactive]`);
     await armPanic(frame);
     await frame.click(byTestId("dm-tab-moscow"));
     await frame.waitForSelector(`${byTestId("dm-root")}[data-state="crashed"]`);
@@ -89,7 +89,7 @@ describe("iframe embeds", () => {
     const url = `${newsSite.url}/hosts/host-script.html?widget=${encodeURIComponent(widgetSite.url + "/index.html")}`;
     await page.goto(url);
     const { frame } = await expectHeightFollows(page, "after load");
-    await frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    await frame.waitForSelector(`${byTestId("dm-root")}[data-interactive]`);
     const iframeHeight = () => page.$eval("iframe[src*='index.html']", (el) => el.style.height);
     const before = await iframeHeight();
 
@@ -117,13 +117,13 @@ describe("the standalone page's address", () => {
   test("the view is kept in the hash and a shared link opens on it", async () => {
     const page = await openPage(browser);
     await page.goto(`${widgetSite.url}/index.html`);
-    await page.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    await page.waitForSelector(`${byTestId("dm-root")}[data-interactive]`);
     await page.click(byTestId("dm-tab-moscow"));
     await page.waitForFunction(() => location.hash === "#view=moscow");
     const shared = page.url();
     const other = await openPage(browser);
     await other.goto(shared);
-    await other.waitForSelector(`${byTestId("dm-root")}[data-live][data-view="moscow"]`);
+    await other.waitForSelector(`${byTestId("dm-root")}[data-interactive][data-view="moscow"]`);
     await other.context().close();
     await page.context().close();
   });
@@ -135,7 +135,7 @@ describe("the standalone page's address", () => {
     ]) {
       const page = await openPage(browser, { colorScheme: scheme });
       await page.goto(`${widgetSite.url}/index.html?theme=${theme}`);
-      await page.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+      await page.waitForSelector(`${byTestId("dm-root")}[data-interactive]`);
       const actual = await page.$eval(byTestId("dm-root"), (el) => getComputedStyle(el).backgroundColor);
       assert.equal(actual, background, `?theme=${theme} with a ${scheme} preference`);
       await page.context().close();

@@ -173,7 +173,7 @@ describe("slow, oversized and tampered files", () => {
       await refused;
       // Whatever else the page does now, the widget must not start.
       await page.waitForLoadState("networkidle");
-      assert.equal(await page.$(`${byTestId("dm-root")}[data-live]`), null, "the widget did not start");
+      assert.equal(await page.$(`${byTestId("dm-root")}[data-interactive]`), null, "the widget did not start");
       assert.equal((await page.$$('[data-testid^="dm-row-"]')).length, 14, "the prerendered rows are still there");
       await page.context().close();
     });
@@ -201,7 +201,7 @@ describe("a Rust panic", () => {
     assert.equal(page.errors.length, errors);
     const view = await page.evaluate(() => location.hash.replace("#view=", ""));
     await page.click(`${byTestId("dm-root")} a`);
-    await page.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    await page.waitForSelector(`${byTestId("dm-root")}[data-interactive]`);
     assert.equal(await page.getAttribute(byTestId("dm-root"), "data-view"), view, "the reload keeps the reader's view");
     await page.context().close();
   });

@@ -21,7 +21,7 @@ after(async () => {
   await server?.close();
 });
 
-const live = () => !!document.querySelector('[data-testid="dm-root"][data-live]');
+const live = () => !!document.querySelector('[data-testid="dm-root"][data-interactive]');
 
 const axe = firefoxViolations;
 

@@ -207,7 +207,7 @@ describe("Firefox ESR", () => {
         for (const [tag, width] of runs) {
           await ff.size(width, 900);
           await ff.goto(server.url + story(tag));
-          await ff.until((t) => document.querySelector(`[data-testid="dm-root"][data-live][lang="${t}"]`), tag);
+          await ff.until((t) => document.querySelector(`[data-testid="dm-root"][data-interactive][lang="${t}"]`), tag);
           const root = await ff.eval(() => {
             const el = document.querySelector('[data-testid="dm-root"]');
             return [el.getAttribute("lang"), el.getAttribute("dir")];
@@ -435,12 +435,12 @@ describe("a language the host picks (?lang=)", () => {
     await page.addInitScript(() => {
       window.__liveLangs = [];
       new MutationObserver(() => {
-        const root = document.querySelector('[data-testid="dm-root"][data-live]');
+        const root = document.querySelector('[data-testid="dm-root"][data-interactive]');
         if (root) window.__liveLangs.push(root.getAttribute("lang"));
-      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-live", "lang"] });
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-interactive", "lang"] });
     });
     await page.goto(site.url + "/index.html?lang=uk");
-    await page.waitForSelector(`${byTestId("dm-root")}[data-live][lang="uk"]`);
+    await page.waitForSelector(`${byTestId("dm-root")}[data-interactive][lang="uk"]`);
     assert.deepEqual(await page.evaluate(() => [...new Set(window.__liveLangs)]), ["uk"]);
     assert.deepEqual(page.errors, []);
     await page.context().close();

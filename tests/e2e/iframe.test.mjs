@@ -46,7 +46,7 @@ describe("the host script's width handshake", () => {
     // Scroll to it so it loads and settles, then away, then turn the phone.
     await frameEl.scrollIntoViewIfNeeded();
     const wide = await expectHeightFollows(page, "after load");
-    await wide.frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    await wide.frame.waitForSelector(`${byTestId("dm-root")}[data-interactive]`);
     // Chromium skips an off-screen cross-origin frame's rendering steps, its ResizeObserver
     // among them: without the host's width message the frame reports only once in view, and the
     // article jumps by thousands of pixels under the reader as the graphic arrives.
@@ -125,7 +125,7 @@ describe("theme", () => {
     ]) {
       const page = await openPage(browser, { colorScheme: scheme });
       await page.goto(`${widgetSite.url}/index.html${query}`);
-      await page.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+      await page.waitForSelector(`${byTestId("dm-root")}[data-interactive]`);
       assert.equal(await background(page), expected, `index.html${query} with a ${scheme} system`);
       const body = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       assert.equal(body, expected, `the page around the widget, ${query}, ${scheme}`);
@@ -144,7 +144,7 @@ describe("theme", () => {
       const page = await openPage(browser, { colorScheme: scheme, viewport: { width: 1280, height: 800 } });
       await page.goto(host(name, query));
       const { frame } = await expectHeightFollows(page, "after load");
-      await frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+      await frame.waitForSelector(`${byTestId("dm-root")}[data-interactive]`);
       const src = new URL(await page.getAttribute("iframe[src*='index.html']", "src"));
       assert.equal(src.searchParams.get("theme"), theme, `${name}${query}: the frame's ?theme=`);
       assert.equal(await background(frame), expected, `${name}${query} with a ${scheme} system`);
@@ -158,7 +158,7 @@ describe("theme", () => {
     const frameEl = await page.waitForSelector("iframe[src*='index.html']");
     assert.equal(new URL(await frameEl.getAttribute("src")).searchParams.get("theme"), "auto");
     const frame = await frameEl.contentFrame();
-    await frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    await frame.waitForSelector(`${byTestId("dm-root")}[data-interactive]`);
     assert.equal(await background(frame), DARK);
     await page.context().close();
   });
@@ -173,7 +173,7 @@ describe("theme", () => {
         const page = await openPage(browser, { viewport: { width, height: 900 }, colorScheme });
         await page.goto(host(name));
         const { frame } = await expectHeightFollows(page, "after load");
-        await frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+        await frame.waitForSelector(`${byTestId("dm-root")}[data-interactive]`);
         await page.waitForTimeout(200);
         await page.screenshot({ path: `${SHOTS}/host-iframe-${shot}-${width}.png`, fullPage: true });
         // The first screen alone, legible at a glance (the whole page is thousands of px tall).
@@ -190,7 +190,7 @@ describe("deep links", () => {
     const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(host("iframe-article.html", "", "#view=moscow"));
     const { frame } = await expectHeightFollows(page, "after load");
-    await frame.waitForSelector(`${byTestId("dm-root")}[data-live][data-view="moscow"]`);
+    await frame.waitForSelector(`${byTestId("dm-root")}[data-interactive][data-view="moscow"]`);
     assert.equal(await page.evaluate(() => location.hash), "#view=moscow");
     await page.context().close();
   });
@@ -200,7 +200,7 @@ describe("deep links", () => {
     const url = host("iframe-article.html", "&reflect");
     await page.goto(url);
     const { frame } = await expectHeightFollows(page, "after load");
-    await frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    await frame.waitForSelector(`${byTestId("dm-root")}[data-interactive]`);
     const historyLength = await page.evaluate(() => history.length);
     await frame.click(byTestId("dm-tab-kyiv"));
     await page.waitForFunction(() => location.hash === "#view=kyiv");
@@ -222,7 +222,7 @@ describe("deep links", () => {
     const other = await openPage(browser, { viewport: { width: 1280, height: 800 } });
     await other.goto(page.url());
     const shared = await expectHeightFollows(other, "the shared link");
-    await shared.frame.waitForSelector(`${byTestId("dm-root")}[data-live][data-view="kyiv"]`);
+    await shared.frame.waitForSelector(`${byTestId("dm-root")}[data-interactive][data-view="kyiv"]`);
     await other.context().close();
     await page.context().close();
   });
@@ -232,7 +232,7 @@ describe("deep links", () => {
     const url = host("iframe-article.html");
     await page.goto(url);
     const { frame } = await expectHeightFollows(page, "after load");
-    await frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    await frame.waitForSelector(`${byTestId("dm-root")}[data-interactive]`);
     await frame.click(byTestId("dm-tab-west"));
     await frame.waitForFunction(() => location.hash === "#view=west");
     await page.waitForTimeout(200);

@@ -318,7 +318,7 @@ describe("live stories", { concurrency: true }, () => {
     const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${site.url}/live-host.html?story=${story.path}`);
     const host = page.locator("#live-widget");
-    await host.locator(`${byTestId("dm-root")}[data-live]`).waitFor({ timeout: 15000 });
+    await host.locator(`${byTestId("dm-root")}[data-interactive]`).waitFor({ timeout: 15000 });
     assert.deepEqual(await programs(page), ["live"]);
     story.change("water", "south", { stance: "open", summary: "South will now discuss sharing." });
     await host.locator(byTestId("dm-changed")).waitFor({ timeout: ONE_INTERVAL });
@@ -395,7 +395,7 @@ describe("live stories", { concurrency: true }, () => {
     const frameEl = await page.waitForSelector("iframe[src*='index.html']");
     await frameEl.scrollIntoViewIfNeeded();
     const first = await expectHeightFollows(page, "after load", 15000);
-    await first.frame.waitForSelector(`${byTestId("dm-root")}[data-live]`);
+    await first.frame.waitForSelector(`${byTestId("dm-root")}[data-interactive]`);
     story.change("water", "south", {
       stance: "open",
       summary: "South will now discuss sharing the river, in a long sentence that takes more lines on a phone.",

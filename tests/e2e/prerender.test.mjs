@@ -30,7 +30,7 @@ describe("prerendered pages", () => {
     const page = await openPage(site.browser, { javaScriptEnabled: false });
     await page.goto(site.url + "/");
     assert.equal((await rowIds(page)).length, STORY.issues.length);
-    assert.equal(await page.getAttribute(byTestId("dm-root"), "data-live"), null);
+    assert.equal(await page.getAttribute(byTestId("dm-root"), "data-interactive"), null);
     const quote = page.locator(`${byTestId("dm-cell-ceasefire-kyiv")} ${byTestId("dm-cell-quote")}`);
     await quote.locator("summary").click();
     assert.match(await quote.textContent(), /First–– a full and unconditional ceasefire\./);
@@ -50,7 +50,7 @@ describe("prerendered pages", () => {
     await page.goto(site.url + "/");
     await page.waitForLoadState("load");
     assert.equal((await rowIds(page)).length, STORY.issues.length);
-    assert.equal(await page.getAttribute(byTestId("dm-root"), "data-live"), null);
+    assert.equal(await page.getAttribute(byTestId("dm-root"), "data-interactive"), null);
     await page.click(byTestId("dm-tab-west"));
     await page.waitForURL(/view-west\.html$/);
     assert.equal(await page.getAttribute(byTestId("dm-root"), "data-view"), "west");
@@ -74,7 +74,7 @@ describe("prerendered pages", () => {
       }).observe({ type: "layout-shift", buffered: true });
     });
     await page.goto(site.url + "/");
-    await page.waitForSelector(`${byTestId("dm-root")}[data-live="true"]`);
+    await page.waitForSelector(`${byTestId("dm-root")}[data-interactive="true"]`);
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => window.__shift), 0, "cumulative layout shift");
     await page.click(byTestId("dm-tab-moscow"));
@@ -102,7 +102,7 @@ describe("prerendered pages", () => {
       });
     });
     await page.goto(site.url + "/");
-    await page.waitForSelector(`${byTestId("dm-root")}[data-live="true"]`);
+    await page.waitForSelector(`${byTestId("dm-root")}[data-interactive="true"]`);
     await page.click(byTestId("dm-tab-moscow"));
     await page.waitForSelector(`${byTestId("dm-root")}[data-view="moscow"]`);
     await page.click(`${byTestId("dm-cell-nato-moscow")} button`);
@@ -151,7 +151,7 @@ describe("prerendered pages", () => {
         window.__firstRoot = q("dm-root");
       });`);
       await page.goto(site.url + "/");
-      await page.waitForSelector(`${byTestId("dm-root")}[data-live="true"]`);
+      await page.waitForSelector(`${byTestId("dm-root")}[data-interactive="true"]`);
       assert.equal((await rowIds(page)).length, STORY.issues.length);
       assert.equal(await page.evaluate(() => window.__firstRoot.isConnected), false, "rendered afresh");
       await page.click(byTestId("dm-tab-moscow"));
@@ -166,7 +166,7 @@ describe("prerendered pages", () => {
   test("a page asked for another view opens on it once live", async () => {
     const page = await openPage(site.browser);
     await page.goto(site.url + "/?view=moscow");
-    await page.waitForSelector(`${byTestId("dm-root")}[data-live="true"][data-view="moscow"]`);
+    await page.waitForSelector(`${byTestId("dm-root")}[data-interactive="true"][data-view="moscow"]`);
     assert.equal((await rowIds(page))[0], "nato");
     assert.deepEqual(page.errors, []);
     await page.context().close();
