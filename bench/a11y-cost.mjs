@@ -34,11 +34,12 @@ async function run(variant) {
     // When the widget turns live: observed as it happens (after the render that set it), not
     // at the next frame.
     new MutationObserver((records, observer) => {
-      if (records.some((r) => r.target.hasAttribute?.("data-live"))) {
+      // `data-interactive`; builds before 2026-12-06 said `data-live`.
+      if (records.some((r) => r.target.hasAttribute?.("data-interactive") || r.target.hasAttribute?.("data-live"))) {
         window.__live = performance.now();
         observer.disconnect();
       }
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-live"] });
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-interactive", "data-live"] });
   });
   await page.goto(`${server.url}/${variant}/index.html`, { waitUntil: "load" });
   await page.waitForFunction(() => window.__b.loaded !== null, null, { polling: 20, timeout: 60000 });

@@ -48,10 +48,10 @@ export function probe({ rows }) {
   // Load: the widget is live and shows all `rows` of the story in its first view.
   const ready = () => {
     const r = root();
-    return r && r.dataset.state === "ready" && r.hasAttribute("data-live") && (!rows || body()?.rows.length === rows);
+    return r && r.dataset.state === "ready" && (r.hasAttribute("data-interactive") || r.hasAttribute("data-live")) && (!rows || body()?.rows.length === rows);
   };
   const watch = () => {
-    if (b.live === null && root()?.hasAttribute("data-live")) {
+    if (b.live === null && (root()?.hasAttribute("data-interactive") || root()?.hasAttribute("data-live"))) {
       b.live = performance.now();
       if (firstRow) b.survived = firstRow.isConnected;
     }

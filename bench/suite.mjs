@@ -207,7 +207,7 @@ function clickAtPaint() {
       sessionStorage.setItem("clickAtPaint", "0");
       sessionStorage.setItem("origin0", String(performance.timeOrigin));
       sessionStorage.setItem("clickedAt", String(performance.now()));
-      sessionStorage.setItem("liveAtClick", String(!!document.querySelector("[data-live]")));
+      sessionStorage.setItem("liveAtClick", String(!!document.querySelector("[data-interactive], [data-testid='dm-root'][data-live]")));
       document.querySelector('[data-testid="dm-tab-kyiv"]')?.click();
     }
   }).observe({ type: "paint", buffered: true });
