@@ -84,7 +84,7 @@ describe("the story desk", () => {
     assert.deepEqual(widths, [320, 768, 1280]);
     for (const view of VIEWS) {
       await page.click(`#dmd-view-${view}`);
-      await page.waitForFunction((v) => [...document.querySelectorAll('[data-testid="dmd-preview"] [data-testid="dm-root"]')].every((r) => r.dataset.view === v && r.dataset.live), view);
+      await page.waitForFunction((v) => [...document.querySelectorAll('[data-testid="dmd-preview"] [data-testid="dm-root"]')].every((r) => r.dataset.view === v && r.dataset.interactive), view);
       assert.deepEqual(await previewViews(page), [view, view, view]);
       const titles = await page.$$eval(`${byTestId("dmd-preview")} ${byTestId("dm-view-title")}`, (t) => t.map((x) => x.textContent));
       assert.equal(new Set(titles).size, 1, titles.join(" | "));

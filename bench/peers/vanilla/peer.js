@@ -147,7 +147,7 @@ async function main() {
   }
   show(views.find((v) => v.id === params.get("view")) ?? views[0]);
   mount.replaceChildren(root);
-  root.dataset.live = "true";
+  root.dataset.interactive = "true";
 }
 
 main();
