@@ -70,7 +70,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                 </tr>
             });
         }
-        if group.issues.is_empty() && group.kind != GroupKind::NotStated {
+        if group.issues.is_empty() {
             rows.push(html! {
                 <tr key={format!("#empty-{kind}")} class="dm-matrix__empty">
                     <td colspan={span.clone()}>{ group.kind.empty_note(t, &focus_name) }</td>

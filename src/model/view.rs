@@ -100,7 +100,7 @@ impl View {
         for group in self.groups(story) {
             if group.kind != GroupKind::Everything {
                 lines.push(Line::Heading(group.kind));
-                if group.issues.is_empty() && group.kind != GroupKind::NotStated {
+                if group.issues.is_empty() {
                     lines.push(Line::Note(group.kind));
                 }
             }
