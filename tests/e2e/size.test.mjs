@@ -19,18 +19,19 @@ test("every page loads at most 100 kB, brotli-compressed", () => {
 });
 
 /**
- * A page showing a live story loads the live build instead (README "Live stories"): over the
- * budget today (README "Size"), so held where it is, never to grow, until it is brought within.
+ * A page showing a live story loads the live build instead (README "Live stories"). Issue 18
+ * allowed it 2 kB over the 98.2 kB page before it, and the budget holds it to 100 kB: the
+ * tighter of the two (98.2 kB measured, README "Size").
  */
-export const LIVE_CEILING_BYTES = 101_800;
+export const LIVE_CEILING_BYTES = 100_000;
 
 /**
- * The widget page itself is within the budget, but over what the widget in every language was
- * allowed to add (README "Size", "What languages cost"): held where it is too (95.0 kB measured).
+ * The widget page itself: issue 16 allowed the widget in every language 1.5 kB over the 90.9 kB
+ * page before it (README "Size", "What languages cost"; 91.6 kB measured).
  */
-export const PAGE_CEILING_BYTES = 95_300;
+export const PAGE_CEILING_BYTES = 92_400;
 
-test("the widget page does not grow past where it stands", () => {
+test("the widget page stays within what languages were allowed to add", () => {
   const plain = pages(measure(DIST), DIST).find((p) => p.page === "index.html");
   assert.ok(
     plain.brotli <= PAGE_CEILING_BYTES,
@@ -38,7 +39,7 @@ test("the widget page does not grow past where it stands", () => {
   );
 });
 
-test("a live story's page loads the live build instead, and does not grow", () => {
+test("a live story's page loads the live build instead, within the budget", () => {
   const rows = measure(DIST);
   assert.ok(rows.some((r) => /^live-.*\.wasm$/.test(r.file)), "dist/ holds the live build");
   const live = pages(rows, DIST, "live").find((p) => p.page === "index.html");
