@@ -100,7 +100,8 @@ pub fn markup_shape(markup: &str) -> String {
 /// What a page does when the WebAssembly traps (a Rust panic aborts at once in release builds):
 /// every widget root becomes a static message with a reload link (static/loader.js explains).
 /// widget.js takes the very code of the standalone page's loader, between its markers, so the
-/// two cannot drift apart; it expects `wasmFile` to name the WebAssembly file.
+/// two cannot drift apart; widget.js defines `dmRoots(stack)`, the mount points of the build that
+/// trapped, where the page's loader names its one WebAssembly file in `wasmFile`.
 pub fn crash_handler() -> Result<&'static str, String> {
     const LOADER: &str = include_str!("../static/loader.js");
     const START: &str = "// crash handler: start\n";

@@ -68,10 +68,13 @@ var wasmFile = assets.wasm.split("/").pop();
 var crashed = false;
 function crash(event) {
   var error = event.reason || event.error;
-  if (crashed || !(error instanceof WebAssembly.RuntimeError) || String(error.stack).indexOf(wasmFile) < 0) return;
+  if (!(error instanceof WebAssembly.RuntimeError)) return;
+  var stack = String(error.stack);
+  // widget.js lists the mount points of the build in the stack itself: they sit in shadow roots
+  // the document cannot see, and its page may run two builds.
+  var roots = typeof dmRoots == "function" ? dmRoots(stack) : crashed || stack.indexOf(wasmFile) < 0 ? [] : document.querySelectorAll("[data-demands-matrix]");
+  if (!roots.length) return;
   crashed = true;
-  // widget.js lists its mount points itself: they sit in shadow roots the document cannot see.
-  var roots = typeof dmRoots == "function" ? dmRoots() : document.querySelectorAll("[data-demands-matrix]");
   roots.forEach(function (root) {
     var focused = root.contains(root.getRootNode().activeElement);
     var box = document.createElement("div");

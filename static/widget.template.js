@@ -7,12 +7,15 @@
 // WebAssembly, and stays readable if the WebAssembly never runs.
 const BUILD = /* build data */ {};
 const base = new URL(".", import.meta.url);
-let wasmFile = BUILD.wasm;
 const SELECTOR = "demands-matrix, [data-demands-matrix]";
 // The inner mount points, for the crash handler (it replaces each with a static message).
 const mounts = [];
-function dmRoots() {
-  return mounts;
+// Those of the build whose WebAssembly file is in a trap's stack, taken out of the list: a page
+// may run two builds (below), and a trap in one leaves the other's widgets working.
+function dmRoots(stack) {
+  const hit = mounts.filter((root) => root.dmFile && stack.includes(root.dmFile));
+  hit.forEach((root) => mounts.splice(mounts.indexOf(root), 1));
+  return hit;
 }
 
 /* crash handler */
@@ -91,18 +94,17 @@ function show(root, view) {
   }
 }
 
-let glue; // the started module, once it has started
-let broken; // why it could not start, if it could not
-const waiting = [];
 let count = 0;
+let chosen; // the build the page took as it loaded (below)
 
-function start(root) {
+function start(root, module) {
   root.dmStarted = true;
-  glue.mountIn(root, ++count, base.href);
+  module.mountIn(root, ++count, base.href);
 }
 
 function fail(root) {
   root.dmStarted = true;
+  root.dmBroken = true;
   // The prerendered matrix stays: readable, and its tabs keep switching (below).
   if (!root.dataset.prerendered) status(root, true, BUILD.text.noProgram);
 }
@@ -144,7 +146,7 @@ function attach(host) {
   // Before the WebAssembly (or without it) a tab shows its view's prerendered markup in place.
   root.addEventListener("click", (event) => {
     const tab = event.target.closest("a.dm-tabs__tab");
-    if (!tab || root.dmStarted && !broken || !root.dataset.prerendered || event.button) return;
+    if (!tab || root.dmStarted && !root.dmBroken || !root.dataset.prerendered || event.button) return;
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     const view = tab.dataset.testid.replace("dm-tab-", "");
@@ -163,9 +165,7 @@ function attach(host) {
   });
   shadow.append(root);
   mounts.push(root);
-  if (glue) start(root);
-  else if (broken) fail(root);
-  else waiting.push(root);
+  if (chosen) begin(root);
 }
 
 customElements.get("demands-matrix") ||
@@ -189,41 +189,51 @@ new MutationObserver((records) => {
   }
 }).observe(document.documentElement, { childList: true, subtree: true });
 
-// Every file is fetched with its integrity: a tampered copy never runs.
-// A page with a live story (README "Live stories") takes the build that follows it, for every
-// widget on it; one added later to a page that loaded the default build shows its story as it
-// was when it loaded.
-const build = mounts.some((root) => root.dataset.live > 0) && BUILD.live;
-if (build) {
-  BUILD.wasm = build.wasm;
-  BUILD.wasmIntegrity = build.wasmi;
-  BUILD.glue = build.js;
-  BUILD.glueIntegrity = build.jsi;
-  wasmFile = build.wasm.split("/").pop();
+// The builds, each started at most once (by WebAssembly file), and every file fetched with its
+// integrity: a tampered copy never runs.
+const DEFAULT = { wasm: BUILD.wasm, wasmi: BUILD.wasmIntegrity, js: BUILD.glue, jsi: BUILD.glueIntegrity };
+const programs = new Map();
+function program(build) {
+  if (!programs.has(build.wasm)) programs.set(build.wasm, load(build));
+  return programs.get(build.wasm);
 }
-const wasm = fetch(new URL(BUILD.wasm, base), { integrity: BUILD.wasmIntegrity });
-wasm.catch(() => {}); // its failure is handled where the glue takes it
-const glueUrl = new URL(BUILD.glue, base).href;
-try {
-  // import() cannot carry an integrity; a module preload of the same file can, and the import
-  // then uses what it fetched. Browsers without modulepreload (Safari < 17) import unchecked.
-  const preload = document.createElement("link");
-  if (preload.relList.supports("modulepreload")) {
-    await new Promise((loaded, failed) => {
-      preload.rel = "modulepreload";
-      preload.href = glueUrl;
-      preload.integrity = BUILD.glueIntegrity;
-      preload.onload = loaded;
-      preload.onerror = () => failed(new Error(`${glueUrl} could not be loaded`));
-      document.head.append(preload);
-    });
+async function load(build) {
+  const wasm = fetch(new URL(build.wasm, base), { integrity: build.wasmi });
+  wasm.catch(() => {}); // its failure is handled where the glue takes it
+  const glueUrl = new URL(build.js, base).href;
+  try {
+    // import() cannot carry an integrity; a module preload of the same file can, and the import
+    // then uses what it fetched. Browsers without modulepreload (Safari < 17) import unchecked.
+    const preload = document.createElement("link");
+    if (preload.relList.supports("modulepreload")) {
+      await new Promise((loaded, failed) => {
+        preload.rel = "modulepreload";
+        preload.href = glueUrl;
+        preload.integrity = build.jsi;
+        preload.onload = loaded;
+        preload.onerror = () => failed(new Error(`${glueUrl} could not be loaded`));
+        document.head.append(preload);
+      });
+    }
+    const module = await import(glueUrl);
+    await module.default({ module_or_path: wasm });
+    return module;
+  } catch (error) {
+    console.warn(`demands-matrix: the widget's program could not start (${error}); is every file of the widget served with CORS? The prerendered matrix stays.`);
+    throw error;
   }
-  const module = await import(glueUrl);
-  await module.default({ module_or_path: wasm });
-  glue = module;
-  waiting.splice(0).forEach(start);
-} catch (error) {
-  broken = error;
-  console.warn(`demands-matrix: the widget's program could not start (${error}); is every file of the widget served with CORS? The prerendered matrix stays.`);
-  waiting.splice(0).forEach(fail);
 }
+
+// A page with a live story (README "Live stories") takes the build that follows it, for every
+// widget on it. A live widget added later to a page that took the default build gets the live
+// build besides, for itself and any live widget after it.
+function begin(root) {
+  const build = (root.dataset.live > 0 && BUILD.live) || chosen;
+  root.dmFile = build.wasm.split("/").pop();
+  program(build).then(
+    (module) => start(root, module),
+    () => fail(root),
+  );
+}
+chosen = (mounts.some((root) => root.dataset.live > 0) && BUILD.live) || DEFAULT;
+mounts.forEach(begin);

@@ -7,7 +7,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { serve } from "./server.mjs";
-import { expectHeightFollows, launch, openPage, waitForWidget } from "./browser.mjs";
+import { armPanic, expectHeightFollows, launch, openPage, waitForWidget } from "./browser.mjs";
 import { axeViolations } from "./axe.mjs";
 
 const DIST = process.env.DIST ?? "dist";
@@ -79,6 +79,13 @@ const routes = {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Live article</title></head>
 <body><main><h1>Talks, live</h1><div id="live-widget" data-demands-matrix data-src="${src}" data-live="${EVERY}"></div></main>
+<script type="module" src="/widget.js"></script></body></html>`);
+  },
+  // An article with the built-in story embedded directly, and no live widget as it loads.
+  "/still-host.html": (req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title></head>
+<body><main id="column"><h1>Talks</h1><div id="still" data-demands-matrix></div></main>
 <script type="module" src="/widget.js"></script></body></html>`);
   },
 };
@@ -324,6 +331,43 @@ describe("live stories", { concurrency: true }, () => {
     await host.locator(byTestId("dm-changed")).waitFor({ timeout: ONE_INTERVAL });
     assert.match(await host.locator(byTestId("dm-changed")).textContent(), /^Changed \d\d:\d\d$/);
     assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a live widget added to a page that took the default build gets the live build besides", async () => {
+    const story = live("late");
+    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.url}/still-host.html`);
+    const still = page.locator("#still");
+    const ready = (host) => host.locator(`${byTestId("dm-root")}[data-interactive]`);
+    await ready(still).waitFor({ timeout: 15000 });
+    assert.deepEqual(await programs(page), ["default"]);
+    // As a client-rendered page adds its graphics (the CSP stops inline scripts, not this).
+    await page.evaluate(
+      ({ path, every }) =>
+        document.getElementById("column").insertAdjacentHTML(
+          "beforeend",
+          `<div id="late-live" data-demands-matrix data-src="${path}" data-live="${every}"></div>`,
+        ),
+      { path: story.path, every: EVERY },
+    );
+    const late = page.locator("#late-live");
+    await ready(late).waitFor({ timeout: 15000 });
+    assert.deepEqual(await programs(page), ["default", "live"]);
+    story.change("water", "south", { stance: "open", summary: "South will now discuss sharing." });
+    await late.locator(byTestId("dm-changed")).waitFor({ timeout: ONE_INTERVAL });
+    assert.ok(story.requests.length >= 2, "it checked");
+    // Each build runs its own widgets: the first still answers, and a trap in the live build
+    // stops the live widget alone.
+    await still.locator(byTestId("dm-tab-all")).click();
+    await still.locator(`${byTestId("dm-root")}[data-view="all"]`).waitFor();
+    await armPanic(page);
+    await late.locator(byTestId("dm-tab-south")).click();
+    await late.locator(`${byTestId("dm-root")}[data-state="crashed"]`).waitFor();
+    await still.locator(byTestId("dm-tab-west")).click();
+    await still.locator(`${byTestId("dm-root")}[data-view="west"]`).waitFor();
+    assert.equal(await still.locator(`${byTestId("dm-root")}[data-state="crashed"]`).count(), 0);
+    assert.equal(page.errors.length, 1, `only the panic itself: ${page.errors}`);
     await page.context().close();
   });
 
