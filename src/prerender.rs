@@ -98,7 +98,8 @@ pub fn markup_shape(markup: &str) -> String {
 }
 
 /// What a page does when the WebAssembly traps (a Rust panic aborts at once in release builds):
-/// every widget root becomes a static message with a reload link (static/loader.js explains).
+/// every widget root of the build that trapped becomes a static message with a reload link
+/// (static/loader.js explains).
 /// widget.js takes the very code of the standalone page's loader, between its markers, so the
 /// two cannot drift apart; widget.js defines `dmRoots(stack)`, the mount points of the build that
 /// trapped, where the page's loader names its one WebAssembly file in `wasmFile`.

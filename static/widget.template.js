@@ -10,11 +10,16 @@ const base = new URL(".", import.meta.url);
 const SELECTOR = "demands-matrix, [data-demands-matrix]";
 // The inner mount points, for the crash handler (it replaces each with a static message).
 const mounts = [];
-// Those of the build whose WebAssembly file is in a trap's stack, taken out of the list: a page
-// may run two builds (below), and a trap in one leaves the other's widgets working.
+// The WebAssembly files that trapped: no widget starts in them again.
+const dead = new Set();
+// The mount points of the build whose WebAssembly file is in a trap's stack, taken out of the
+// list: a page may run two builds (below), and a trap in one leaves the other's widgets working.
 function dmRoots(stack) {
   const hit = mounts.filter((root) => root.dmFile && stack.includes(root.dmFile));
-  hit.forEach((root) => mounts.splice(mounts.indexOf(root), 1));
+  hit.forEach((root) => {
+    dead.add(root.dmFile);
+    mounts.splice(mounts.indexOf(root), 1);
+  });
   return hit;
 }
 
@@ -226,14 +231,18 @@ async function load(build) {
 
 // A page with a live story (README "Live stories") takes the build that follows it, for every
 // widget on it. A live widget added later to a page that took the default build gets the live
-// build besides, for itself and any live widget after it.
-function begin(root) {
-  const build = (root.dataset.live > 0 && BUILD.live) || chosen;
-  root.dmFile = build.wasm.split("/").pop();
-  program(build).then(
-    (module) => start(root, module),
-    () => fail(root),
-  );
+// build besides, for itself and any live widget after it; if that build cannot start (or has
+// trapped), the widget shows its story in the page's build, without refreshing.
+async function begin(root) {
+  for (const build of new Set([(root.dataset.live > 0 && BUILD.live) || chosen, chosen])) {
+    const file = build.wasm.split("/").pop();
+    if (dead.has(file)) continue;
+    const module = await program(build).catch(() => null);
+    if (!module || dead.has(file)) continue;
+    root.dmFile = file;
+    return start(root, module);
+  }
+  fail(root);
 }
 chosen = (mounts.some((root) => root.dataset.live > 0) && BUILD.live) || DEFAULT;
 mounts.forEach(begin);

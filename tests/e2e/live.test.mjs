@@ -359,8 +359,8 @@ describe("live stories", { concurrency: true }, () => {
     assert.ok(story.requests.length >= 2, "it checked");
     // Each build runs its own widgets: the first still answers, and a trap in the live build
     // stops the live widget alone.
-    await still.locator(byTestId("dm-tab-all")).click();
-    await still.locator(`${byTestId("dm-root")}[data-view="all"]`).waitFor();
+    await still.locator(byTestId("dm-tab-moscow")).click();
+    await still.locator(`${byTestId("dm-root")}[data-view="moscow"]`).waitFor();
     await armPanic(page);
     await late.locator(byTestId("dm-tab-south")).click();
     await late.locator(`${byTestId("dm-root")}[data-state="crashed"]`).waitFor();
@@ -368,6 +368,27 @@ describe("live stories", { concurrency: true }, () => {
     await still.locator(`${byTestId("dm-root")}[data-view="west"]`).waitFor();
     assert.equal(await still.locator(`${byTestId("dm-root")}[data-state="crashed"]`).count(), 0);
     assert.equal(page.errors.length, 1, `only the panic itself: ${page.errors}`);
+    await page.context().close();
+  });
+
+  test("a live widget added later whose build cannot be loaded shows its story in the page's build", async () => {
+    const story = live("late-blocked");
+    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.route(/\/live-[^/]*\.wasm$/, (route) => route.abort());
+    await page.goto(`${site.url}/still-host.html`);
+    await page.locator(`#still ${byTestId("dm-root")}[data-interactive]`).waitFor({ timeout: 15000 });
+    await page.evaluate(
+      (path) =>
+        document.getElementById("column").insertAdjacentHTML(
+          "beforeend",
+          `<div id="late-live" data-demands-matrix data-src="${path}" data-live="15"></div>`,
+        ),
+      story.path,
+    );
+    const late = page.locator("#late-live");
+    await late.locator(`${byTestId("dm-root")}[data-interactive]`).waitFor({ timeout: 15000 });
+    assert.equal(await late.locator(byTestId("dm-cell-water-south")).getAttribute("data-stance"), "rejects");
+    assert.equal(story.requests.length, 1, "loaded once, and not followed");
     await page.context().close();
   });
 
