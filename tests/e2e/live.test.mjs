@@ -357,6 +357,11 @@ describe("live stories", { concurrency: true }, () => {
     story.change("water", "south", { stance: "open", summary: "South will now discuss sharing." });
     await late.locator(byTestId("dm-changed")).waitFor({ timeout: ONE_INTERVAL });
     assert.ok(story.requests.length >= 2, "it checked");
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await late.screenshot({ path: `${SHOTS}/live-late-added-${width}.png` });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
     // Each build runs its own widgets: the first still answers, and a trap in the live build
     // stops the live widget alone.
     await still.locator(byTestId("dm-tab-moscow")).click();
@@ -388,7 +393,11 @@ describe("live stories", { concurrency: true }, () => {
     const late = page.locator("#late-live");
     await late.locator(`${byTestId("dm-root")}[data-interactive]`).waitFor({ timeout: 15000 });
     assert.equal(await late.locator(byTestId("dm-cell-water-south")).getAttribute("data-stance"), "rejects");
-    assert.equal(story.requests.length, 1, "loaded once, and not followed");
+    // Shown, not followed: a change on the server stays unseen for longer than an interval.
+    story.change("water", "south", { stance: "open", summary: "South will now discuss sharing." });
+    await page.waitForTimeout(ONE_INTERVAL);
+    assert.equal(story.requests.length, 1, "loaded once, never checked");
+    assert.equal(await late.locator(byTestId("dm-cell-water-south")).getAttribute("data-stance"), "rejects");
     await page.context().close();
   });
 
