@@ -345,7 +345,7 @@ async fn fetch_story(src: &str, known: &Known) -> Result<Option<(Story, Known)>,
 /// id="dm-strings" data-tag="uk">`, written by the build): a locale's messages, registered
 /// once, and the story's date in words, remembered so that no date formatter is set up.
 pub fn page_strings(lang: &str) {
-    use crate::i18n::{known, register, shipped_tag, Strings, STRINGS_ELEMENT_ID};
+    use crate::i18n::{known, shipped_tag, STRINGS_ELEMENT_ID};
     let tag = shipped_tag(lang).unwrap_or("en");
     // English is compiled in; its page element brings the date in words only. Another locale
     // is read once.
@@ -358,8 +358,18 @@ pub fn page_strings(lang: &str) {
         .and_then(|d| d.get_element_by_id(STRINGS_ELEMENT_ID))
         .filter(|element| element.get_attribute("data-tag").as_deref() == Some(tag))
         .and_then(|element| element.text_content());
-    if let Some(Ok(strings)) = json.map(|json| Strings::parse(tag, &json)) {
-        if tag != "en" {
+    if let Some(json) = json {
+        take_strings(tag, &json);
+    }
+}
+
+/// Takes the strings of locale `tag` that a page or widget.js brought with its story: their
+/// dates in words are remembered (so hydration meets the build's words), and the locale is
+/// registered unless it is known already.
+pub fn take_strings(tag: &str, json: &str) {
+    use crate::i18n::{known, register, Strings};
+    if let Ok(strings) = Strings::parse(tag, json) {
+        if tag != "en" && !known(tag) {
             register(strings);
         }
     }

@@ -11,10 +11,26 @@ fn main() {
     demands_matrix::start();
 }
 
-/// Called by widget.js for each direct embed (`src/prerender.rs` writes the call):
+/// Called by widget.js for each direct embed (`static/widget.template.js`):
 /// `demands_matrix::embed::mount_in` explains the arguments.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = mountIn)]
-pub fn mount_in(root: web_sys::Element, number: u32, base: String) {
-    demands_matrix::embed::mount_in(root, number, base);
+pub fn mount_in(
+    root: web_sys::Element,
+    number: u32,
+    base: String,
+    story: String,
+    tag: String,
+    strings: String,
+) {
+    demands_matrix::embed::mount_in(
+        root,
+        number,
+        base,
+        demands_matrix::embed::Carried {
+            story,
+            tag,
+            strings,
+        },
+    );
 }

@@ -1,10 +1,7 @@
-//! Standalone page script (README "Loading" and "Embedding"): ?theme=, ?density=, #view=, height reports to the embedding page, then the WebAssembly after the first paint.
+//! Standalone page script (README "Loading" and "Embedding"): ?density=, #view=, height reports to the embedding page, then the WebAssembly after the first paint (static/head.js has set ?theme= and marked a page asked for another story before it).
 var params = new URLSearchParams(location.search);
 var html = document.documentElement;
 var mount = document.querySelector("[data-demands-matrix]");
-var theme = params.get("theme");
-// Light unless asked: "auto" follows the reader's system, for publications whose pages do too.
-if (/^(dark|light|auto)$/.test(theme)) html.dataset.theme = theme;
 // Compact density is CSS keyed on the mount element's data-density (README "Layout"): set here,
 // before the first paint and outside what the WebAssembly hydrates, so hydration meets the
 // markup the build wrote. Any other value leaves the default density.
@@ -109,11 +106,28 @@ addEventListener("unhandledrejection", crash);
 // Requested now, while the page renders (one download in every browser; a preload link with a
 // different integrity made Firefox fetch it twice), and compiled after the first paint.
 var wasm = fetch(assets.wasm, { integrity: assets.wasmi || "" });
+// The page's own story stays readable when the program cannot start; a page asked for another
+// story says, in its own words, that the program that would show it did not arrive.
+function failed(error) {
+  var pending = document.querySelector(".dm-page__pending .dm-status");
+  if (pending && html.hasAttribute("data-dm-src")) {
+    pending.className = "dm-status dm-status--error";
+    pending.setAttribute("role", "alert");
+    pending.textContent = pending.dataset.failed;
+  }
+  console.warn("demands-matrix: the widget's program could not start (" + error + ")");
+}
 function start() {
   function run() {
-    import(assets.js).then(function (glue) {
-      glue.default({ module_or_path: wasm });
-    });
+    import(assets.js)
+      .then(function (glue) {
+        return glue.default({ module_or_path: wasm });
+      })
+      .catch(function (error) {
+        // A trap is the crash handler's (above): rethrown, it stays an unhandled rejection.
+        if (error instanceof WebAssembly.RuntimeError) throw error;
+        failed(error);
+      });
   }
   // import() cannot carry an integrity; a module preload of the same file can, and the import
   // then uses what it fetched. Browsers without modulepreload (Safari < 17) import unchecked.
@@ -123,6 +137,10 @@ function start() {
   preload.href = assets.js;
   preload.integrity = assets.jsi || "";
   preload.onload = run;
+  // Never imported unchecked: a file that fails its integrity must not run.
+  preload.onerror = function () {
+    failed(assets.js + " could not be loaded");
+  };
   document.head.append(preload);
 }
 requestAnimationFrame(function () {

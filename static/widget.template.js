@@ -1,9 +1,9 @@
-//! demands-matrix direct embed, the template of widget.js: src/prerender.rs fills in the build's data (file names, integrities, the widget's stylesheet for shadow roots, the story and its locale's strings, the prerendered views, the texts) and the loader's crash handler.
+//! demands-matrix direct embed, the template of each story's widget.js: src/prerender/mod.rs fills in the build's data (the story's name, file names, integrities, the widget's stylesheet for shadow roots, the story and its locale's strings, the prerendered views, the texts) and the loader's crash handler.
 //
 // Every <demands-matrix> element and every [data-demands-matrix] element, present now or added
 // later, becomes a widget inside its own shadow root: the host page's styles cannot reach in
 // (only the documented --dm-* custom properties, set on the element, do), and the widget's
-// cannot reach out. The built-in story shows its prerendered matrix at once, before the
+// cannot reach out. The story this file carries shows its prerendered matrix at once, before the
 // WebAssembly, and stays readable if the WebAssembly never runs.
 const BUILD = /* build data */ {};
 const base = new URL(".", import.meta.url);
@@ -24,25 +24,6 @@ function dmRoots(stack) {
 }
 
 /* crash handler */
-
-// The built-in story, for widgets without a story address (the WebAssembly does not carry it).
-if (!document.getElementById("dm-story")) {
-  const story = document.createElement("script");
-  story.type = "application/json";
-  story.id = "dm-story";
-  story.textContent = BUILD.story;
-  document.head.append(story);
-}
-// Its locale's strings and its date in words, as the standalone page carries them: a story in
-// another language than English needs no second request, and no date formatter is set up.
-if (!document.getElementById("dm-strings")) {
-  const strings = document.createElement("script");
-  strings.type = "application/json";
-  strings.id = "dm-strings";
-  strings.dataset.tag = BUILD.strings.tag;
-  strings.textContent = BUILD.strings.json;
-  document.head.append(strings);
-}
 
 // One constructed stylesheet shared by every shadow root (allowed under a strict CSP, unlike a
 // <style> element, which only browsers without constructed sheets get).
@@ -99,12 +80,15 @@ function show(root, view) {
   }
 }
 
-let count = 0;
 let chosen; // the build the page took as it loaded (below)
 
 function start(root, module) {
   root.dmStarted = true;
-  module.mountIn(root, ++count, base.href);
+  // Numbered across every widget.js on the page (two stories may share it): element ids stay unique.
+  const number = (globalThis.dmWidgets = (globalThis.dmWidgets || 0) + 1);
+  // The story this file carries, with its locale's strings and date in words: the WebAssembly
+  // does not carry it, and another story's widget.js on the same page carries its own.
+  module.mountIn(root, number, base.href, BUILD.story, BUILD.strings.tag, BUILD.strings.json);
 }
 
 function fail(root) {
@@ -116,6 +100,10 @@ function fail(root) {
 
 function attach(host) {
   if (host.hasAttribute("data-dm-host")) return;
+  // An element naming a story (story="gaza-2025-10-09") is that story's widget.js's to take;
+  // one naming none, the first widget.js's on the page.
+  const story = setting(host, "story");
+  if (story && story !== BUILD.name) return;
   host.setAttribute("data-dm-host", "");
   const shadow = host.shadowRoot || host.attachShadow({ mode: "open" });
   style(shadow);

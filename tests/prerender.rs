@@ -7,6 +7,7 @@ use demands_matrix::model::{parse_story, DEFAULT_STORY_JSON};
 use demands_matrix::prerender::{
     embed_module, fill_page, integrity, live_assets, markup_shape, pages, refresh_integrity,
     render_embedded_view, render_view, shadow_css, with_integrity, with_live_assets, with_story,
+    Embed,
 };
 
 fn text(s: &str) -> String {
@@ -192,7 +193,14 @@ fn the_asset_list_and_the_embed_module_carry_both_integrities() {
         })
     };
     let views = [("all".to_owned(), "<section>matrix</section>".to_owned())];
-    let module = embed_module(&files, read_css, &views).unwrap();
+    let story = parse_story(DEFAULT_STORY_JSON).unwrap();
+    let embed = Embed {
+        story: &story,
+        json: DEFAULT_STORY_JSON,
+        name: "",
+        up: "",
+    };
+    let module = embed_module(&files, read_css, &views, &embed).unwrap();
     assert!(module.contains(&integrity(b"demands-matrix-1.js")));
     assert!(module.contains(&integrity(b"demands-matrix-1_bg.wasm")));
     assert!(
@@ -239,12 +247,34 @@ fn the_live_build_is_listed_with_its_integrities() {
             name.as_bytes().to_vec()
         })
     };
-    let module = embed_module(&all, read_css, &views).unwrap();
+    let story = parse_story(DEFAULT_STORY_JSON).unwrap();
+    let embed = Embed {
+        story: &story,
+        json: DEFAULT_STORY_JSON,
+        name: "",
+        up: "",
+    };
+    let module = embed_module(&all, read_css, &views, &embed).unwrap();
     assert!(module.contains(&integrity(b"live-3.wasm")));
     assert!(
         module.contains(r#""glue":"demands-matrix-1.js""#),
         "the default glue stays"
     );
+    // A story's own widget.js, one folder down, names the shared files from there.
+    let below = Embed {
+        name: "gaza",
+        up: "../",
+        ..embed
+    };
+    let module = embed_module(&all, read_css, &views, &below).unwrap();
+    for expected in [
+        r#""glue":"../demands-matrix-1.js""#,
+        r#""wasm":"../demands-matrix-1_bg.wasm""#,
+        r#""js":"../live-2.js""#,
+        r#""name":"gaza""#,
+    ] {
+        assert!(module.contains(expected), "{expected}");
+    }
 }
 
 #[test]
@@ -397,14 +427,188 @@ fn share_tags_follow_the_title_with_absolute_addresses_from_the_build_setting() 
     assert!(public_base(Some("javascript:alert(1)")).is_err());
     assert!(public_base(Some("https://example.org/\"><script>")).is_err());
     assert!(with_share_tags("<p>no title</p>", &index).is_err());
-    use demands_matrix::prerender::page_description;
-    let minified =
-        "<title>T</title><meta content=\"Talks &amp; &quot;terms&quot;\" name=description>";
-    assert_eq!(
-        page_description(minified).as_deref(),
-        Some("Talks & \"terms\"")
+}
+
+/// A built page as Trunk's release build writes it: minified, attributes unquoted.
+const MINIFIED: &str = r#"<!doctype html><html lang=en><head><meta charset=utf-8><title>Demands matrix</title><meta content="" name=description><script src=./head-1.js integrity=sha384-h></script><link href=./demands-matrix-1.css integrity=sha384-c rel=stylesheet><script id=dm-assets type=application/json>{"js":"./demands-matrix-1.js","wasm":"./demands-matrix-1_bg.wasm","live":{"js":"./live-1.js","wasm":"./live-1.wasm"}}</script><script src=./loader-1.js type=module></script></head><body class=dm-page><main class=dm-page__main><div data-demands-matrix data-page-params></div></main></body></html>"#;
+
+fn parts<'a>(up: &'a str, lang: &'a str) -> demands_matrix::prerender::PageParts<'a> {
+    demands_matrix::prerender::PageParts {
+        lang,
+        dir: demands_matrix::i18n::direction(lang),
+        title: "Talks & “terms”",
+        description: "Who wants <what>",
+        head: "<meta property=\"og:title\" content=\"Talks\">",
+        data: "<script type=\"application/json\" id=\"dm-story\">{}</script>",
+        view_id: "all",
+        markup: "<section class=\"dm\">matrix</section>",
+        loading: "Loading the graphic…",
+        failed: "Its program could not be downloaded.",
+        up,
+    }
+}
+
+#[test]
+fn a_story_page_takes_its_language_title_and_description_even_from_a_minified_page() {
+    use demands_matrix::prerender::story_page;
+    let page = story_page(MINIFIED, &parts("", "ar")).unwrap();
+    assert!(page.contains(r#"<html lang="ar" dir="rtl">"#), "{page}");
+    assert!(page.contains(
+        "<title>Talks &amp; “terms”</title><meta property=\"og:title\" content=\"Talks\">"
+    ));
+    assert!(
+        page.contains(r#"<meta content="Who wants <what>" name=description>"#),
+        "{page}"
     );
-    let plain = r#"<meta name="viewport" content="x"><meta name="description" content="About">"#;
-    assert_eq!(page_description(plain).as_deref(), Some("About"));
-    assert_eq!(page_description("<title>T</title>"), None);
+    assert!(page.contains(r#"</script><script type="application/json" id="dm-story">{}</script>"#));
+    assert!(page.contains(r#"data-prerendered="all""#));
+    assert!(page
+        .contains(r#"<section class="dm">matrix</section></div><div class="dm dm-page__pending""#));
+    assert!(page.contains(r#"data-failed="Its program could not be downloaded.">"#));
+    // Beside the shared files, their addresses stay as built.
+    assert!(page.contains("src=./head-1.js") && page.contains(r#""js":"./demands-matrix-1.js""#));
+    let english = story_page(MINIFIED, &parts("", "en")).unwrap();
+    assert!(english.contains(r#"<html lang="en">"#), "{english}");
+}
+
+#[test]
+fn a_story_page_in_its_own_folder_finds_the_shared_files_one_level_up() {
+    use demands_matrix::prerender::story_page;
+    let page = story_page(MINIFIED, &parts("../", "en")).unwrap();
+    for expected in [
+        r#"src="../head-1.js""#,
+        r#"href="../demands-matrix-1.css""#,
+        r#"src="../loader-1.js""#,
+        r#""js":"../demands-matrix-1.js""#,
+        r#""wasm":"../demands-matrix-1_bg.wasm""#,
+        r#""live":{"js":"../live-1.js","wasm":"../live-1.wasm"}"#,
+    ] {
+        assert!(page.contains(expected), "{expected}\n{page}");
+    }
+    // Another site's file and the inline icon keep their addresses.
+    let theirs = MINIFIED.replace(
+        "<title>",
+        "<link href=https://cdn.example/x.css rel=stylesheet><link rel=icon href=data:,><title>",
+    );
+    let page = story_page(&theirs, &parts("../", "en")).unwrap();
+    assert!(page.contains("href=https://cdn.example/x.css") && page.contains("href=data:,"));
+}
+
+#[test]
+fn a_built_page_without_what_a_story_page_needs_is_refused() {
+    use demands_matrix::prerender::story_page;
+    for (missing, page) in [
+        (
+            "<title>",
+            MINIFIED.replace("<title>Demands matrix</title>", ""),
+        ),
+        (
+            "description",
+            MINIFIED.replace(r#"<meta content="" name=description>"#, ""),
+        ),
+        (
+            "mount point",
+            MINIFIED.replace("<div data-demands-matrix data-page-params></div>", ""),
+        ),
+    ] {
+        let error = story_page(&page, &parts("", "en")).unwrap_err();
+        assert!(error.contains(missing), "{missing}: {error}");
+    }
+    let two = MINIFIED.replace(
+        "</main>",
+        "<div data-demands-matrix data-page-params></div></main>",
+    );
+    assert!(story_page(&two, &parts("", "en"))
+        .unwrap_err()
+        .contains("two mount points"));
+}
+
+#[test]
+fn a_story_file_names_its_folder_only_when_an_address_can_carry_it() {
+    use demands_matrix::prerender::story_name;
+    assert_eq!(
+        story_name("gaza-2025-10-09").as_deref(),
+        Ok("gaza-2025-10-09")
+    );
+    assert_eq!(story_name("talks_2").as_deref(), Ok("talks_2"));
+    for bad in [
+        "Gaza",
+        "gaza talks",
+        "-x",
+        "_x",
+        "",
+        "images",
+        "locales",
+        "gaza.v2",
+    ] {
+        assert!(story_name(bad).is_err(), "{bad}");
+    }
+}
+
+/// Every story of a stories folder gets the built-in story's files: each view's page, its
+/// share cards and images, its widget.js and the shipped locales, in its own language.
+#[tokio::test]
+async fn a_story_is_built_into_its_own_pages_cards_and_widget() {
+    use demands_matrix::prerender::{story_site, Build};
+    let json = include_str!("fixtures/stories/locale-uk.json");
+    let story = parse_story(json).unwrap();
+    let build = Build {
+        template: MINIFIED.to_owned(),
+        files: [
+            "demands-matrix-1.css",
+            "demands-matrix-1.js",
+            "demands-matrix-1_bg.wasm",
+            "live-1.js",
+            "live-1.wasm",
+        ]
+        .map(String::from)
+        .to_vec(),
+        base: "https://graphics.example.org/talks/".to_owned(),
+    };
+    let read = |name: &str| -> Result<Vec<u8>, String> {
+        Ok(if name.ends_with(".css") {
+            b".dm{padding:1rem}".to_vec()
+        } else {
+            name.as_bytes().to_vec()
+        })
+    };
+    let files = story_site(&build, &read, json, "peace-uk").await.unwrap();
+    let file = |path: &str| {
+        let found = files
+            .iter()
+            .find(|f| f.path == path)
+            .unwrap_or_else(|| panic!("no {path}"));
+        String::from_utf8_lossy(&found.bytes).into_owned()
+    };
+    let index = file("index.html");
+    assert!(index.contains(r#"<html lang="uk">"#));
+    assert!(index.contains(&format!("<title>{}</title>", text(&story.title))));
+    assert!(index.contains(
+        r#"<meta property="og:url" content="https://graphics.example.org/talks/peace-uk/">"#
+    ));
+    assert!(index.contains(r#"<meta property="og:image" content="https://graphics.example.org/talks/peace-uk/images/card-all.png">"#));
+    assert!(
+        index.contains(r#"data-tag="uk""#),
+        "the page carries its locale's strings"
+    );
+    assert!(index.contains(&text(&story.issues[0].title)), "prerendered");
+    assert!(index.contains(r#"href="../demands-matrix-1.css""#));
+    for side in &story.sides {
+        let page = file(&format!("view-{}.html", side.id));
+        assert!(page.contains(&format!("data-prerendered=\"{}\"", side.id)));
+        file(&format!("images/card-{}.png", side.id));
+    }
+    let widget = file("widget.js");
+    assert!(
+        widget.contains(r#""name":"peace-uk""#)
+            && widget.contains(r#""glue":"../demands-matrix-1.js""#)
+    );
+    assert!(file("images/images.json").contains("card-all.png"));
+    file("locales/de.json");
+    // An invalid story names its problems and builds nothing.
+    let broken = include_str!("fixtures/stories/broken-unknown-side.json");
+    assert!(story_site(&build, &read, broken, "broken")
+        .await
+        .unwrap_err()
+        .contains("side"));
 }

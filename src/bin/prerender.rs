@@ -1,6 +1,8 @@
-//! Prerenders the standalone page: `prerender DIST_DIR` fills `index.html` with the widget's
-//! all-sides view, writes `view-<side>.html` for each side's view, draws every view's share card
-//! and full image into `images/`, and gives each page its share tags (`DM_PUBLIC_URL`).
+//! Prerenders the site's stories: `prerender DIST_DIR` fills `index.html` with the built-in
+//! story's all-sides view and writes `view-<side>.html` for each side's view, its share cards and
+//! full images into `images/` and its `widget.js`; then does the same for every story file of
+//! the stories folder (`DM_STORIES`, `stories/` by default), each into a folder named after its
+//! file (`gaza-2025-10-09.json` → `gaza-2025-10-09/`). Share tags take `DM_PUBLIC_URL`.
 //!
 //! Run by Trunk after each build (`Trunk.toml` hook, through `scripts/prerender-hook`).
 
@@ -14,17 +16,18 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use std::path::Path;
+    use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use demands_matrix::i18n::{Strings, LOCALES_DIR, SHIPPED};
-    use demands_matrix::images::{file_name, Kind};
-    use demands_matrix::model::{parse_story, View, DEFAULT_STORY_JSON};
+    use demands_matrix::model::DEFAULT_STORY_JSON;
     use demands_matrix::prerender::{
-        embed_module, fill_page, live_assets, page_description, pages, public_base,
-        refresh_integrity, render_embedded_view, render_view, site_images, with_integrity,
-        with_live_assets, with_share_tags, with_story, ShareTags, IMAGES_DIR,
+        live_assets, public_base, refresh_integrity, story_name, story_site, with_integrity,
+        with_live_assets, Build, SiteFile,
     };
+
+    /// Where the stories folder is when `DM_STORIES` does not say (from the repository root,
+    /// where the hook runs).
+    const DEFAULT_STORIES: &str = "stories";
 
     pub fn main() -> ExitCode {
         let Some(dir) = std::env::args().nth(1) else {
@@ -32,8 +35,10 @@ mod native {
             return ExitCode::from(2);
         };
         match run(Path::new(&dir)) {
-            Ok(written) => {
-                println!("prerendered {written} pages and wrote widget.js in {dir}");
+            Ok(stories) => {
+                println!(
+                    "prerendered the built-in story and {stories} more from the stories folder in {dir}"
+                );
                 ExitCode::SUCCESS
             }
             Err(err) => {
@@ -51,72 +56,103 @@ mod native {
         };
         let page = std::fs::read_to_string(&index)
             .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-        let files = |dir: &Path| -> Result<Vec<String>, String> {
-            Ok(std::fs::read_dir(dir)
-                .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
-                .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-                .collect())
-        };
+        let files: Vec<String> = std::fs::read_dir(dir)
+            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .collect();
         // scripts/build-live wrote it before this step: a site without it would quietly never
         // follow a live story.
-        let live = live_assets(&files(dir)?, read)?
+        let live = live_assets(&files, read)?
             .ok_or("the build has no live reader (live-*.js, live-*.wasm: scripts/build-live)")?;
-        let page = with_integrity(&refresh_integrity(&page, read)?, read)?;
-        let page = with_story(&with_live_assets(&page, Some(&live))?)?;
+        let template = with_live_assets(
+            &with_integrity(&refresh_integrity(&page, read)?, read)?,
+            Some(&live),
+        )?;
+        let build = Build {
+            template,
+            files,
+            base: public_base(std::env::var("DM_PUBLIC_URL").ok().as_deref())?,
+        };
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .map_err(|e| format!("cannot start the renderer: {e}"))?;
-        let story = parse_story(DEFAULT_STORY_JSON).map_err(|e| e.to_string())?;
-        let base = public_base(std::env::var("DM_PUBLIC_URL").ok().as_deref())?;
-        let (images, entries) = site_images(&story)?;
-        let folder = dir.join(IMAGES_DIR);
-        std::fs::create_dir_all(&folder)
-            .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
-        for image in &images {
-            let path = folder.join(&image.file);
-            std::fs::write(&path, &image.bytes)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        let stories = stories()?;
+        // Every story is checked before anything is written: a bad file stops the build with
+        // its own messages, never halfway through the site.
+        let mut built = Vec::new();
+        for (name, path, json) in &stories {
+            let files = runtime
+                .block_on(story_site(&build, &read, json, name))
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            built.push((name, files));
         }
-        // Every shipped locale's strings, for a story from `?src=` in another language than
-        // the page's (`loading::fetch_strings`).
-        let locales = dir.join(LOCALES_DIR);
-        std::fs::create_dir_all(&locales)
-            .map_err(|e| format!("cannot create {}: {e}", locales.display()))?;
-        for tag in SHIPPED {
-            let path = locales.join(format!("{tag}.json"));
-            std::fs::write(&path, Strings::for_lang(tag).to_page_json(&[]))
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        }
-        let list = serde_json::to_string_pretty(&entries).map_err(|e| e.to_string())? + "\n";
-        std::fs::write(folder.join("images.json"), list)
-            .map_err(|e| format!("cannot write images.json: {e}"))?;
-        let pages = pages()?;
-        let mut views = Vec::with_capacity(pages.len());
-        for (file, view_id) in &pages {
-            let markup = runtime.block_on(render_view(view_id));
-            let view = View::from_id(&story, Some(view_id));
-            let card = file_name(Kind::Card, view_id, "png");
-            let alt = entries
-                .iter()
-                .find(|entry| entry.png == card)
-                .map(|entry| entry.alt.as_str())
-                .ok_or_else(|| format!("no share card {card} was drawn for {file}"))?;
-            let mut tags = ShareTags::for_view(&story, view, &base, file, &card, alt);
-            if let Some(description) = page_description(&page) {
-                tags.description = description;
+        let root = runtime
+            .block_on(story_site(&build, &read, DEFAULT_STORY_JSON, ""))
+            .map_err(|e| format!("the built-in story: {e}"))?;
+        write(dir, &root)?;
+        for (name, files) in &built {
+            let folder = dir.join(name);
+            // A story removed from a page's folder since the last build must not linger in it.
+            if folder.exists() {
+                std::fs::remove_dir_all(&folder)
+                    .map_err(|e| format!("cannot clear {}: {e}", folder.display()))?;
             }
-            let filled = with_share_tags(&fill_page(&page, view_id, &markup)?, &tags)?;
-            let path = dir.join(file);
-            std::fs::write(&path, filled)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            views.push((
-                view_id.clone(),
-                runtime.block_on(render_embedded_view(view_id)),
-            ));
+            write(&folder, files)?;
         }
-        let widget = dir.join("widget.js");
-        std::fs::write(&widget, embed_module(&files(dir)?, read, &views)?)
-            .map_err(|e| format!("cannot write {}: {e}", widget.display()))?;
-        Ok(pages.len())
+        Ok(stories.len())
+    }
+
+    /// The story files of the stories folder, sorted by name: each story's folder name, file
+    /// and text. A folder named by `DM_STORIES` must exist; the default one may not.
+    fn stories() -> Result<Vec<(String, PathBuf, String)>, String> {
+        let (folder, named) = match std::env::var("DM_STORIES") {
+            Ok(folder) if !folder.trim().is_empty() => (PathBuf::from(folder), true),
+            _ => (PathBuf::from(DEFAULT_STORIES), false),
+        };
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(_) if !named => return Ok(Vec::new()),
+            Err(e) => {
+                return Err(format!(
+                    "DM_STORIES names {}, which cannot be read: {e}",
+                    folder.display()
+                ))
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|entry| Some(entry.ok()?.path()))
+            // A schema beside the stories (`"$schema": "story.schema.json"`) is not a story.
+            .filter(|path| {
+                path.extension().is_some_and(|ext| ext == "json")
+                    && !path.to_string_lossy().ends_with(".schema.json")
+            })
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|path| {
+                let stem = path
+                    .file_stem()
+                    .and_then(|stem| stem.to_str())
+                    .ok_or_else(|| format!("{}: the file name is not UTF-8", path.display()))?;
+                let name = story_name(stem).map_err(|e| format!("{}: {e}", path.display()))?;
+                let json = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                Ok((name, path, json))
+            })
+            .collect()
+    }
+
+    fn write(folder: &Path, files: &[SiteFile]) -> Result<(), String> {
+        for file in files {
+            let path = folder.join(&file.path);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            }
+            std::fs::write(&path, &file.bytes)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        Ok(())
     }
 }

@@ -34,23 +34,39 @@ pub fn mount_all() {
                 AttrValue::from(format!("dm{}", i + 1)),
                 params.as_ref(),
                 None,
+                None,
             );
         }
     }
 }
 
+/// The story a direct embed's widget.js carries, with the strings of its locale.
+pub struct Carried {
+    /// The story file's JSON.
+    pub story: String,
+    /// The locale's tag and its strings' JSON, the story's date in words among them.
+    pub tag: String,
+    pub strings: String,
+}
+
 /// Mounts one direct embed: `root` is the mount point widget.js made inside the host's shadow
-/// root, carrying the host's settings (`data-src`, `data-view`) and, for the built-in story, the
-/// prerendered markup it inserted (`data-prerendered`, `data-shape`). `number` makes the widget's
-/// id (`dm-e<number>`) unique on the page; `base` is the address of the widget's folder, which
-/// the tabs link to before the WebAssembly runs.
-pub fn mount_in(root: web_sys::Element, number: u32, base: String) {
+/// root, carrying the host's settings (`data-src`, `data-view`) and, for widget.js's own story,
+/// the prerendered markup it inserted (`data-prerendered`, `data-shape`). `number` makes the
+/// widget's id (`dm-e<number>`) unique on the page; `base` is the address of the widget's
+/// folder, which the tabs link to before the WebAssembly runs. `carried` is widget.js's story:
+/// each widget.js carries its own, so two stories' widgets can share a page and a WebAssembly.
+pub fn mount_in(root: web_sys::Element, number: u32, base: String, carried: Carried) {
     crate::dom::register_shadowed_root(&root);
+    crate::loading::take_strings(&carried.tag, &carried.strings);
+    let story = crate::model::parse_story(&carried.story)
+        .ok()
+        .map(|story| crate::components::StoryRef(std::rc::Rc::new(story)));
     mount(
         root,
         AttrValue::from(format!("dm-e{number}")),
         None,
         Some(AttrValue::from(base)),
+        story,
     );
 }
 
@@ -59,6 +75,7 @@ fn mount(
     uid: AttrValue,
     params: Option<&web_sys::UrlSearchParams>,
     pages_base: Option<AttrValue>,
+    carried: Option<crate::components::StoryRef>,
 ) {
     let from_page = |name: &str| {
         root.has_attribute("data-page-params")
@@ -96,9 +113,12 @@ fn mount(
         (Some(rendered_view), None) if lang.is_none() => {
             let mut props = AppProps::prerendered(uid, AttrValue::from(rendered_view), view, true);
             props.pages_base = pages_base;
+            props.story = carried;
             take_over(root, props, shape);
         }
         (rendered, src) => {
+            // Without an address, the story widget.js carries (the page's otherwise).
+            let story = if src.is_some() { None } else { carried };
             // Another story or language than the prerendered one: its markup must go, not be
             // matched.
             let wanted = lang.as_ref().map(|lang| lang.to_string());
@@ -112,7 +132,7 @@ fn mount(
                 pages: false,
                 // Not for links (`pages` is off): where the widget's locale files are.
                 pages_base,
-                story: None,
+                story,
                 lang,
                 within: None,
                 refresh,
@@ -120,6 +140,8 @@ fn mount(
             let start = move || {
                 if rendered.is_some() {
                     root.set_inner_html("");
+                    // Out of the page's placeholder state (static/head.js, the stylesheet).
+                    let _ = root.remove_attribute("data-prerendered");
                 }
                 yew::Renderer::<App>::with_root_and_props(root, props).render();
             };

@@ -1,12 +1,23 @@
 //! Rendering the widget to HTML ahead of time, so the page shows the whole matrix before (and
 //! without) the WebAssembly; the browser then hydrates that markup instead of replacing it.
 
+use std::rc::Rc;
+
 use yew::{AttrValue, LocalServerRenderer};
 
 use crate::components::view_tabs::view_page;
-use crate::components::{App, AppProps};
+use crate::components::{App, AppProps, StoryRef};
 use crate::dom::Shape;
-use crate::model::{parse_story, View, DEFAULT_STORY_JSON};
+use crate::model::{parse_story, Story, View, DEFAULT_STORY_JSON};
+use page::attr_text;
+
+pub mod page;
+#[cfg(feature = "images")]
+mod site;
+#[cfg(feature = "images")]
+pub use site::{story_name, story_site, Build, SiteFile, RESERVED_NAMES};
+
+pub use page::{story_page, PageParts};
 
 /// Element id prefix of the standalone page's widget: the first mount point gets `dm1`.
 pub const PAGE_UID: &str = "dm1";
@@ -14,44 +25,75 @@ pub const PAGE_UID: &str = "dm1";
 /// The built-in story's widget in one view, as HTML that needs no script to read, with the
 /// markers Yew needs to hydrate it.
 pub async fn render_view(view_id: &str) -> String {
-    LocalServerRenderer::<App>::with_props(AppProps::prerendered(
-        AttrValue::Static(PAGE_UID),
-        AttrValue::from(view_id.to_owned()),
-        None,
-        false,
-    ))
-    .hydratable(true)
-    .render()
-    .await
+    render_story_view(&builtin_story(), view_id, false).await
 }
 
 /// The built-in story's widget in one view as a direct embed shows it before its WebAssembly
 /// runs (widget.js carries it): as [`render_view`], but inside an article (its title an `h2`),
 /// with tabs linking to the standalone pages, which widget.js points at the widget's folder.
 pub async fn render_embedded_view(view_id: &str) -> String {
+    render_story_view(&builtin_story(), view_id, true).await
+}
+
+/// `story`'s widget in one view, as the page shows it (`embedded` false) or as a direct embed
+/// does before its WebAssembly runs (inside an article, its title an `h2`, its tabs linking to
+/// the story's pages beside widget.js). The browser hydrates it with the same props but `live`
+/// (`AppProps::prerendered`) and the same story, which the page or widget.js hands it.
+pub async fn render_story_view(story: &Rc<Story>, view_id: &str, embedded: bool) -> String {
     let mut props = AppProps::prerendered(
         AttrValue::Static(PAGE_UID),
         AttrValue::from(view_id.to_owned()),
         None,
         false,
     );
-    props.pages_base = Some(AttrValue::Static(""));
+    props.story = Some(StoryRef(story.clone()));
+    if embedded {
+        props.pages_base = Some(AttrValue::Static(""));
+    }
     LocalServerRenderer::<App>::with_props(props)
         .hydratable(true)
         .render()
         .await
 }
 
+fn builtin_story() -> Rc<Story> {
+    // The build refuses an invalid built-in story before it renders (`pages`), and the tests
+    // render only the valid one: an invalid one renders as its error, never as a panic.
+    Rc::new(parse_story(DEFAULT_STORY_JSON).unwrap_or_else(|_| placeholder_story()))
+}
+
+fn placeholder_story() -> Story {
+    Story {
+        lang: "en".into(),
+        title: String::new(),
+        standfirst: String::new(),
+        as_of: crate::model::AsOf {
+            date: String::new(),
+            place: String::new(),
+        },
+        sources: Vec::new(),
+        sides: Vec::new(),
+        issues: Vec::new(),
+        positions: Vec::new(),
+        history: Vec::new(),
+    }
+}
+
 /// One static page per view: file name and view id, all sides first.
 pub fn pages() -> Result<Vec<(String, String)>, String> {
     let story = parse_story(DEFAULT_STORY_JSON).map_err(|e| e.to_string())?;
-    Ok(View::all(&story)
+    Ok(story_pages(&story))
+}
+
+/// `story`'s static pages: file name and view id, all sides first.
+pub fn story_pages(story: &Story) -> Vec<(String, String)> {
+    View::all(story)
         .into_iter()
         .map(|view| {
-            let id = view.id(&story).to_owned();
+            let id = view.id(story).to_owned();
             (view_page(&id), id)
         })
-        .collect())
+        .collect()
 }
 
 /// Writes `markup` into the mount point of a built page (`<div data-demands-matrix
@@ -104,7 +146,7 @@ pub fn markup_shape(markup: &str) -> String {
 /// two cannot drift apart; widget.js defines `dmRoots(stack)`, the mount points of the build that
 /// trapped, where the page's loader names its one WebAssembly file in `wasmFile`.
 pub fn crash_handler() -> Result<&'static str, String> {
-    const LOADER: &str = include_str!("../static/loader.js");
+    const LOADER: &str = include_str!("../../static/loader.js");
     const START: &str = "// crash handler: start\n";
     let start = LOADER
         .find(START)
@@ -118,25 +160,40 @@ pub fn crash_handler() -> Result<&'static str, String> {
         .ok_or_else(|| "static/loader.js: crash handler markers out of order".to_owned())
 }
 
-/// The built-in story as compact JSON that is safe inside a `<script>` element: every `<` (which
-/// JSON allows only inside strings) is written `\u003c`, so no `</script>` can end it early.
+/// The built-in story as compact JSON that is safe inside a `<script>` element
+/// ([`story_json_for_page`]).
 pub fn story_for_page() -> Result<String, String> {
-    let story: serde_json::Value =
-        serde_json::from_str(DEFAULT_STORY_JSON).map_err(|e| format!("built-in story: {e}"))?;
+    story_json_for_page(DEFAULT_STORY_JSON)
+}
+
+/// A story file as compact JSON that is safe inside a `<script>` element: every `<` (which JSON
+/// allows only inside strings) is written `\u003c`, so no `</script>` can end it early.
+pub fn story_json_for_page(json: &str) -> Result<String, String> {
+    let story: serde_json::Value = serde_json::from_str(json).map_err(|e| format!("story: {e}"))?;
     Ok(story.to_string().replace('<', "\\u003c"))
 }
 
-/// Writes the built-in story into the page, right after its asset list, as the data the
-/// WebAssembly starts from (`loading::page_story`): the WebAssembly itself does not carry it, and
-/// next to the prerendered text it compresses to little.
+/// The data a page carries for its story, as HTML: the story's JSON, which the WebAssembly starts
+/// from (`loading::page_story`; the WebAssembly itself does not carry it, and next to the
+/// prerendered text it compresses to little), and the strings of its locale ([`page_strings`]).
+pub fn story_data(story: &Story, json: &str) -> Result<String, String> {
+    Ok(format!(
+        r#"<script type="application/json" id="{}">{}</script>{}"#,
+        crate::loading::STORY_ELEMENT_ID,
+        story_json_for_page(json)?,
+        page_strings(story)
+    ))
+}
+
+/// Writes the built-in story into the page, right after its asset list ([`story_data`]), and
+/// sets the page's language to the story's.
 pub fn with_story(page: &str) -> Result<String, String> {
     let story = parse_story(DEFAULT_STORY_JSON).map_err(|e| e.to_string())?;
     let end = asset_list(page)?.end + "</script>".len();
-    let strings = page_strings(&story);
     let page = format!(
-        r#"{}<script type="application/json" id="dm-story">{}</script>{strings}{}"#,
+        "{}{}{}",
         &page[..end],
-        story_for_page()?,
+        story_data(&story, DEFAULT_STORY_JSON)?,
         &page[end..]
     );
     Ok(with_page_language(&page, &story.lang))
@@ -168,17 +225,51 @@ pub fn strings_for(story: &crate::model::Story) -> (&'static str, String) {
     (tag, json)
 }
 
-/// The page's `<html lang>` (and `dir` for a right-to-left language) set to the story's.
+/// The page's `<html lang>` (and `dir` for a right-to-left language) set to the story's, minified
+/// or not.
 pub fn with_page_language(page: &str, lang: &str) -> String {
-    let dir = match crate::i18n::direction(lang) {
-        "rtl" => r#" dir="rtl""#,
-        _ => "",
-    };
-    page.replacen(
-        r#"<html lang="en">"#,
-        &format!(r#"<html lang="{}"{dir}>"#, attr_text(lang)),
-        1,
-    )
+    let rewritten = lol_html::rewrite_str(
+        page,
+        lol_html::RewriteStrSettings::new().append_element_content_handler(lol_html::element!(
+            "html",
+            |el| {
+                el.set_attribute("lang", lang)?;
+                if crate::i18n::direction(lang) == "rtl" {
+                    el.set_attribute("dir", "rtl")?;
+                }
+                Ok(())
+            }
+        )),
+    );
+    rewritten.unwrap_or_else(|_| page.to_owned())
+}
+
+/// The page's shared files addressed from a folder below them: every `./` name in the asset list
+/// (`js`, `wasm` and the live build's) becomes `up` + name. Tags are `page::story_page`'s.
+pub fn with_asset_prefix(page: &str, up: &str) -> Result<String, String> {
+    if up.is_empty() {
+        return Ok(page.to_owned());
+    }
+    let std::ops::Range { start, end } = asset_list(page)?;
+    let mut assets: serde_json::Value =
+        serde_json::from_str(&page[start..end]).map_err(|e| format!("dm-assets: {e}"))?;
+    fn prefix(list: &mut serde_json::Value, up: &str) {
+        if let Some(map) = list.as_object_mut() {
+            for (key, value) in map.iter_mut() {
+                match value {
+                    serde_json::Value::String(name) if key == "js" || key == "wasm" => {
+                        if let Some(file) = name.strip_prefix("./") {
+                            *name = format!("{up}{file}");
+                        }
+                    }
+                    serde_json::Value::Object(_) => prefix(value, up),
+                    _ => {}
+                }
+            }
+        }
+    }
+    prefix(&mut assets, up);
+    Ok(format!("{}{assets}{}", &page[..start], &page[end..]))
 }
 
 /// Subresource integrity value (`sha384-…`) of a file's bytes.
@@ -334,20 +425,33 @@ pub fn with_live_assets(page: &str, live: Option<&serde_json::Value>) -> Result<
     Ok(format!("{}{list}{}", &page[..start], &page[end..]))
 }
 
+/// Which story a `widget.js` carries, and where it sits in the site.
+pub struct Embed<'a> {
+    pub story: &'a Story,
+    /// The story's file, as [`story_json_for_page`] takes it.
+    pub json: &'a str,
+    /// The story's name (its folder), which `<demands-matrix story="…">` names; `""` for the
+    /// built-in story at the site's root.
+    pub name: &'a str,
+    /// The path from widget.js's folder to the build's shared files (`""` or `"../"`).
+    pub up: &'a str,
+}
+
 /// The direct-embed module, `widget.js`: a host page loads it once (`<script type="module">`)
 /// and every `<demands-matrix>` and `[data-demands-matrix]` element, now or later, becomes a
 /// widget in its own shadow root (`static/widget.template.js` is the code). It carries what a
 /// widget needs before the WebAssembly: the stylesheet made for shadow roots ([`shadow_css`]),
-/// the built-in story, its locale's page strings ([`strings_for`]) and its prerendered `views`
-/// (view id and markup, as the pages hold them),
-/// and names the build's hashed glue and WebAssembly relative to itself, with their integrity.
-/// `files` are the names in the built folder.
+/// its story, that story's locale's page strings ([`strings_for`]) and its prerendered `views`
+/// (view id and markup, as the pages hold them), and names the build's hashed glue and
+/// WebAssembly relative to itself, with their integrity. `files` are the names in the built
+/// folder.
 pub fn embed_module(
     files: &[String],
     read: impl Fn(&str) -> Result<Vec<u8>, String>,
     views: &[(String, String)],
+    embed: &Embed,
 ) -> Result<String, String> {
-    const TEMPLATE: &str = include_str!("../static/widget.template.js");
+    const TEMPLATE: &str = include_str!("../../static/widget.template.js");
     let find = |what: &str, test: &dyn Fn(&str) -> bool| {
         files
             .iter()
@@ -358,14 +462,15 @@ pub fn embed_module(
     let css = find("stylesheet", &|f| {
         f.starts_with("demands-matrix-") && f.ends_with(".css")
     })?;
-    let wasm = find("WebAssembly", &|f| f.ends_with("_bg.wasm"))?;
+    let wasm = find("WebAssembly", &|f| {
+        f.starts_with("demands-matrix-") && f.ends_with("_bg.wasm")
+    })?;
     let glue = find("JS glue", &|f| {
         f.starts_with("demands-matrix-") && f.ends_with(".js") && !f.ends_with("_bg.js")
     })?;
     let css = String::from_utf8(read(&css)?).map_err(|_| format!("{css} is not UTF-8"))?;
-    let story = parse_story(DEFAULT_STORY_JSON).map_err(|e| e.to_string())?;
-    let t = crate::i18n::Strings::for_lang(&story.lang);
-    let (strings_tag, strings) = strings_for(&story);
+    let t = crate::i18n::Strings::for_lang(&embed.story.lang);
+    let (strings_tag, strings) = strings_for(embed.story);
     let views: serde_json::Map<String, serde_json::Value> = views
         .iter()
         .map(|(id, markup)| {
@@ -375,14 +480,24 @@ pub fn embed_module(
             )
         })
         .collect();
+    let up = embed.up;
+    let live = live_assets(files, &read)?.map(|mut live| {
+        for key in ["js", "wasm"] {
+            if let Some(serde_json::Value::String(name)) = live.get_mut(key) {
+                *name = format!("{up}{}", name.trim_start_matches("./"));
+            }
+        }
+        live
+    });
     let build = serde_json::json!({
-        "live": live_assets(files, &read)?,
-        "wasm": wasm,
+        "name": embed.name,
+        "live": live,
+        "wasm": format!("{up}{wasm}"),
         "wasmIntegrity": integrity(&read(&wasm)?),
-        "glue": glue,
+        "glue": format!("{up}{glue}"),
         "glueIntegrity": integrity(&read(&glue)?),
         "css": shadow_css(&css)?,
-        "story": story_for_page()?,
+        "story": story_json_for_page(embed.json)?,
         "strings": { "tag": strings_tag, "json": strings },
         "views": views,
         "text": {
@@ -629,38 +744,6 @@ impl ShareTags {
 /// The folder of the built site that holds the images ([`site_images`]).
 pub const IMAGES_DIR: &str = "images";
 
-/// An attribute value in double quotes: `&`, `"` and `<` escaped.
-fn attr_text(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-}
-
-/// The page's own description (`<meta name="description" content="…">`, as index.html has it,
-/// minified or not), as text. The share tags repeat it: a second copy costs a reader next to
-/// nothing once compressed, where the standfirst would be new words.
-pub fn page_description(page: &str) -> Option<String> {
-    let mut rest = page;
-    while let Some(open) = rest.find("<meta") {
-        let close = rest[open..].find('>').map_or(rest.len(), |c| open + c + 1);
-        let tag = &rest[open..close];
-        if attribute(tag, "name").is_some_and(|(name, _)| name == "description") {
-            let (content, _) = attribute(tag, "content")?;
-            return Some(
-                content
-                    .replace("&quot;", "\"")
-                    .replace("&#39;", "'")
-                    .replace("&lt;", "<")
-                    .replace("&gt;", ">")
-                    .replace("&amp;", "&"),
-            );
-        }
-        rest = &rest[close..];
-    }
-    None
-}
-
 /// Writes the share tags into a built page, after its `<title>`: `og:title`, `og:description`,
 /// `og:url`, `og:image` with its width, height and alt, and `twitter:card`. Only these: every
 /// byte of the page is one a reader downloads.
@@ -670,10 +753,21 @@ pub fn with_share_tags(page: &str, tags: &ShareTags) -> Result<String, String> {
         .find("</title>")
         .ok_or("the page has no <title> to put its share tags after")?
         + "</title>".len();
+    Ok(format!(
+        "{}{}{}",
+        &page[..at],
+        share_tags_html(tags),
+        &page[at..]
+    ))
+}
+
+/// The share tags as HTML ([`with_share_tags`]).
+#[cfg(feature = "images")]
+pub fn share_tags_html(tags: &ShareTags) -> String {
     let property = |name: &str, value: &str| {
         format!(r#"<meta property="{name}" content="{}">"#, attr_text(value))
     };
-    let tags = [
+    [
         property("og:title", &tags.title),
         property("og:description", &tags.description),
         property("og:url", &tags.url),
@@ -683,8 +777,7 @@ pub fn with_share_tags(page: &str, tags: &ShareTags) -> Result<String, String> {
         property("og:image:alt", &tags.alt),
         r#"<meta name="twitter:card" content="summary_large_image">"#.to_owned(),
     ]
-    .concat();
-    Ok(format!("{}{tags}{}", &page[..at], &page[at..]))
+    .concat()
 }
 
 /// One file of the built site's `images/` folder.
