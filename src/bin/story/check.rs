@@ -17,6 +17,8 @@ const USAGE: &str =
   --source ID=FILE  the text of source ID, to check evidence and quotes against
   --source FILE     the same, for a story with one source
   --all             also list the problems held back behind their cause
+  --every-source    a source without its text is a problem, not a note (a corpus whose
+                    every stance must be traced to its report)
   Without --source, STEM.ID.txt (or STEM.source.txt for a story with one source) beside
   STORY.json is used when it exists.";
 
@@ -31,12 +33,17 @@ pub fn run(args: &[String]) -> ExitCode {
     let mut files: Vec<&str> = Vec::new();
     let mut given: Vec<Given> = Vec::new();
     let mut all = false;
+    let mut every_source = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let value = match arg.as_str() {
             "-h" | "--help" => return usage(),
             "--all" => {
                 all = true;
+                continue;
+            }
+            "--every-source" => {
+                every_source = true;
                 continue;
             }
             "--source" => match args.next() {
@@ -59,7 +66,7 @@ pub fn run(args: &[String]) -> ExitCode {
     }
     let (mut failed, mut misused) = (false, false);
     for file in files {
-        match check_file(file, &given, all) {
+        match check_file(file, &given, all, every_source) {
             Outcome::Ok => {}
             Outcome::Problems => failed = true,
             Outcome::Usage => misused = true,
@@ -105,7 +112,7 @@ enum Outcome {
     Usage,
 }
 
-fn check_file(file: &str, given: &[Given], all: bool) -> Outcome {
+fn check_file(file: &str, given: &[Given], all: bool, every_source: bool) -> Outcome {
     let text = match std::fs::read_to_string(file) {
         Ok(text) => text,
         Err(err) => {
@@ -121,6 +128,21 @@ fn check_file(file: &str, given: &[Given], all: bool) -> Outcome {
             return Outcome::Usage;
         }
     };
+    if every_source {
+        let missing: Vec<&String> = ids
+            .iter()
+            .filter(|id| !texts.iter().any(|(text, _)| text.source_id == **id))
+            .collect();
+        for id in &missing {
+            println!(
+                "{file}: source `{id}` has no text: put it in {} beside the story, or pass --source {id}=FILE",
+                beside(Path::new(file), id).display()
+            );
+        }
+        if !missing.is_empty() {
+            return Outcome::Problems;
+        }
+    }
     let sources: Vec<SourceText> = texts.iter().map(|(text, _)| text.clone()).collect();
     let checked = check(&text, &sources);
     for diagnostic in &checked.diagnostics {
