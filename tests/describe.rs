@@ -120,7 +120,7 @@ fn the_description_ends_with_the_source_credit() {
     let last = description.lines().last().expect("lines");
     assert_eq!(
         last,
-        "Source: News report (outlet not named in the text supplied), “Russian and Ukrainian officials are set to meet on Monday in Istanbul”. Every position is taken from the source; where it is silent, the matrix says “Not stated”."
+        "Source: News report (outlet not named in the text supplied), “Russian and Ukrainian officials are set to meet on Monday in Istanbul”. Every position rests on the words of its source; where no source says, the matrix shows “Not stated”."
     );
 }
 

@@ -570,3 +570,20 @@ fn thousands_of_bad_rows_are_reported_quickly() {
     assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
     assert!(problems.len() >= 10_000);
 }
+
+/// The corpus stories an editor made as workbooks (stories/workbooks/, saved by LibreOffice):
+/// each imports to its story file byte for byte, so the two cannot drift apart.
+#[test]
+fn the_corpus_workbooks_saved_by_libreoffice_are_their_stories() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    for stem in [
+        "eln-mexico-2023-02-13",
+        "thailand-cambodia-putrajaya-2025-07-28",
+    ] {
+        let file = format!("{root}/stories/workbooks/{stem}.xlsx");
+        let bytes = std::fs::read(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let story = ok(import(&file, &bytes));
+        let json = std::fs::read_to_string(format!("{root}/stories/{stem}.json")).unwrap();
+        assert_eq!(story.to_canonical_json(), json, "{stem}");
+    }
+}

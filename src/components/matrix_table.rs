@@ -98,7 +98,10 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
     }
 
     html! {
-        <div class="dm-matrix" data-testid="dm-matrix">
+        // The side count sizes the matrix's own measure (the stylesheet turns it into cards, or
+        // in compact density into a grid of marks, when the sides' columns would be too narrow
+        // for their words).
+        <div class="dm-matrix" data-testid="dm-matrix" data-sides={story.sides.len().to_string()}>
             // Every cell is a Tab stop: keyboard readers may jump past them all (to the footer,
             // which `source_credit` makes a fragment target), with or without script.
             <a class="dm-skip" href={format!("#{}", after_table_id(&props.uid))} data-testid="dm-skip">
@@ -120,7 +123,12 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                                     data-focus={(focus == Some(side)).then_some("true")}
                                     data-testid={format!("dm-col-{}", s.id)}
                                 >
-                                    { &s.name }
+                                    <span class="dm-matrix__side-name">{ &s.name }</span>
+                                    // A grid of marks on a phone heads its columns with the short
+                                    // labels the tabs use; the full name stays for screen readers.
+                                    if s.short != s.name {
+                                        <span class="dm-matrix__side-short" aria-hidden="true">{ &s.short }</span>
+                                    }
                                     // The tint is visual only: the column head says it in words.
                                     if focus == Some(side) {
                                         <span class="dm-sr-only">{ t.text("this-view") }</span>

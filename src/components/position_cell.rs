@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::components::stance_mark::stance_mark;
 use crate::components::{StoryRef, Words};
+use crate::model::Stance;
 use crate::state::CellRef;
 
 /// One cell and how it looks.
@@ -48,16 +49,19 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
     let live = props.live;
     let onclick = live.then(|| props.on_toggle.reform(move |_: MouseEvent| cell));
     let t = props.t;
+    // A cell the sources are silent on shows its stance only ("Not stated"): the words that say
+    // so, and which source, are in its detail, not repeated down the matrix.
+    let quiet = position.stance == Stance::NotStated && position.summary.trim().is_empty();
     let summary = if position.summary.trim().is_empty() {
         t.text("not-said")
     } else {
         position.summary.clone()
     };
+    let stance = position.stance;
     let names = [
         ("side", side.name.as_str()),
         ("issue", issue.title.as_str()),
     ];
-    let stance = position.stance;
     html! {
         <td
             key={cell.side}
@@ -89,7 +93,9 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
                     <span class="dm-cell__changed" data-testid="dm-changed">{ t.fill("changed", &[("time", time)]) }</span>
                 }
             </@>
-            <p class="dm-cell__summary">{ summary }</p>
+            if !quiet {
+                <p class="dm-cell__summary">{ summary }</p>
+            }
             // Quotes and sources readable without script: a native disclosure, no WebAssembly.
             if let Some(quote) = &position.quote {
                 <details class="dm-cell__more" data-testid="dm-cell-quote">
@@ -103,7 +109,7 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
                     <p class="dm-cell__speaker">{ t.fill("speaker", &[("speaker", &quote.speaker)]) }</p>
                 </details>
             }
-            if story.sources.len() > 1 {
+            if story.sources.len() > 1 && !quiet {
                 if let Some(source) = story.source_of(position) {
                     <p class="dm-cell__source">{ t.fill("cell-source", &[("outlet", &source.outlet)]) }</p>
                 }

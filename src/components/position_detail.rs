@@ -10,7 +10,7 @@ use crate::components::position_cell::detail_id;
 use crate::components::stance_mark::stance_mark;
 use crate::components::{StoryRef, Words};
 use crate::i18n::Strings;
-use crate::model::{is_web_url, Position, Source};
+use crate::model::{is_web_url, Position, Source, Stance};
 use crate::state::CellRef;
 
 /// The open cell, and where its close actions go.
@@ -107,11 +107,14 @@ pub fn position_detail(props: &PositionDetailProps<'_>) -> Html {
                     </ul>
                 </div>
             }
-            <p class="dm-detail__source" data-testid="dm-detail-source">
-                { source.0 }
-                { source_html(t, story.source_of(position)) }
-                { source.1 }
-            </p>
+            // A silence is no source's: naming one beside "No source says" would contradict it.
+            if position.stance != Stance::NotStated || !position.evidence.is_empty() {
+                <p class="dm-detail__source" data-testid="dm-detail-source">
+                    { source.0 }
+                    { source_html(t, story.source_of(position)) }
+                    { source.1 }
+                </p>
+            }
         </div>
     }
 }

@@ -58,7 +58,7 @@ pub fn as_of_line(t: &Strings, story: &Story) -> String {
     )
 }
 
-/// "Source: outlet, “title”. Every position is taken from the source; …": the widget's footer
+/// "Source: outlet, “title”. Every position rests on the words of its source; …": the widget's footer
 /// credit as one line of text.
 pub fn source_credit(t: &Strings, story: &Story) -> String {
     let sources: Vec<String> = story
@@ -81,7 +81,7 @@ pub fn source_credit(t: &Strings, story: &Story) -> String {
     )
 }
 
-/// "Every position is taken from the source; where it is silent, the matrix says “Not
+/// "Every position rests on the words of its source; where no source says, the matrix shows “Not
 /// stated”.": after the sources, so that "Not stated" is never read as a position.
 pub fn source_note(t: &Strings) -> String {
     t.fill(

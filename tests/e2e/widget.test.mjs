@@ -150,7 +150,7 @@ describe("the default story", () => {
     await detail.waitFor();
     assert.match(await detail.textContent(), /The key issues can only be resolved by the leaders\./);
     assert.match(await detail.textContent(), /Volodymyr Zelensky/);
-    assert.match(await detail.textContent(), /What the report says/);
+    assert.match(await detail.textContent(), /What the source says/);
     assert.match(await page.textContent(byTestId("dm-detail-source")), /^Source: /);
     await page.click(`${byTestId("dm-cell-leaders-meeting-moscow")} button`);
     assert.match(await detail.textContent(), /Kremlin has dismissed the idea of a direct summit/);
