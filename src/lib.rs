@@ -30,7 +30,8 @@ pub mod workbook;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 
-#[cfg(not(target_arch = "wasm32"))]
+// The build's pages, made natively by the build and in the desk's WebAssembly alike.
+#[cfg(feature = "site")]
 pub mod prerender;
 
 pub use components::{App, AppProps};

@@ -245,18 +245,27 @@ fn embed_code_names_the_story_and_escapes_its_title() {
     let all = snippets("https://example.org/istanbul", "geneva", title, false);
     let ids: Vec<&str> = all.iter().map(|s| s.id).collect();
     assert_eq!(ids, ["pym", "host", "direct"]);
+    // The story's own pages, which its pages download unpacks into geneva/.
     for snippet in &all {
         assert!(
-            snippet.code.contains("stories/geneva.json"),
+            snippet
+                .code
+                .contains("https://example.org/istanbul/geneva/"),
             "{}",
             snippet.code
         );
+        assert!(!snippet.code.contains("src=stories"), "{}", snippet.code);
         assert!(!snippet.code.contains("</script><b>"), "{}", snippet.code);
         assert!(!snippet.code.contains("<!--"), "{}", snippet.code);
+        assert!(
+            snippet.note.contains("geneva-pages.zip"),
+            "{}",
+            snippet.note
+        );
     }
     assert!(all[0]
         .code
-        .contains("\"https://example.org/istanbul/index.html?src=stories/geneva.json\""));
+        .contains("\"https://example.org/istanbul/geneva/\""));
     assert!(
         all[0]
             .code
@@ -267,9 +276,10 @@ fn embed_code_names_the_story_and_escapes_its_title() {
     assert!(all[1].code.contains(
         "data-title=\"Talks &quot;now&quot; &lt;/script&gt;&lt;b&gt; &lt;!--&lt;script&gt;\""
     ));
+    assert!(all[2].code.contains("<demands-matrix story=\"geneva\">"));
     assert!(all[2]
         .code
-        .contains("<demands-matrix src=\"/stories/geneva.json\">"));
+        .contains("src=\"https://example.org/istanbul/geneva/widget.js\""));
     assert!(all.iter().all(|s| !s.code.contains("live")));
 
     // A live story: every way to embed checks every minute, and the notes say how to republish.

@@ -21,8 +21,8 @@ mod native {
 
     use demands_matrix::model::DEFAULT_STORY_JSON;
     use demands_matrix::prerender::{
-        live_assets, public_base, refresh_integrity, story_name, story_site, with_integrity,
-        with_live_assets, Build, SiteFile,
+        live_assets, public_base, refresh_integrity, shared_files, story_name, story_site,
+        with_integrity, with_live_assets, Build, Manifest, SiteFile, SITE_MANIFEST,
     };
 
     /// Where the stories folder is when `DM_STORIES` does not say (from the repository root,
@@ -90,6 +90,14 @@ mod native {
             .block_on(story_site(&build, &read, DEFAULT_STORY_JSON, ""))
             .map_err(|e| format!("the built-in story: {e}"))?;
         write(dir, &root)?;
+        // For the desk, which makes a story's pages with this same code in the editor's browser.
+        let manifest = Manifest {
+            files: shared_files(&build.template)?,
+            template: build.template.clone(),
+        };
+        let manifest = serde_json::to_string(&manifest).map_err(|e| e.to_string())?;
+        std::fs::write(dir.join(SITE_MANIFEST), manifest)
+            .map_err(|e| format!("cannot write {SITE_MANIFEST}: {e}"))?;
         for (name, files) in &built {
             let folder = dir.join(name);
             // A story removed from a page's folder since the last build must not linger in it.

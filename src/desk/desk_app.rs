@@ -223,6 +223,36 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
             let _ = (story, &stem, &dispatcher, file);
         })
     };
+    // The story's pages, made with the build's code and zipped with the widget's files.
+    let on_pages = {
+        let story = state.story.clone();
+        let stem = state.stem.clone();
+        let base = (*base).clone();
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| {
+            let Some(story) = story.clone() else { return };
+            #[cfg(target_arch = "wasm32")]
+            {
+                let (stem, base, dispatcher) = (stem.clone(), base.clone(), dispatcher.clone());
+                dispatcher.dispatch(DeskAction::Status("Making the story's pages…".into()));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let name = super::pages::zip_name(&stem);
+                    let result = async {
+                        let zip = super::pages::pages_zip(&stem, &story.to_canonical_json(), &base)
+                            .await?;
+                        super::browser::download(&name, "application/zip", &zip)
+                    }
+                    .await;
+                    dispatcher.dispatch(DeskAction::Status(match result {
+                        Ok(()) => format!("Downloaded {name}: unpack it into the widget's published folder ({base}); the story's pages are in its folder {stem}/, beside the widget's files."),
+                        Err(message) => message,
+                    }));
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (story, &stem, &base, &dispatcher);
+        })
+    };
     let on_copy = {
         let snippets = snippets.clone();
         let dispatcher = state.dispatcher();
@@ -353,6 +383,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                         on_base={on_base}
                         on_json={download("json")}
                         on_workbook={download("xlsx")}
+                        on_pages={on_pages}
                         on_copy={on_copy}
                         on_previous={on_previous}
                         live={*live}

@@ -15,9 +15,12 @@ pub struct Snippet {
 /// minute, as Datawrapper's live charts do (README "Live stories").
 pub const LIVE_EVERY_S: u32 = 60;
 
-/// The snippets for a story published as `stories/<stem>.json` in the widget's folder at
-/// `base` (an address ending in `/`), titled `title`; with `live`, widgets that check for new
-/// versions every [`LIVE_EVERY_S`] seconds.
+/// The snippets for a story whose pages (`<stem>-pages.zip`, unpacked) are in the folder `<stem>/`
+/// of the widget's folder at `base` (an address ending in `/`), titled `title`. Each way embeds
+/// the story's own pages: prerendered, so readers see the story at once, and without script.
+/// With `live`, widgets that check for new versions every [`LIVE_EVERY_S`] seconds read the
+/// story from its file, published as `stories/<stem>.json` in the widget's folder, since the
+/// pages cannot change once built; they show a placeholder until it arrives.
 pub fn snippets(base: &str, stem: &str, title: &str, live: bool) -> Vec<Snippet> {
     let base = if base.ends_with('/') {
         base.to_owned()
@@ -25,21 +28,16 @@ pub fn snippets(base: &str, stem: &str, title: &str, live: bool) -> Vec<Snippet>
         format!("{base}/")
     };
     let story = format!("stories/{stem}.json");
-    let every = if live {
-        format!("&live={LIVE_EVERY_S}")
+    let folder = format!("{base}{stem}/");
+    let page = if live {
+        format!("{base}index.html?src={story}&live={LIVE_EVERY_S}")
     } else {
-        String::new()
+        folder.clone()
     };
-    let page = format!("{base}index.html?src={story}{every}");
-    let live_attribute = if live {
-        format!(" live=\"{LIVE_EVERY_S}\"")
+    let upload = if live {
+        format!("Upload the story file to {base}{story}. Publish each new version under the same address (the desk's \"download it as a new version\", or story publish): open articles show it within a minute.")
     } else {
-        String::new()
-    };
-    let republish = if live {
-        " Publish each new version under the same address (the desk's \"download it as a new version\", or story publish): open articles show it within a minute."
-    } else {
-        ""
+        format!("Unpack {stem}-pages.zip into {base} (its pages go to {folder}).")
     };
     // In a script element entities are not decoded: the title and address are JS strings there,
     // with every `<` escaped so that neither `</script>` nor `<!--` can change how the HTML
@@ -53,11 +51,30 @@ pub fn snippets(base: &str, stem: &str, title: &str, live: bool) -> Vec<Snippet>
     let title = attribute(title);
     let page_attribute = attribute(&page);
     let id = format!("dm-{stem}");
+    let direct = if live {
+        Snippet {
+            id: "direct",
+            title: "directly in the page",
+            note: format!("Upload the story file to /{story} on the article's own site (a direct embed reads stories from the page's origin only), and to {base}{story} for the link readers without JavaScript follow; serve {base} with CORS if it is on another site. Publish each new version under the same addresses: open articles show it within a minute."),
+            code: format!(
+                "<demands-matrix src=\"/{story}\" live=\"{LIVE_EVERY_S}\">\n  <a href=\"{page_attribute}\">{title}</a>\n</demands-matrix>\n<script type=\"module\" src=\"{base}widget.js\"></script>"
+            ),
+        }
+    } else {
+        Snippet {
+            id: "direct",
+            title: "directly in the page",
+            note: format!("{upload} The story comes with its widget.js; serve {base} with CORS if it is on another site than the article."),
+            code: format!(
+                "<demands-matrix story=\"{stem}\">\n  <a href=\"{page_attribute}\">{title}</a>\n</demands-matrix>\n<script type=\"module\" src=\"{folder}widget.js\"></script>"
+            ),
+        }
+    };
     vec![
         Snippet {
             id: "pym",
             title: "iframe with pym.js",
-            note: format!("Upload the story file to {base}{story}. For CMSs that already load pym.js; the frame keeps its height.{republish}"),
+            note: format!("{upload} For CMSs that already load pym.js; the frame keeps its height."),
             code: format!(
                 "<div id=\"{id}\"></div>\n<script src=\"https://pym.nprapps.org/pym.v1.min.js\"></script>\n<script>new pym.Parent(\"{id}\", {js_page}, {{title: {js_title}}});</script>",
                 js_page = js(&page),
@@ -66,19 +83,12 @@ pub fn snippets(base: &str, stem: &str, title: &str, live: bool) -> Vec<Snippet>
         Snippet {
             id: "host",
             title: "iframe with our host script",
-            note: format!("Upload the story file to {base}{story}. No other script needed.{republish}"),
+            note: format!("{upload} No other script needed."),
             code: format!(
                 "<div data-demands-matrix-frame data-src=\"{page_attribute}\"\n     data-title=\"{title}\" data-reflect-view></div>\n<script src=\"{base}embed.js\" defer></script>"
             ),
         },
-        Snippet {
-            id: "direct",
-            title: "directly in the page",
-            note: format!("Upload the story file to /{story} on the article's own site (a direct embed reads stories from the page's origin only), and to {base}{story} for the link readers without JavaScript follow; serve {base} with CORS if it is on another site.{republish}"),
-            code: format!(
-                "<demands-matrix src=\"/{story}\"{live_attribute}>\n  <a href=\"{page_attribute}\">{title}</a>\n</demands-matrix>\n<script type=\"module\" src=\"{base}widget.js\"></script>"
-            ),
-        },
+        direct,
     ]
 }
 

@@ -9,6 +9,7 @@ pub mod embed_code;
 pub mod images_panel;
 pub mod open;
 pub mod open_panel;
+pub mod pages;
 pub mod preview;
 pub mod problem_list;
 pub mod publish;

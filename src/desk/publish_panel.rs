@@ -15,6 +15,8 @@ pub struct PublishPanelProps {
     pub on_base: Callback<String>,
     pub on_json: Callback<()>,
     pub on_workbook: Callback<()>,
+    /// Downloads the story's pages (`<stem>-pages.zip`).
+    pub on_pages: Callback<()>,
     /// Copies a snippet's code (by its index).
     pub on_copy: Callback<usize>,
     /// The version readers have now, chosen to publish this story as its next version.
@@ -57,6 +59,16 @@ pub fn PublishPanel(props: &PublishPanelProps) -> Html {
                     { format!("Download {stem}.xlsx") }
                 </button>
             </p>
+            <div class="dmd-field">
+                <p class="dmd-actions">
+                    <button type="button" class="dmd-button dmd-button--primary" onclick={props.on_pages.reform(|_| ())} aria-describedby="dmd-pages-note" data-testid="dmd-download-pages">
+                        { format!("Download the story's pages ({})", super::pages::zip_name(stem)) }
+                    </button>
+                </p>
+                <p class="dmd-hint" id="dmd-pages-note">
+                    { format!("What readers get, ready to publish without a developer: each view's page, prerendered (it shows at once, and without JavaScript), its share cards and images, and its widget.js, in the folder {stem}/, with the widget's own files beside it. Unpack it into the widget's published folder (below), or into any folder of a web server. The embed code below points at these pages.") }
+                </p>
+            </div>
             <div class="dmd-field">
                 <label for="dmd-previous" class="dmd-label">{ format!("Or download {stem}.json as a new version of a published story: choose the version readers have now (its .json)") }</label>
                 <input

@@ -244,6 +244,60 @@ pub fn with_page_language(page: &str, lang: &str) -> String {
     rewritten.unwrap_or_else(|_| page.to_owned())
 }
 
+/// What the desk needs to make a story's pages as the build does (`site.json` in the built
+/// site, [`SITE_MANIFEST`]): the built page they are made from, and the names of the files
+/// every story's pages share, which its download carries beside them.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Manifest {
+    pub template: String,
+    pub files: Vec<String>,
+}
+
+/// The built site's manifest for the desk ([`Manifest`]).
+pub const SITE_MANIFEST: &str = "site.json";
+
+/// The files of the built site that every story's pages use: what the built page names (its
+/// script, stylesheet and loader, the glue and WebAssembly of both reader builds) and the host
+/// script for iframe embeds (`embed.js`).
+pub fn shared_files(template: &str) -> Result<Vec<String>, String> {
+    let names = std::cell::RefCell::new(Vec::new());
+    let add = |value: &str| {
+        if let Some(file) = value.strip_prefix("./") {
+            let mut names = names.borrow_mut();
+            if !names.iter().any(|name| name == file) {
+                names.push(file.to_owned());
+            }
+        }
+    };
+    lol_html::rewrite_str(
+        template,
+        lol_html::RewriteStrSettings::new().append_element_content_handler(lol_html::element!(
+            "script[src], link[href]",
+            |el| {
+                for name in ["src", "href"] {
+                    if let Some(value) = el.get_attribute(name) {
+                        add(&value);
+                    }
+                }
+                Ok(())
+            }
+        )),
+    )
+    .map_err(|e| e.to_string())?;
+    let std::ops::Range { start, end } = asset_list(template)?;
+    let assets: serde_json::Value =
+        serde_json::from_str(&template[start..end]).map_err(|e| format!("dm-assets: {e}"))?;
+    for list in [&assets, &assets["live"]] {
+        for key in ["js", "wasm"] {
+            if let Some(name) = list[key].as_str() {
+                add(name);
+            }
+        }
+    }
+    add("./embed.js");
+    Ok(names.into_inner())
+}
+
 /// The page's shared files addressed from a folder below them: every `./` name in the asset list
 /// (`js`, `wasm` and the live build's) becomes `up` + name. Tags are `page::story_page`'s.
 pub fn with_asset_prefix(page: &str, up: &str) -> Result<String, String> {

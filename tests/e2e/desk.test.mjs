@@ -7,10 +7,11 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { request } from "node:http";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openPage, siteWithBrowser } from "./browser.mjs";
+import { serve } from "./server.mjs";
 import { axeViolations, AXE_OPTIONS, AXE_SOURCE } from "./axe.mjs";
 import { withFirefox } from "./firefox.mjs";
 
@@ -288,22 +289,61 @@ describe("the story desk", () => {
     await page.context().close();
   });
 
-  test("the embed code carries the story's file name, for each way to embed", async () => {
+  test("the embed code points at the story's own pages, for each way to embed", async () => {
     const page = await openDesk();
     await open(page, `${WORKBOOKS}/istanbul-openpyxl-edited.xlsx`);
     for (const way of ["pym", "host", "direct"]) {
       const code = await page.inputValue(byTestId(`dmd-embed-${way}`));
-      assert.match(code, /stories\/istanbul-openpyxl-edited\.json/, way);
+      assert.match(code, /\/istanbul-openpyxl-edited\//, way);
+      assert.doesNotMatch(code, /\?src=/, way);
     }
     assert.match(await page.inputValue(byTestId("dmd-embed-pym")), /new pym\.Parent\(/);
     assert.match(await page.inputValue(byTestId("dmd-embed-host")), /embed\.js/);
-    assert.match(await page.inputValue(byTestId("dmd-embed-direct")), /<demands-matrix src=/);
+    assert.match(await page.inputValue(byTestId("dmd-embed-direct")), /<demands-matrix story="istanbul-openpyxl-edited">/);
+    assert.match(await page.inputValue(byTestId("dmd-embed-direct")), /istanbul-openpyxl-edited\/widget\.js/);
     // The desk runs on this machine: it says so, and takes the published address instead.
     assert.match(await page.textContent("#dmd-base-note"), /on your computer/);
     await page.fill(byTestId("dmd-base"), "https://graphics.example.org/istanbul/");
-    assert.match(await page.inputValue(byTestId("dmd-embed-host")), /data-src="https:\/\/graphics\.example\.org\/istanbul\/index\.html\?src=stories\/istanbul-openpyxl-edited\.json"/);
+    assert.match(await page.inputValue(byTestId("dmd-embed-host")), /data-src="https:\/\/graphics\.example\.org\/istanbul\/istanbul-openpyxl-edited\/"/);
     assert.doesNotMatch(await page.textContent("#dmd-base-note"), /on your computer/);
     await page.context().close();
+  });
+
+  test("the story's pages download as one zip that, unpacked on a plain static server, serves the pages as built", async () => {
+    const [name] = readdirSync("stories").filter((f) => f.endsWith(".json")).sort();
+    const stem = name.slice(0, -".json".length);
+    const page = await openDesk();
+    await open(page, `stories/${name}`);
+    const zip = await download(page, "dmd-download-pages");
+    assert.equal(zip.name, `${stem}-pages.zip`);
+    assert.match(await status(page), new RegExp(`Downloaded ${stem}-pages\\.zip`));
+    await page.context().close();
+    // Unpacked with a tool the project did not write, served by a plain static server.
+    const folder = mkdtempSync(join(tmpdir(), "dm-pages-"));
+    const file = join(folder, "pages.zip");
+    writeFileSync(file, zip.bytes);
+    execFileSync("python3", ["-m", "zipfile", "-e", file, join(folder, "site")]);
+    const built = readdirSync(`${DIST}/${stem}`, { recursive: true }).filter((f) => /\.(html|js|png|svg|json)$/.test(f)).sort();
+    const unpacked = readdirSync(join(folder, "site", stem), { recursive: true }).filter((f) => /\.(html|js|png|svg|json)$/.test(f)).sort();
+    assert.deepEqual(unpacked, built, "the same files as the build's");
+    // The pages as the build wrote them, but for their share tags' addresses, which the desk
+    // takes from the published folder's address. (Its widget.js is the build's before terser.)
+    const withoutShareTags = (html) => html.replace(/<meta property="og:(url|image)" content="[^"]*">/g, "");
+    for (const page of built.filter((f) => f.endsWith(".html"))) {
+      assert.equal(withoutShareTags(readFileSync(join(folder, "site", stem, page), "utf8")), withoutShareTags(readFileSync(`${DIST}/${stem}/${page}`, "utf8")), page);
+    }
+    const server = await serve({ "/": join(folder, "site") });
+    try {
+      const reader = await openPage(site.browser, { viewport: { width: 680, height: 900 } });
+      await reader.goto(`${server.url}/${stem}/`);
+      await reader.waitForSelector('[data-testid="dm-root"][data-state="ready"][data-interactive]', { timeout: 15000 });
+      const story = JSON.parse(readFileSync(`stories/${name}`, "utf8"));
+      assert.equal(await reader.textContent(".dm-header__title"), story.title);
+      assert.deepEqual(reader.errors, []);
+      await reader.context().close();
+    } finally {
+      await server.close();
+    }
   });
 
   test("a story downloaded as a new version of the published file carries its history, as `story publish` writes it; live embed code", async () => {
