@@ -73,36 +73,6 @@ pub fn focus_and_reveal(id: &str) {
     let _ = id;
 }
 
-/// Scrolls the row that holds the element with this id (a view tab) sideways, the least that
-/// shows the element whole and clear of the row's end cue; the page itself never scrolls.
-pub fn reveal_in_row(id: &str) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let Some(tab) = find_element(id) else {
-            return;
-        };
-        let Some(row) = tab.parent_element() else {
-            return;
-        };
-        let (tab_box, row_box) = (
-            tab.get_bounding_client_rect(),
-            row.get_bounding_client_rect(),
-        );
-        // The cue's width, 1.75rem, and a little more.
-        let clear = 32.0;
-        let shift = if tab_box.left() < row_box.left() + clear {
-            tab_box.left() - row_box.left() - clear
-        } else if tab_box.right() > row_box.right() - clear {
-            tab_box.right() - row_box.right() + clear
-        } else {
-            return;
-        };
-        row.set_scroll_left(row.scroll_left() + shift.round() as i32);
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = id;
-}
-
 /// Tells the host page what the reader did: a bubbling, composed `CustomEvent` named `name` on the
 /// element with id `root_id` (the widget's root), with string fields in `detail` (README "Events").
 /// Does nothing outside a browser.

@@ -15,22 +15,6 @@ fn main() {
 /// `demands_matrix::embed::mount_in` explains the arguments.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = mountIn)]
-pub fn mount_in(
-    root: web_sys::Element,
-    number: u32,
-    base: String,
-    story: String,
-    tag: String,
-    strings: String,
-) {
-    demands_matrix::embed::mount_in(
-        root,
-        number,
-        base,
-        demands_matrix::embed::Carried {
-            story,
-            tag,
-            strings,
-        },
-    );
+pub fn mount_in(root: web_sys::Element, number: u32, base: String) {
+    demands_matrix::embed::mount_in(root, number, base);
 }

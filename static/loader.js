@@ -8,6 +8,13 @@ var mount = document.querySelector("[data-demands-matrix]");
 if (mount && params.get("density") == "compact") mount.dataset.density = "compact";
 var hashView = /^#view=([a-z0-9_-]+)$/.exec(location.hash);
 if (hashView && mount) mount.dataset.view = hashView[1];
+// In a row of tabs that scrolls sideways (many sides, a phone), the tab of the page's view, or of
+// the view #view= asks for, is scrolled into view, clear of the row's end cue (1.75rem).
+var shown = mount && mount.querySelector(hashView ? '[data-testid="dm-tab-' + hashView[1] + '"]' : ".dm-tabs__tab[aria-current]");
+if (shown) {
+  var tabBox = shown.getBoundingClientRect(), rowBox = shown.parentNode.getBoundingClientRect();
+  shown.parentNode.scrollLeft += tabBox.left < rowBox.left + 32 ? tabBox.left - rowBox.left - 32 : Math.max(0, tabBox.right - rowBox.right + 32);
+}
 var id = params.get("childId");
 // Until the WebAssembly runs, a tab is a link to another page: it must take pym's childId and the
 // theme along, or the parent loses the frame. The view comes from the link, never from here.

@@ -80,15 +80,28 @@ function show(root, view) {
   }
 }
 
+// In a row of tabs that scrolls sideways (many sides, a phone), the current view's tab scrolled
+// into view, clear of the row's end cue (1.75rem).
+function reveal(root) {
+  const tab = root.querySelector(".dm-tabs__tab[aria-current]");
+  if (!tab) return;
+  const tabBox = tab.getBoundingClientRect(), rowBox = tab.parentNode.getBoundingClientRect();
+  tab.parentNode.scrollLeft += tabBox.left < rowBox.left + 32 ? tabBox.left - rowBox.left - 32 : Math.max(0, tabBox.right - rowBox.right + 32);
+}
+
 let chosen; // the build the page took as it loaded (below)
 
 function start(root, module) {
   root.dmStarted = true;
   // Numbered across every widget.js on the page (two stories may share it): element ids stay unique.
   const number = (globalThis.dmWidgets = (globalThis.dmWidgets || 0) + 1);
-  // The story this file carries, with its locale's strings and date in words: the WebAssembly
-  // does not carry it, and another story's widget.js on the same page carries its own.
-  module.mountIn(root, number, base.href, BUILD.story, BUILD.strings.tag, BUILD.strings.json);
+  // The story this file carries, with its locale's strings and date in words, handed over on the
+  // mount point (the WebAssembly reads and removes them): it does not carry the story, and
+  // another story's widget.js on the same page carries its own.
+  root.setAttribute("data-dm-story", BUILD.story);
+  root.setAttribute("data-dm-tag", BUILD.strings.tag);
+  root.setAttribute("data-dm-strings", BUILD.strings.json);
+  module.mountIn(root, number, base.href);
 }
 
 function fail(root) {
@@ -145,6 +158,7 @@ function attach(host) {
     const view = tab.dataset.testid.replace("dm-tab-", "");
     if (Object.hasOwn(BUILD.views, view)) {
       show(root, view);
+      reveal(root);
       root.querySelector('.dm-tabs__tab[aria-current="page"]')?.focus();
     }
   });
@@ -157,6 +171,7 @@ function attach(host) {
     target.focus();
   });
   shadow.append(root);
+  reveal(root);
   mounts.push(root);
   if (chosen) begin(root);
 }

@@ -229,18 +229,6 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
-    // The selected view's tab in view in a row of tabs that scrolls sideways (many sides, a
-    // phone), from the first render on: a page opened on a later side's view shows its tab.
-    let shown_view = state
-        .story()
-        .map(|story| state.view.id(story).to_owned())
-        .unwrap_or_default();
-    use_effect_with((shown_view, props.uid.clone()), |(view, uid)| {
-        if !view.is_empty() {
-            crate::dom::reveal_in_row(&tab_element_id(uid, view));
-        }
-    });
-
     // Reader actions also become events for the host page (README "Events").
     let story_ref = state.story().map(|story| StoryRef(story.clone()));
     let on_select = {

@@ -40,26 +40,26 @@ pub fn mount_all() {
     }
 }
 
-/// The story a direct embed's widget.js carries, with the strings of its locale.
-pub struct Carried {
-    /// The story file's JSON.
-    pub story: String,
-    /// The locale's tag and its strings' JSON, the story's date in words among them.
-    pub tag: String,
-    pub strings: String,
-}
-
 /// Mounts one direct embed: `root` is the mount point widget.js made inside the host's shadow
 /// root, carrying the host's settings (`data-src`, `data-view`) and, for widget.js's own story,
 /// the prerendered markup it inserted (`data-prerendered`, `data-shape`). `number` makes the
 /// widget's id (`dm-e<number>`) unique on the page; `base` is the address of the widget's
-/// folder, which the tabs link to before the WebAssembly runs. `carried` is widget.js's story:
-/// each widget.js carries its own, so two stories' widgets can share a page and a WebAssembly.
-pub fn mount_in(root: web_sys::Element, number: u32, base: String, carried: Carried) {
+/// folder, which the tabs link to before the WebAssembly runs. Each widget.js carries its own
+/// story and hands it over on the mount point (`data-dm-story`, and its locale's strings in
+/// `data-dm-strings` with their tag in `data-dm-tag`), read and taken off here: two stories'
+/// widgets can share a page and a WebAssembly.
+pub fn mount_in(root: web_sys::Element, number: u32, base: String) {
     crate::dom::register_shadowed_root(&root);
-    crate::loading::take_strings(&carried.tag, &carried.strings);
-    let story = crate::model::parse_story(&carried.story)
-        .ok()
+    let take = |name: &str| {
+        let value = root.get_attribute(name);
+        let _ = root.remove_attribute(name);
+        value
+    };
+    if let (Some(tag), Some(strings)) = (take("data-dm-tag"), take("data-dm-strings")) {
+        crate::loading::take_strings(&tag, &strings);
+    }
+    let story = take("data-dm-story")
+        .and_then(|json| crate::model::parse_story(&json).ok())
         .map(|story| crate::components::StoryRef(std::rc::Rc::new(story)));
     mount(
         root,
