@@ -154,4 +154,31 @@ describe("the compact matrix on a phone", () => {
     assert.ok((await compact(page, eight.path)).grid, "eight sides stay a grid at 375 px");
     await page.context().close();
   });
+
+  test("to a screen reader the grid of marks is the whole table: full side names, issues, every cell's stance in words", async () => {
+    const page = await openPage(site.browser);
+    for (const entry of [ISTANBUL, CORPUS.find((e) => e.story.sides.length === 8)]) {
+      await compact(page, entry.path);
+      const cdp = await page.context().newCDPSession(page);
+      const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+      await cdp.detach();
+      const seen = nodes.filter((n) => !n.ignored).map((n) => ({ role: n.role?.value, name: (n.name?.value ?? "").replace(/\s+/g, " ").trim() }));
+      const { story } = entry;
+      assert.equal(seen.filter((n) => n.role === "table").length, 1, `${entry.path}: one table`);
+      const heads = seen.filter((n) => n.role === "columnheader").map((n) => n.name);
+      for (const side of story.sides) assert.ok(heads.some((h) => h.startsWith(side.name)), `${entry.path}: column head ${side.name} in ${heads}`);
+      assert.ok(!heads.some((h) => story.sides.some((side) => side.short !== side.name && h.includes(` ${side.short}`))), `${entry.path}: the short labels are not read: ${heads}`);
+      const rows = seen.filter((n) => n.role === "rowheader").map((n) => n.name);
+      for (const issue of story.issues) assert.ok(rows.includes(issue.title), `${entry.path}: row ${issue.title}`);
+      const words = { demands: "Demands", supports: "Supports", open: "Open", rejects: "Rejects", not_stated: "Not stated" };
+      const buttons = seen.filter((n) => n.role === "button" && / on .*: /.test(n.name));
+      assert.equal(buttons.length, story.issues.length * story.sides.length, `${entry.path}: a button for every cell`);
+      for (const position of story.positions) {
+        const side = story.sides.find((s) => s.id === position.side).name;
+        const issue = story.issues.find((i) => i.id === position.issue).title;
+        assert.ok(buttons.some((b) => b.name.startsWith(`${side} on ${issue}: ${words[position.stance]}`)), `${entry.path}: ${side} on ${issue}`);
+      }
+    }
+    await page.context().close();
+  });
 });
