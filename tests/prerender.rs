@@ -460,7 +460,7 @@ fn a_story_page_takes_its_language_title_and_description_even_from_a_minified_pa
         page.contains(r#"<meta content="Who wants <what>" name=description>"#),
         "{page}"
     );
-    assert!(page.contains(r#"</script><script type="application/json" id="dm-story">{}</script>"#));
+    assert!(page.contains(r#"<script type="application/json" id="dm-story">{}</script></body>"#));
     assert!(page.contains(r#"data-prerendered="all""#));
     assert!(page
         .contains(r#"<section class="dm">matrix</section></div><div class="dm dm-page__pending""#));
@@ -510,6 +510,7 @@ fn a_built_page_without_what_a_story_page_needs_is_refused() {
             "mount point",
             MINIFIED.replace("<div data-demands-matrix data-page-params></div>", ""),
         ),
+        ("</body>", MINIFIED.replace("</body></html>", "")),
     ] {
         let error = story_page(&page, &parts("", "en")).unwrap_err();
         assert!(error.contains(missing), "{missing}: {error}");

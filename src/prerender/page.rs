@@ -19,7 +19,7 @@ pub struct PageParts<'a> {
     pub description: &'a str,
     /// HTML put after the title: the share tags (`super::with_share_tags` makes them).
     pub head: &'a str,
-    /// HTML put after the asset list: the story and its words as JSON data.
+    /// HTML put at the end of the body: the story and its words as JSON data.
     pub data: &'a str,
     /// The view the widget is prerendered for, and its markup.
     pub view_id: &'a str,
@@ -34,18 +34,21 @@ pub struct PageParts<'a> {
 }
 
 /// What [`story_page`] fills in the built page.
-const PARTS: [&str; 4] = [
+const PARTS: [&str; 5] = [
     "<title>",
     "<meta name=\"description\">",
     "asset list (<script id=\"dm-assets\">)",
     "mount point (<div data-demands-matrix data-page-params></div>)",
+    "</body>",
 ];
 
 /// The built page `template` made into the page of one story's view.
 pub fn story_page(template: &str, parts: &PageParts) -> Result<String, String> {
     let page = super::with_asset_prefix(template, parts.up)?;
     // What the built page must have, in the order of `PARTS`.
-    let found = RefCell::new([false; 4]);
+    let found = RefCell::new([false; 5]);
+    // Set by the end tag's own handler, which must own what it holds.
+    let body_closed = std::rc::Rc::new(std::cell::Cell::new(false));
     let seen = |part: usize| found.borrow_mut()[part] = true;
     let up = parts.up;
     let shape = super::markup_shape(parts.markup);
@@ -93,10 +96,21 @@ pub fn story_page(template: &str, parts: &PageParts) -> Result<String, String> {
                 }
                 Ok(())
             }))
-            .append_element_content_handler(element!("script#dm-assets", |el| {
+            .append_element_content_handler(element!("script#dm-assets", |_| {
                 seen(2);
-                el.after(parts.data, ContentType::Html);
                 Ok(())
+            }))
+            // The story and its words at the end of the body: the WebAssembly reads them once the
+            // page has loaded, and the first paint need not wait for the parser to get through
+            // them (20 kB of a non-English story's page).
+            .append_element_content_handler(element!("body", |el| {
+                let (data, closed) = (parts.data.to_owned(), body_closed.clone());
+                let handler: lol_html::EndTagHandler<'static> = Box::new(move |end| {
+                    end.before(&data, ContentType::Html);
+                    closed.set(true);
+                    Ok(())
+                });
+                el.on_end_tag(handler)
             }))
             .append_element_content_handler(element!(
                 "[data-demands-matrix][data-page-params]",
@@ -114,7 +128,8 @@ pub fn story_page(template: &str, parts: &PageParts) -> Result<String, String> {
             )),
     )
     .map_err(|e| e.to_string())?;
-    let found = found.into_inner();
+    let mut found = found.into_inner();
+    found[4] = body_closed.get();
     for (seen, what) in found.iter().zip(PARTS) {
         if !seen {
             return Err(format!("the built page has no {what} to fill"));
