@@ -613,3 +613,21 @@ async fn a_story_is_built_into_its_own_pages_cards_and_widget() {
         .unwrap_err()
         .contains("side"));
 }
+
+/// The pages' one inline script, before the stylesheet so it holds up nothing, and the policy
+/// the README gives newsrooms, which allows it by its hash: the two cannot drift apart.
+#[test]
+fn the_inline_head_script_comes_before_the_stylesheet_and_the_readme_allows_its_hash() {
+    use demands_matrix::prerender::{content_security_policy, head_script, story_page};
+    let page = story_page(MINIFIED, &parts("", "en")).unwrap();
+    let script = format!("<script>{}</script>", head_script());
+    let at = page.find(&script).expect("the inline script");
+    assert!(at < page.find("stylesheet").unwrap(), "before the stylesheet");
+    assert!(!head_script().contains("//"), "no comments shipped");
+    let readme = include_str!("../README.md");
+    assert!(
+        readme.contains(&content_security_policy()),
+        "README's policy must be:\n{}",
+        content_security_policy()
+    );
+}

@@ -21,8 +21,9 @@ mod native {
 
     use demands_matrix::model::DEFAULT_STORY_JSON;
     use demands_matrix::prerender::{
-        live_assets, public_base, refresh_integrity, shared_files, story_name, story_site,
-        with_integrity, with_live_assets, Build, Manifest, SiteFile, SITE_MANIFEST,
+        content_security_policy, live_assets, public_base, refresh_integrity, shared_files,
+        story_name, story_site, with_integrity, with_live_assets, Build, Manifest, SiteFile,
+        SITE_MANIFEST,
     };
 
     /// Where the stories folder is when `DM_STORIES` does not say (from the repository root,
@@ -98,6 +99,10 @@ mod native {
         let manifest = serde_json::to_string(&manifest).map_err(|e| e.to_string())?;
         std::fs::write(dir.join(SITE_MANIFEST), manifest)
             .map_err(|e| format!("cannot write {SITE_MANIFEST}: {e}"))?;
+        // The policy the site runs under, with the hash of the pages' one inline script, for a
+        // server to send (README "Bad input, faults and security").
+        std::fs::write(dir.join("csp.txt"), content_security_policy() + "\n")
+            .map_err(|e| format!("cannot write csp.txt: {e}"))?;
         for (name, files) in &built {
             let folder = dir.join(name);
             // A story removed from a page's folder since the last build must not linger in it.

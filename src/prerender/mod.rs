@@ -17,7 +17,7 @@ mod site;
 #[cfg(feature = "images")]
 pub use site::{story_name, story_site, Build, SiteFile, RESERVED_NAMES};
 
-pub use page::{story_page, PageParts};
+pub use page::{content_security_policy, head_script, head_script_hash, story_page, PageParts};
 
 /// Element id prefix of the standalone page's widget: the first mount point gets `dm1`.
 pub const PAGE_UID: &str = "dm1";

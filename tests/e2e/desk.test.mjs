@@ -14,11 +14,9 @@ import { openPage, siteWithBrowser } from "./browser.mjs";
 import { serve } from "./server.mjs";
 import { axeViolations, AXE_OPTIONS, AXE_SOURCE } from "./axe.mjs";
 import { withFirefox } from "./firefox.mjs";
+import { CSP } from "./csp.mjs";
 
 const DIST = process.env.DIST ?? "dist";
-const CSP =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; " +
-  "img-src 'self' data:; font-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'";
 const site = siteWithBrowser({ "/": DIST }, { headers: { "content-security-policy": CSP } });
 const WORKBOOKS = "tests/fixtures/workbooks";
 const REPORT = "tests/fixtures/istanbul-talks-report.txt";

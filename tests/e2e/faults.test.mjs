@@ -5,11 +5,9 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { armPanic, openPage, siteWithBrowser, waitForWidget } from "./browser.mjs";
 import { axeViolations } from "./axe.mjs";
+import { CSP } from "./csp.mjs";
 
 const DIST = process.env.DIST ?? "dist";
-const CSP =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; " +
-  "img-src 'self' data:; font-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'";
 const site = siteWithBrowser(
   { "/": DIST, "/fixtures/": "tests/fixtures/stories" },
   { headers: { "content-security-policy": CSP } },
@@ -79,7 +77,7 @@ describe("hostile text", () => {
     await page.click(`${byTestId("dm-cell-water-north")} button`);
     await page.waitForSelector(byTestId("dm-detail"));
     assert.equal(await page.evaluate(() => window.__pwned), undefined, "no hostile string ran");
-    assert.equal(await page.$$eval("img, svg[onload], script:not([src]):not([type])", (n) => n.length), 0);
+    assert.equal(await page.$$eval("img, svg[onload], body script:not([src]):not([type])", (n) => n.length), 0);
     assert.deepEqual(dialogs, []);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);

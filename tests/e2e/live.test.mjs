@@ -9,12 +9,10 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { serve } from "./server.mjs";
 import { armPanic, expectHeightFollows, launch, openPage, waitForWidget } from "./browser.mjs";
 import { axeViolations } from "./axe.mjs";
+import { CSP } from "./csp.mjs";
 
 const DIST = process.env.DIST ?? "dist";
 const SHOTS = process.env.SCREENSHOTS ?? "test-results/screenshots";
-const CSP =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; " +
-  "img-src 'self' data:; font-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'";
 // Test data, not news: the small two-sided story the other tests use.
 const STORY = JSON.parse(readFileSync("tests/fixtures/stories/two-sides.json", "utf8"));
 const EVERY = 15;
