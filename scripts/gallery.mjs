@@ -41,7 +41,7 @@ for (const { name, path, file } of stories) {
       path: join(OUT, image),
       type: "jpeg",
       quality: 80,
-      fullPage: density === "compact",
+      fullPage: true,
       clip: density === "compact" ? undefined : { x: 0, y: 0, width, height: Math.min(height, COLUMN_HEIGHT) },
     });
     shots.push({ image, width, density, height });

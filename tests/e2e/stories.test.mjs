@@ -70,6 +70,36 @@ describe("the stories folder, each story built into its own pages", () => {
     });
   }
 
+  test("a story of several sources never calls them \"the report\"; a cell no source speaks to shows its stance alone", async () => {
+    const page = await openPage(site.browser, { viewport: { width: 680, height: 900 } });
+    for (const { name, story } of STORIES.filter(({ story }) => story.sources.length > 1 && (story.lang ?? "en") === "en")) {
+      await page.goto(`${site.url}/${name}/`);
+      await waitForWidget(page);
+      // Every view, and a silent cell's detail opened: the words a reader can meet.
+      for (const side of [null, ...story.sides]) {
+        if (side) await page.click(byTestId(`dm-tab-${side.id}`));
+        const text = await page.evaluate(() => document.querySelector('[data-testid="dm-root"]').textContent);
+        assert.doesNotMatch(text, /\bthe report\b/i, `${name} ${side?.id ?? "all"}`);
+      }
+      const silent = story.positions.filter((p) => p.stance === "not_stated" && !p.summary);
+      assert.ok(silent.length > 0, name);
+      for (const p of silent) {
+        const cell = (await page.textContent(byTestId(`dm-cell-${p.issue}-${p.side}`))).replace(/\s+/g, " ");
+        const side = story.sides.find((s) => s.id === p.side).name;
+        const issue = story.issues.find((i) => i.id === p.issue).title;
+        // The side's name (for cards), the button's hidden name, and the stance word: no more.
+        assert.equal(cell.replace(side, "").replace(`${side} on ${issue}: `, "").trim(), "Not stated", `${name}: ${p.side} on ${p.issue}`);
+      }
+      const [first] = silent;
+      await page.click(`${byTestId(`dm-cell-${first.issue}-${first.side}`)} button`);
+      const detail = await page.textContent(byTestId("dm-detail"));
+      assert.match(detail, /No source says where this side stands on this issue/);
+      assert.doesNotMatch(detail, /Source:/, "a silence names no source");
+      await page.keyboard.press("Escape");
+    }
+    await page.context().close();
+  });
+
   test("with scripts off every story reads, and its tabs lead to its own views", async () => {
     const page = await openPage(site.browser, { javaScriptEnabled: false, viewport: { width: 680, height: 900 } });
     for (const { name, story } of STORIES) {
