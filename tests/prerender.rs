@@ -622,7 +622,10 @@ fn the_inline_head_script_comes_before_the_stylesheet_and_the_readme_allows_its_
     let page = story_page(MINIFIED, &parts("", "en")).unwrap();
     let script = format!("<script>{}</script>", head_script());
     let at = page.find(&script).expect("the inline script");
-    assert!(at < page.find("stylesheet").unwrap(), "before the stylesheet");
+    assert!(
+        at < page.find("stylesheet").unwrap(),
+        "before the stylesheet"
+    );
     assert!(!head_script().contains("//"), "no comments shipped");
     let readme = include_str!("../README.md");
     assert!(
