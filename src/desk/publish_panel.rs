@@ -24,6 +24,10 @@ pub struct PublishPanelProps {
     /// Whether the embed code makes widgets that check for new versions.
     pub live: bool,
     pub on_live: Callback<bool>,
+    /// What is wrong with the story's evidence (not all checked, or not found in its source),
+    /// said beside the downloads and the embed code, where an editor publishes.
+    #[prop_or_default]
+    pub warning: Option<AttrValue>,
 }
 
 #[component]
@@ -51,6 +55,9 @@ pub fn PublishPanel(props: &PublishPanelProps) -> Html {
     html! {
         <section class="dmd-panel dmd-publish" aria-labelledby="dmd-publish-title" data-testid="dmd-publish">
             <h2 id="dmd-publish-title">{ "Download and embed" }</h2>
+            if let Some(warning) = &props.warning {
+                <p class="dmd-warning" data-testid="dmd-publish-warning">{ warning }</p>
+            }
             <p class="dmd-actions">
                 <button type="button" class="dmd-button dmd-button--primary" onclick={props.on_json.reform(|_| ())} data-testid="dmd-download-json">
                     { format!("Download {stem}.json") }
@@ -122,6 +129,9 @@ pub fn PublishPanel(props: &PublishPanelProps) -> Html {
                     { "For a story you will republish while the talks go on. Each new version appears in open articles, its changes marked, and readers can step back through its earlier versions." }
                 </p>
             </div>
+            if let Some(warning) = &props.warning {
+                <p class="dmd-warning" data-testid="dmd-embed-warning">{ format!("Before you embed it: {warning}") }</p>
+            }
             { for props.snippets.iter().enumerate().map(|(i, snippet)| {
                 let id = format!("dmd-embed-{}", snippet.id);
                 html! {

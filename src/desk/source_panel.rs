@@ -37,7 +37,7 @@ pub fn SourcePanel(props: &SourcePanelProps) -> Html {
                 let source_id = source.id.clone();
                 let on_input = Callback::from(move |event: InputEvent| {
                     let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
-                    on_text.emit(SourceText { source: source_id.clone(), text: area.value() });
+                    on_text.emit(SourceText { source: source_id.clone(), text: area.value(), address: String::new() });
                 });
                 html! {
                     <div class="dmd-field">

@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::model::Story;
+use crate::model::check::Coverage;
+use crate::model::{Source, Story};
 
 /// One problem as the desk lists it: where (sheet, row and column; or line and column of a story
 /// file; or the cell of the matrix), what is wrong, and for evidence, the source's nearest
@@ -47,11 +48,47 @@ impl Theme {
     }
 }
 
-/// The text of one of the story's sources, pasted by the editor to check evidence against.
+/// The text of one of the story's sources, pasted by the editor (or carried by the workbook) to
+/// check evidence against.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceText {
     pub source: String,
     pub text: String,
+    /// Which source it is the text of, whatever file the story comes from next: the source's
+    /// [`address`] when the text was given; empty when not known (work saved before).
+    pub address: String,
+}
+
+/// What tells one source from another across files and renames: its address, or without one its
+/// outlet and title.
+pub fn address(source: &Source) -> String {
+    match &source.url {
+        Some(url) => url.clone(),
+        None => format!("{}: {}", source.outlet, source.title),
+    }
+}
+
+/// The texts of `texts` that are the texts of `story`'s sources, each under the id it has there.
+/// A text goes with its source's address, not with a file name or an id, so it survives a renamed
+/// copy ("story (1).xlsx"), a reload and a new version, and never checks another story's
+/// evidence.
+fn kept_for(story: &Story, texts: Vec<SourceText>) -> Vec<SourceText> {
+    texts
+        .into_iter()
+        .filter_map(|text| {
+            let source = story.sources.iter().find(|s| {
+                if text.address.is_empty() {
+                    s.id == text.source
+                } else {
+                    address(s) == text.address
+                }
+            })?;
+            Some(SourceText {
+                source: source.id.clone(),
+                ..text
+            })
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -69,6 +106,8 @@ pub struct DeskState {
     /// Evidence and quotes of `story` not found word for word in its sources' texts.
     pub evidence: Vec<Problem>,
     pub sources: Vec<SourceText>,
+    /// How much of the story's evidence the texts at hand let the desk check.
+    pub coverage: Coverage,
     /// Bumped whenever the story changes, so the preview's widgets start afresh.
     pub generation: u32,
     /// Side id of the preview's view, or `all`.
@@ -88,6 +127,7 @@ impl Default for DeskState {
             problems: Vec::new(),
             evidence: Vec::new(),
             sources: Vec::new(),
+            coverage: Coverage::default(),
             generation: 0,
             view: "all".into(),
             theme: Theme::Light,
@@ -103,13 +143,17 @@ pub enum DeskAction {
         what: String,
         stem: String,
         outcome: Result<Story, Vec<Problem>>,
+        /// Source texts the opened workbook carries (its "source texts" sheet).
+        texts: Vec<SourceText>,
     },
-    /// Work restored from the browser's storage at start.
+    /// Work restored from the browser's storage at start: the last good story, if any, and the
+    /// problems of the last thing opened, if it had any.
     Restored {
         opened: String,
         stem: String,
-        story: Story,
+        story: Option<Story>,
         sources: Vec<SourceText>,
+        problems: Vec<Problem>,
     },
     SourceText(SourceText),
     View(String),
@@ -121,10 +165,50 @@ pub enum DeskAction {
 impl DeskState {
     /// Recomputes the evidence problems of the current story against the pasted texts.
     fn recheck(&mut self) {
-        self.evidence = match &self.story {
-            Some(story) => super::open::evidence_problems(story, &self.sources),
-            None => Vec::new(),
+        (self.evidence, self.coverage) = match &self.story {
+            Some(story) => (
+                super::open::evidence_problems(story, &self.sources),
+                super::open::coverage(story, &self.sources),
+            ),
+            None => (Vec::new(), Coverage::default()),
         };
+    }
+
+    /// How far the story's evidence is checked, in a sentence, and whether that is all of it and
+    /// all found; `None` for a story with no evidence or quotes.
+    pub fn evidence_said(&self) -> Option<(bool, String)> {
+        let c = &self.coverage;
+        let story = self.story.as_ref()?;
+        if c.sentences + c.quotes == 0 && c.unchecked.is_empty() {
+            return None;
+        }
+        let mut said = Vec::new();
+        if c.sentences + c.quotes > 0 {
+            let found = if self.evidence.is_empty() {
+                "all found word for word".to_owned()
+            } else {
+                format!("{} not found word for word", self.evidence.len())
+            };
+            said.push(format!(
+                "{} checked against the {} of {}: {found}",
+                counted(c.sentences, c.quotes),
+                if c.sources == 1 { "text" } else { "texts" },
+                plural(c.sources, "source", "sources"),
+            ));
+        }
+        for (id, sentences, quotes) in &c.unchecked {
+            let title = story
+                .sources
+                .iter()
+                .find(|s| s.id == *id)
+                .map_or(String::new(), |s| format!(" ({})", s.title));
+            said.push(format!(
+                "{} of source \"{id}\"{title} not checked: paste its text under Source texts",
+                counted(*sentences, *quotes)
+            ));
+        }
+        let whole = c.unchecked.is_empty() && self.evidence.is_empty();
+        Some((whole, format!("Evidence: {}.", said.join("; "))))
     }
 
     fn show(&mut self, story: Story) {
@@ -147,6 +231,7 @@ impl Reducible for DeskState {
                 what,
                 stem,
                 outcome,
+                texts,
             } => {
                 next.status = match &outcome {
                     Ok(story) => format!(
@@ -167,14 +252,23 @@ impl Reducible for DeskState {
                 next.opened = Some(what);
                 match outcome {
                     Ok(story) => {
-                        // Pasted source texts belong to the story they were pasted for: kept
-                        // when the same story is opened again (fixed and reloaded), never
-                        // checked against another story's evidence.
-                        if stem != next.stem {
-                            next.sources.clear();
+                        let mut sources = kept_for(&story, std::mem::take(&mut next.sources));
+                        // What the workbook carries is the latest word on its sources.
+                        for text in texts {
+                            let Some(source) = story.sources.iter().find(|s| s.id == text.source)
+                            else {
+                                continue;
+                            };
+                            let text = SourceText {
+                                address: address(source),
+                                ..text
+                            };
+                            match sources.iter_mut().find(|s| s.source == text.source) {
+                                Some(slot) => *slot = text,
+                                None => sources.push(text),
+                            }
                         }
-                        next.sources
-                            .retain(|text| story.sources.iter().any(|s| s.id == text.source));
+                        next.sources = sources;
                         next.stem = stem;
                         next.problems.clear();
                         next.show(story);
@@ -185,23 +279,46 @@ impl Reducible for DeskState {
                     }
                 }
                 next.recheck();
+                if let (true, Some((_, said))) = (next.problems.is_empty(), next.evidence_said()) {
+                    next.status = format!("{} {said}", next.status);
+                }
             }
             DeskAction::Restored {
                 opened,
                 stem,
                 story,
                 sources,
+                problems,
             } => {
-                next.status = format!("Restored your work on {opened} from this browser.");
+                next.status = if problems.is_empty() {
+                    format!("Restored your work on {opened} from this browser.")
+                } else {
+                    format!(
+                        "Restored your work from this browser. The last file opened, {opened}, has {}: fix them and open it again.",
+                        plural(problems.len(), "problem", "problems")
+                    )
+                };
                 next.opened = Some(opened);
                 next.stem = stem;
                 next.sources = sources;
-                next.show(story);
+                next.stale = story.is_some() && !problems.is_empty();
+                next.problems = problems;
+                if let Some(story) = story {
+                    next.show(story);
+                    next.stale = !next.problems.is_empty();
+                }
                 next.recheck();
             }
-            DeskAction::SourceText(text) => {
+            DeskAction::SourceText(mut text) => {
+                let source = next
+                    .story
+                    .as_ref()
+                    .and_then(|story| story.sources.iter().find(|s| s.id == text.source));
+                if let Some(source) = source {
+                    text.address = address(source);
+                }
                 match next.sources.iter_mut().find(|s| s.source == text.source) {
-                    Some(slot) => slot.text = text.text,
+                    Some(slot) => *slot = text,
                     None => next.sources.push(text),
                 }
                 next.sources.retain(|s| !s.text.trim().is_empty());
@@ -212,5 +329,23 @@ impl Reducible for DeskState {
             DeskAction::Status(status) => next.status = status,
         }
         Rc::new(next)
+    }
+}
+
+/// "1 problem", "3 problems".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "12 evidence sentences and 1 quote", "1 evidence sentence".
+fn counted(sentences: usize, quotes: usize) -> String {
+    match (sentences, quotes) {
+        (s, 0) => plural(s, "evidence sentence", "evidence sentences"),
+        (0, q) => plural(q, "quote", "quotes"),
+        (s, q) => format!(
+            "{} and {}",
+            plural(s, "evidence sentence", "evidence sentences"),
+            plural(q, "quote", "quotes")
+        ),
     }
 }

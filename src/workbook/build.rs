@@ -3,10 +3,11 @@
 
 use std::collections::BTreeSet;
 
+use crate::model::check::SourceText;
 use crate::model::{validate::validate, AsOf, Issue, Position, Quote, Side, Source, Stance, Story};
 
 use super::cells::{self, column_letter, normalize, Row, Sheet, Value};
-use super::read::SHEETS;
+use super::read::{SHEETS, SOURCE_TEXTS};
 use super::{Place, Problem};
 
 /// A sheet's columns: the header as compared, and whether the sheet is unusable without it.
@@ -37,6 +38,7 @@ pub const POSITIONS: Spec = &[
     ("source", true),
     ("evidence", false),
 ];
+pub const TEXTS: Spec = &[("source", true), ("text", true)];
 /// The rows of the `story` sheet (column A the key, column B the value), and the story field
 /// each one fills, as validation names it.
 pub const STORY_KEYS: [(&str, &str); 5] = [
@@ -645,4 +647,93 @@ pub fn with_positions(story: &Story, sheet: &Sheet) -> Result<Story, Vec<Problem
     let mut story = story.clone();
     story.positions = positions;
     b.validated(story)
+}
+
+/// The texts of `story`'s sources that the workbook carries on its "source texts" sheet: a
+/// source's id and a line of its text on each row, the lines of one source joined in row order.
+/// None when the workbook has no such sheet.
+pub fn source_texts(sheets: &[Sheet], story: &Story) -> Result<Vec<SourceText>, Vec<Problem>> {
+    let Some(sheet) = sheets.iter().find(|s| s.key == SOURCE_TEXTS) else {
+        return Ok(Vec::new());
+    };
+    let mut b = Builder::default();
+    let table = b.table(sheet, TEXTS);
+    let mut texts: Vec<SourceText> = Vec::new();
+    let mut unknown: Vec<(String, Vec<usize>)> = Vec::new();
+    for row in table.rows.iter().filter(|_| table.usable) {
+        let source = b.text(&table, row, "source", String::new());
+        let line = b.text(&table, row, "text", String::new());
+        if source.is_empty() {
+            let (_, at) = Builder::cell(&table, row, "source");
+            b.at(at, None, "which source is this line of? Write the source's id (as on the sources sheet) in this column".into());
+            continue;
+        }
+        if !story.sources.iter().any(|s| s.id == source) {
+            match unknown.iter_mut().find(|(id, _)| *id == source) {
+                Some((_, rows)) => rows.push(row.number),
+                None => unknown.push((source, vec![row.number])),
+            }
+            continue;
+        }
+        match texts.iter_mut().find(|t| t.source_id == source) {
+            Some(text) => {
+                text.text.push('\n');
+                text.text.push_str(&line);
+            }
+            None => texts.push(SourceText {
+                source_id: source,
+                text: line,
+            }),
+        }
+    }
+    // One message for each unknown id, however many lines carry it.
+    let known = story
+        .sources
+        .iter()
+        .map(|s| format!("\"{}\"", s.id))
+        .collect::<Vec<_>>()
+        .join(", ");
+    for (id, rows) in unknown {
+        let column = table
+            .columns
+            .iter()
+            .find(|(_, n, _)| *n == Some("source"))
+            .map(|(c, ..)| *c);
+        let rows_said = match rows.as_slice() {
+            [one] => format!("row {one}"),
+            many => format!("rows {}", rows_list(many)),
+        };
+        b.at(
+            place(&sheet.name, rows.first().copied(), column, Some("source")),
+            Some(id.clone()),
+            format!("\"{id}\" is not a source of the story ({rows_said}): write one of {known}, or add \"{id}\" to the sources sheet"),
+        );
+    }
+    if b.problems.is_empty() {
+        Ok(texts)
+    } else {
+        Err(b.problems)
+    }
+}
+
+/// Row numbers for a message: "4-9, 12".
+fn rows_list(rows: &[usize]) -> String {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for &row in rows {
+        match spans.last_mut() {
+            Some((_, end)) if *end + 1 == row => *end = row,
+            _ => spans.push((row, row)),
+        }
+    }
+    spans
+        .iter()
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -7,6 +7,9 @@ use crate::model::Stance;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Text(String),
+    /// Text that our CSV export guarded with an apostrophe ([`to_csv_text`]): the value exactly,
+    /// not trimmed, so a field that begins with a tab reads back as it was written.
+    Exact(String),
     Int(i64),
     Float(f64),
     Bool(bool),
@@ -77,11 +80,20 @@ pub fn shown(value: &str) -> String {
 }
 
 impl Value {
+    /// The cell's text as the file stored it, for text cells.
+    pub fn stored_text(&self) -> Option<&str> {
+        match self {
+            Value::Text(text) | Value::Exact(text) => Some(text),
+            _ => None,
+        }
+    }
+
     /// The cell as text, the way a spreadsheet shows it: whole numbers without `.0` (an id typed
     /// as 2025 stays "2025"), booleans as TRUE/FALSE. Error cells have no text.
     pub fn text(&self) -> Result<String, String> {
         match self {
             Value::Text(text) => Ok(text.trim().to_owned()),
+            Value::Exact(text) => Ok(text.clone()),
             Value::Int(n) => Ok(n.to_string()),
             Value::Float(x) => Ok(number_text(*x)),
             Value::Bool(true) => Ok("TRUE".into()),
@@ -115,7 +127,7 @@ pub fn priority(value: &Value) -> Result<u32, String> {
     let number = match value {
         Value::Int(n) => *n as f64,
         Value::Float(x) => *x,
-        Value::Text(text) => text.trim().parse::<f64>().map_err(|_| {
+        Value::Text(text) | Value::Exact(text) => text.trim().parse::<f64>().map_err(|_| {
             format!(
                 "\"{}\" is not a priority: write a whole number from 1",
                 shown(text)
@@ -212,6 +224,34 @@ pub fn lines(text: &str, semicolons: bool) -> Vec<String> {
         .filter(|item| !item.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// What a spreadsheet program takes for a formula when a CSV cell begins with it (`=`, `+`, `-`,
+/// `@`, and the tab and carriage return some programs skip before looking again).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell as a CSV file should hold it so that no spreadsheet program evaluates it: behind
+/// the apostrophe spreadsheets show as "this is text" (OWASP's advice for CSV injection). A cell
+/// that already begins with an apostrophe gets one more, so [`from_csv_text`] can tell them apart
+/// and the round trip holds for every value.
+pub fn to_csv_text(value: &str) -> String {
+    if value.starts_with(FORMULA_STARTS) || value.starts_with('\'') {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    }
+}
+
+/// Undoes [`to_csv_text`]: one apostrophe is taken off a cell that then begins with a formula
+/// character or another apostrophe, and the rest is kept exactly. Other cells, "'Tis" among
+/// them, are text as they are.
+pub fn from_csv_text(field: &str) -> Value {
+    match field.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => {
+            Value::Exact(rest.to_owned())
+        }
+        _ => Value::Text(field.to_owned()),
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 
 use std::fmt;
 
+use crate::model::check::SourceText;
 use crate::model::Story;
 
 mod build;
@@ -81,17 +82,42 @@ impl fmt::Display for Problem {
 /// story: give the folder's files to [`import_csv`]. Old `.xls` and `.xlsb` are refused with a
 /// message to save as `.xlsx`.
 pub fn import(file_name: &str, bytes: &[u8]) -> Result<Story, Vec<Problem>> {
+    import_with_texts(file_name, bytes).map(|imported| imported.story)
+}
+
+/// A story read from a workbook, and the texts of its sources that the workbook carries on its
+/// "source texts" sheet (none for a story file or a workbook without that sheet).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub story: Story,
+    pub texts: Vec<SourceText>,
+}
+
+/// [`import`], with the source texts the workbook carries. A source text naming a source the
+/// story does not have is a problem, placed on its sheet.
+pub fn import_with_texts(file_name: &str, bytes: &[u8]) -> Result<Imported, Vec<Problem>> {
     let sheets = read::spreadsheet(file_name, bytes)?;
     match sheets {
-        read::Content::Json(text) => crate::model::parse_story(&text).map_err(|errors| {
-            errors
-                .0
-                .into_iter()
-                .map(|error| Problem::file(format!("{file_name}: {error}")))
-                .collect()
-        }),
-        read::Content::Sheets(sheets) => build::story(&sheets),
+        read::Content::Json(text) => crate::model::parse_story(&text)
+            .map(|story| Imported {
+                story,
+                texts: Vec::new(),
+            })
+            .map_err(|errors| {
+                errors
+                    .0
+                    .into_iter()
+                    .map(|error| Problem::file(format!("{file_name}: {error}")))
+                    .collect()
+            }),
+        read::Content::Sheets(sheets) => with_texts(&sheets),
     }
+}
+
+fn with_texts(sheets: &[cells::Sheet]) -> Result<Imported, Vec<Problem>> {
+    let story = build::story(sheets)?;
+    let texts = build::source_texts(sheets, &story)?;
+    Ok(Imported { story, texts })
 }
 
 /// Reads a story from one CSV file per sheet, each named after its sheet (`story.csv`,
@@ -99,8 +125,12 @@ pub fn import(file_name: &str, bytes: &[u8]) -> Result<Story, Vec<Problem>> {
 /// text (a byte-order mark is allowed). Row numbers in messages count records, as a spreadsheet
 /// shows them, not lines (a quoted cell may span lines).
 pub fn import_csv(files: &[(String, String)]) -> Result<Story, Vec<Problem>> {
-    let sheets = read::csv_files(files)?;
-    build::story(&sheets)
+    import_csv_with_texts(files).map(|imported| imported.story)
+}
+
+/// [`import_csv`], with the source texts of a `source_texts.csv` among the files.
+pub fn import_csv_with_texts(files: &[(String, String)]) -> Result<Imported, Vec<Problem>> {
+    with_texts(&read::csv_files(files)?)
 }
 
 /// Replaces the positions of `story` with rows pasted from a spreadsheet: tab-separated, the
@@ -116,10 +146,21 @@ pub fn paste_positions(story: &Story, text: &str) -> Result<Story, Vec<Problem>>
 /// same bytes (the creation time is fixed). Fails only if the writer does (a cell over Excel's
 /// 32,767 characters).
 pub fn export_xlsx(story: &Story) -> Result<Vec<u8>, String> {
-    write::xlsx(story)
+    write::xlsx(story, &[])
+}
+
+/// [`export_xlsx`], with a "source texts" sheet carrying `texts` (a line of a source's text on each
+/// row), which [`import_with_texts`] reads back; the story's sheets are the same.
+pub fn export_xlsx_with_texts(story: &Story, texts: &[SourceText]) -> Result<Vec<u8>, String> {
+    write::xlsx(story, texts)
 }
 
 /// The story as one CSV file per sheet, `(file name, text)`, in the shape [`import_csv`] reads.
 pub fn export_csv(story: &Story) -> Vec<(String, String)> {
-    write::csv(story)
+    write::csv(story, &[])
+}
+
+/// [`export_csv`], with a `source_texts.csv` carrying `texts` when there are any.
+pub fn export_csv_with_texts(story: &Story, texts: &[SourceText]) -> Vec<(String, String)> {
+    write::csv(story, texts)
 }

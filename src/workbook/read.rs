@@ -18,6 +18,10 @@ pub enum Content {
 /// The sheets a story workbook has, in order, by their compared names.
 pub const SHEETS: [&str; 5] = ["story", "sources", "sides", "issues", "positions"];
 
+/// The sheet, read when a workbook has it, that carries the texts of the story's sources, so the
+/// evidence check travels with the workbook.
+pub const SOURCE_TEXTS: &str = "source texts";
+
 enum Kind {
     Xlsx,
     Ods(Vec<u8>),
@@ -242,7 +246,7 @@ impl Collector {
 
     /// Adds one cell; false once the sheet is over a cap (the rest is not read).
     fn add(&mut self, row: usize, column: usize, value: Value, text_budget: &mut usize) -> bool {
-        if let Value::Text(text) = &value {
+        if let Some(text) = value.stored_text() {
             if text.trim().is_empty() {
                 return true;
             }
@@ -283,7 +287,7 @@ impl Collector {
             self.stopped = true;
             return false;
         }
-        if let Value::Text(text) = &value {
+        if let Some(text) = value.stored_text() {
             let chars = text.chars().count();
             if chars > MAX_CELL_CHARS {
                 self.problems.push(Problem {
@@ -333,7 +337,8 @@ impl Collector {
 }
 
 fn wanted(name: &str) -> bool {
-    SHEETS.contains(&normalize(name).as_str())
+    let name = normalize(name);
+    SHEETS.contains(&name.as_str()) || name == SOURCE_TEXTS
 }
 
 fn date_text(date: &calamine::ExcelDateTime) -> Value {
@@ -496,7 +501,13 @@ fn csv_sheet(
         match record {
             Ok(record) => {
                 for (column, field) in record.iter().enumerate() {
-                    let value = Value::Text(field.to_owned());
+                    // Rows pasted from a spreadsheet hold what it showed, never the apostrophe
+                    // that our CSV export puts before a would-be formula.
+                    let value = if delimiter == b',' {
+                        super::cells::from_csv_text(field)
+                    } else {
+                        Value::Text(field.to_owned())
+                    };
                     if !collector.add(row, column, value, budget) {
                         break 'records;
                     }

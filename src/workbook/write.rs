@@ -3,6 +3,7 @@
 
 use rust_xlsxwriter::{DataValidation, DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
 
+use crate::model::check::SourceText;
 use crate::model::{Stance, Story};
 
 /// One sheet as text cells: its name, headers, widths (in characters) and rows. A `None` cell is
@@ -28,8 +29,8 @@ fn text(value: &str) -> Cell {
     }
 }
 
-fn grids(story: &Story) -> Vec<Grid> {
-    vec![
+fn grids(story: &Story, texts: &[SourceText]) -> Vec<Grid> {
+    let mut grids = vec![
         Grid {
             name: "story",
             headers: vec!["field", "value"],
@@ -112,17 +113,52 @@ fn grids(story: &Story) -> Vec<Grid> {
                 })
                 .collect(),
         },
-    ]
+    ];
+    if !texts.is_empty() {
+        grids.push(Grid {
+            name: "source texts",
+            headers: vec!["source", "text"],
+            widths: vec![14.0, 100.0],
+            rows: texts
+                .iter()
+                .flat_map(|t| text_rows(&t.text).map(|line| vec![text(&t.source_id), text(line)]))
+                .collect(),
+        });
+    }
+    grids
+}
+
+/// A source text as rows: a line on each, blank lines left out, and a line longer than a cell
+/// holds (Excel: 32,767 characters) cut at a space. Reading joins the rows with line breaks,
+/// which the evidence check counts as spaces.
+fn text_rows(text: &str) -> impl Iterator<Item = &str> {
+    const MOST: usize = 30_000;
+    text.lines()
+        .filter(|line| !line.trim().is_empty())
+        .flat_map(|mut line| {
+            let mut parts = Vec::new();
+            while line.len() > MOST {
+                let mut cut = MOST;
+                while !line.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                let cut = line[..cut].rfind(' ').filter(|&c| c > 0).unwrap_or(cut);
+                parts.push(&line[..cut]);
+                line = &line[cut..];
+            }
+            parts.push(line);
+            parts
+        })
 }
 
 /// Rows the stance list is offered on: the positions written, and room for more.
 const VALIDATED_ROWS: u32 = 20_000;
 
-pub fn xlsx(story: &Story) -> Result<Vec<u8>, String> {
-    write_xlsx(story).map_err(|err| format!("the workbook could not be written: {err}"))
+pub fn xlsx(story: &Story, texts: &[SourceText]) -> Result<Vec<u8>, String> {
+    write_xlsx(story, texts).map_err(|err| format!("the workbook could not be written: {err}"))
 }
 
-fn write_xlsx(story: &Story) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+fn write_xlsx(story: &Story, texts: &[SourceText]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut workbook = Workbook::new();
     // A fixed creation time: the same story gives the same bytes, so exported templates diff.
     let created = ExcelDateTime::from_ymd(2025, 1, 1)?;
@@ -136,7 +172,7 @@ fn write_xlsx(story: &Story) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         .set_text_wrap()
         .set_align(rust_xlsxwriter::FormatAlign::Top);
     let top = Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
-    for grid in grids(story) {
+    for grid in grids(story, texts) {
         let sheet: &mut Worksheet = workbook.add_worksheet();
         sheet.set_name(grid.name)?;
         for (c, (header, width)) in grid.headers.iter().zip(&grid.widths).enumerate() {
@@ -176,8 +212,8 @@ fn write_xlsx(story: &Story) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     workbook.save_to_buffer()
 }
 
-pub fn csv(story: &Story) -> Vec<(String, String)> {
-    grids(story)
+pub fn csv(story: &Story, texts: &[SourceText]) -> Vec<(String, String)> {
+    grids(story, texts)
         .into_iter()
         .map(|grid| {
             let mut writer = csv::Writer::from_writer(Vec::new());
@@ -186,7 +222,7 @@ pub fn csv(story: &Story) -> Vec<(String, String)> {
             rows.extend(grid.rows.iter().map(|row| {
                 row.iter()
                     .map(|cell| match cell {
-                        Cell::Text(value) => value.clone(),
+                        Cell::Text(value) => super::cells::to_csv_text(value),
                         Cell::Number(n) => n.to_string(),
                         Cell::Empty => String::new(),
                     })
@@ -198,7 +234,7 @@ pub fn csv(story: &Story) -> Vec<(String, String)> {
             }
             let bytes = writer.into_inner().unwrap_or_default();
             (
-                format!("{}.csv", grid.name),
+                format!("{}.csv", grid.name.replace(' ', "_")),
                 String::from_utf8(bytes).unwrap_or_default(),
             )
         })

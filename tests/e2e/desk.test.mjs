@@ -234,6 +234,77 @@ describe("the story desk", () => {
     await page.context().close();
   });
 
+  test("source texts belong to the story: a renamed copy is still checked, its paraphrase caught; the count of checked sentences is said beside the downloads", async () => {
+    const page = await openDesk();
+    await page.click(byTestId("dmd-template"));
+    await page.waitForSelector(byTestId("dmd-source-report"));
+    // Nothing pasted: the desk says what is not checked, beside the downloads and the embed code.
+    assert.match(await page.textContent(byTestId("dmd-evidence-status")), /of source "report" .* not checked: paste its text/);
+    assert.match(await page.textContent(byTestId("dmd-publish-warning")), /not checked/);
+    assert.match(await page.textContent(byTestId("dmd-embed-warning")), /^Before you embed it: /);
+    assert.doesNotMatch(await page.textContent(byTestId("dmd-problems")), /ready to download/);
+    const report = readFileSync(REPORT, "utf8");
+    await page.fill(byTestId("dmd-source-report"), report);
+    await page.waitForFunction(() => /all found word for word/.test(document.querySelector('[data-testid="dmd-evidence-status"]')?.textContent ?? ""));
+    const story = JSON.parse(readFileSync("static/stories/istanbul-2025-06-02.json", "utf8"));
+    const sentences = story.positions.reduce((n, p) => n + (p.evidence ?? []).length, 0);
+    const quotes = story.positions.filter((p) => p.quote).length;
+    assert.equal(
+      (await page.textContent(byTestId("dmd-evidence-status"))).trim(),
+      `Evidence: ${sentences} evidence sentences and ${quotes} quotes checked against the text of 1 source: all found word for word.`,
+    );
+    assert.equal(await page.$(byTestId("dmd-publish-warning")), null);
+    // A copy saved again by the browser ("my-story (1).json"), one evidence sentence paraphrased.
+    const sentence = "Kyiv continues to advocate for a full and unconditional ceasefire";
+    const paraphrase = "Kyiv keeps pressing for a complete and unconditional ceasefire";
+    const text = JSON.stringify(story, null, 2);
+    assert.ok(text.includes(sentence), "the story cites the sentence this test changes");
+    await open(page, { name: "my-story (1).json", mimeType: "application/json", buffer: Buffer.from(text.replace(sentence, paraphrase)) });
+    assert.match(await status(page), /Evidence: .* checked against the text of 1 source: 1 not found word for word\./, await status(page));
+    assert.equal(await page.inputValue(byTestId("dmd-source-report")), report, "the pasted text stays with its source");
+    const listed = await page.$$eval(`${byTestId("dmd-evidence-list")} li`, (items) => items.map((li) => li.textContent));
+    assert.equal(listed.length, 1, listed.join("\n"));
+    assert.match(listed[0], new RegExp(`Nearest sentence in the source: ${sentence}`));
+    assert.match(await page.textContent(byTestId("dmd-publish-warning")), /Evidence not in its source word for word: 1/);
+    // The workbook downloaded now carries the source text: opened in another browser, it is
+    // checked at once.
+    const xlsx = await download(page, "dmd-download-xlsx");
+    const other = await openDesk();
+    await open(other, { name: "my-story-1.xlsx", mimeType: "application/octet-stream", buffer: xlsx.bytes });
+    assert.match(await status(other), /1 not found word for word/, await status(other));
+    assert.equal((await other.inputValue(byTestId("dmd-source-report"))).split(/\s+/).join(" "), report.split(/\s+/).filter(Boolean).join(" "));
+    assert.deepEqual([...page.errors, ...other.errors], []);
+    await other.context().close();
+    await page.context().close();
+  });
+
+  test("starting from the template asks before it replaces the story, and a reload after a broken file lists that file's problems", async () => {
+    const page = await openDesk({ viewport: { width: 375, height: 800 } });
+    await open(page, "tests/fixtures/stories/two-sides.json");
+    await page.click(byTestId("dmd-template"));
+    await page.waitForSelector(byTestId("dmd-template-ask"));
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "dmd-template-keep", "the safe choice has the focus");
+    assert.deepEqual(await axeViolations(page), []);
+    await page.keyboard.press("Enter");
+    assert.equal(await page.$(byTestId("dmd-template-ask")), null);
+    assert.match(await status(page), /^Opened two-sides\.json/);
+    await page.click(byTestId("dmd-template"));
+    await page.click(byTestId("dmd-template-confirm"));
+    await page.waitForFunction(() => /^Opened the template/.test(document.querySelector('[data-testid="dmd-status"]')?.textContent ?? ""));
+    // A broken workbook, then a reload: its problems are listed again, not "Problems (0)".
+    await open(page, `${WORKBOOKS}/mistakes.xlsx`);
+    const before = await problems(page);
+    assert.ok(before.length > 0);
+    await page.reload();
+    await page.waitForFunction(() => /^Restored /.test(document.querySelector('[data-testid="dmd-status"]')?.textContent ?? ""));
+    assert.match(await status(page), /mistakes\.xlsx, has \d+ problems/);
+    assert.deepEqual(await problems(page), before);
+    assert.match(await page.textContent(byTestId("dmd-problems")), /still shows the last version/);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test("a positions table pasted from a spreadsheet replaces the story's positions", async () => {
     const page = await openDesk();
     await page.click(byTestId("dmd-template"));

@@ -104,6 +104,45 @@ pub fn unchecked_sources(story: &Story, sources: &[SourceText]) -> Vec<String> {
         .collect()
 }
 
+/// How much of a story's evidence the source texts at hand cover: the evidence sentences and
+/// quotes of its positions that [`check_evidence`] compares, and those it cannot, by source.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// Evidence sentences compared with their source's text.
+    pub sentences: usize,
+    /// Quotes compared with their source's text.
+    pub quotes: usize,
+    /// Sources with a text that evidence or a quote rests on.
+    pub sources: usize,
+    /// Sources that evidence or quotes rest on but that have no text: `(id, sentences, quotes)`,
+    /// in the order of the story's `sources`.
+    pub unchecked: Vec<(String, usize, usize)>,
+}
+
+/// What [`check_evidence`] can and cannot compare for `story` with these texts.
+pub fn coverage(story: &Story, sources: &[SourceText]) -> Coverage {
+    let mut coverage = Coverage::default();
+    for source in &story.sources {
+        let resting = story.positions.iter().filter(|p| p.source == source.id);
+        let (sentences, quotes) = resting.fold((0, 0), |(s, q), p| {
+            (s + p.evidence.len(), q + usize::from(p.quote.is_some()))
+        });
+        if sentences + quotes == 0 {
+            continue;
+        }
+        if sources.iter().any(|t| t.source_id == source.id) {
+            coverage.sentences += sentences;
+            coverage.quotes += quotes;
+            coverage.sources += 1;
+        } else {
+            coverage
+                .unchecked
+                .push((source.id.clone(), sentences, quotes));
+        }
+    }
+    coverage
+}
+
 /// A source text ready for comparisons: normalised for containment, and split into sentences
 /// with their words for the nearest-sentence search.
 struct Prepared {

@@ -25,7 +25,10 @@ mod evidence;
 mod quotes;
 mod roots;
 
-pub use evidence::{check_evidence, normalise, unchecked_sources, EvidenceField, EvidenceProblem};
+pub use evidence::{
+    check_evidence, coverage, normalise, unchecked_sources, Coverage, EvidenceField,
+    EvidenceProblem,
+};
 
 /// Whether a [`Diagnostic`] makes the check fail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
