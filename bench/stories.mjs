@@ -96,11 +96,15 @@ for (let i = 0; i <= RUNS; i++) {
 }
 await browser.close();
 await server.close();
+// The ratio is taken round by round (the page and its floor loaded one after the other) and its
+// median reported: a machine that slows down for a while slows both loads of a round, so the
+// paired ratio carries less of that drift than the ratio of the two medians.
+const paired = (a, b) => median(a.map((x, i) => x / b[i]));
 const results = stories.map((story) => {
   const { widget, floor } = times[story.path];
-  return { ...story, widget: median(widget), floor: median(floor), ratio: median(widget) / median(floor), q: [quantile(widget, 0.25), quantile(widget, 0.75), quantile(floor, 0.25), quantile(floor, 0.75)] };
+  return { ...story, widget: median(widget), floor: median(floor), ratio: paired(widget, floor), q: [quantile(widget, 0.25), quantile(widget, 0.75), quantile(floor, 0.25), quantile(floor, 0.75)] };
 });
-const noise = Math.abs(median(control.a) / median(control.b) - 1);
+const noise = Math.abs(paired(control.a, control.b) - 1);
 
 const commit = execSync("git rev-parse --short HEAD").toString().trim();
 const ms = (x) => `${x.toFixed(0)} ms`;
@@ -111,10 +115,12 @@ const section = `${START}
 Each story the build built (\`scripts/build\`: the built-in story and every story of \`stories/\`),
 its all-sides page against the same page with every script and preload removed, at ${CPU}× CPU,
 cache off, ${RUNS} rounds after a warm-up round, each loading every story's page and its floor in
-alternating order; medians of first contentful paint, quartiles in brackets. Measured
+alternating order; medians of first contentful paint, quartiles in brackets, and the median of
+each round's ratio of the page's first paint to its floor's (paired, so drift of the machine
+cancels). Measured
 ${new Date().toISOString().slice(0, 10)} at ${commit} (\`node bench/stories.mjs\`, which \`scripts/bench\` runs;
 \`PAINT_RUNS\` sets the rounds). The noise: in the same rounds, the built-in story's floor loaded
-twice, two identical pages, had medians ${(noise * 100).toFixed(1)} % apart.
+twice, two identical pages, had a paired ratio ${(noise * 100).toFixed(1)} % off 1.
 
 | story | widget | floor (no script) | widget × floor | within 1.1 × |
 | --- | --- | --- | --- | --- |

@@ -44,12 +44,19 @@
     // As pym does: tell the frame its width whenever it changes, when it loads (a lazy frame off
     // screen may not be loaded yet) and when it comes into view; it answers with its height.
     // A frame off screen may skip its own resize callbacks, so its report alone can be stale.
+    // Only once the frame has loaded: before that its window is about:blank, and a message for
+    // the widget's origin is refused with a warning in the article's console.
     let width = -1;
+    let loaded = false;
     const ask = () => {
+      if (!loaded) return;
       width = frame.clientWidth;
       frame.contentWindow?.postMessage({ sentinel: "dm", type: "width", width }, url.origin === "null" ? "*" : url.origin);
     };
-    frame.addEventListener("load", ask);
+    frame.addEventListener("load", () => {
+      loaded = true;
+      ask();
+    });
     new ResizeObserver(() => frame.clientWidth !== width && ask()).observe(frame);
     new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && ask()).observe(frame);
 

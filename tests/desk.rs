@@ -30,6 +30,7 @@ fn opened_template() -> DeskState {
             stem: "my-story".into(),
             outcome: template(),
             texts: Vec::new(),
+            rows: None,
         },
     )
 }
@@ -64,6 +65,7 @@ fn a_broken_file_keeps_the_last_good_story_and_lists_its_problems() {
             stem,
             outcome,
             texts: Vec::new(),
+            rows: None,
         },
     );
     assert!(state.stale, "the preview still shows the template");
@@ -183,6 +185,7 @@ fn source_texts_go_with_their_source_not_with_a_file_name() {
                 stem: stem.into(),
                 outcome: Ok(story),
                 texts: Vec::new(),
+                rows: None,
             },
         )
     };
@@ -256,6 +259,7 @@ fn a_workbook_carrying_its_source_texts_is_checked_on_opening() {
         stem,
         outcome,
         texts,
+        rows,
     } = open_files(&[OpenedFile {
         name: "story (1).xlsx".into(),
         bytes,
@@ -268,9 +272,23 @@ fn a_workbook_carrying_its_source_texts_is_checked_on_opening() {
             stem,
             outcome,
             texts,
+            rows,
         },
     );
     assert_eq!(state.evidence.len(), 1, "{:#?}", state.evidence);
+    // Placed where the editor fixes it: the sheet, the row and the line of the cell.
+    let row = 2 + state
+        .story
+        .as_ref()
+        .unwrap()
+        .positions
+        .iter()
+        .position(|p| p.side == "kyiv" && p.issue == "ceasefire")
+        .unwrap();
+    assert_eq!(
+        state.evidence[0].place,
+        format!("positions, row {row}, column I (evidence), line 2 (kyiv / ceasefire)")
+    );
     assert!(
         state.status.contains("1 not found word for word"),
         "{}",
@@ -329,6 +347,7 @@ fn a_view_that_the_new_story_lacks_falls_back_to_all_sides() {
             stem: "two-sides".into(),
             outcome: open_story_json(&two),
             texts: Vec::new(),
+            rows: None,
         },
     );
     assert_eq!(state.view, "all");

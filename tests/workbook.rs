@@ -239,10 +239,10 @@ fn every_mistake_is_reported_at_once_with_its_cell() {
 #[test]
 fn merged_cells_keep_their_value_in_the_top_left_cell_only() {
     let problems = errs(import("merged.xlsx", &workbook("merged-cells.xlsx")));
-    for row in [3, 4] {
-        let p = at(&problems, "positions", Some(row), Some("A"));
-        assert!(p.message.starts_with("unknown issue \"\""), "{p}");
-    }
+    // Said once for both rows: one root cause, one message.
+    let p = at(&problems, "positions", Some(3), Some("A"));
+    assert!(p.message.starts_with("unknown issue \"\""), "{p}");
+    assert!(p.message.ends_with("(the same in 2 rows: 3-4)"), "{p}");
 }
 
 #[test]
@@ -674,4 +674,44 @@ fn a_workbook_carries_its_source_texts_and_says_once_which_name_no_source() {
             && said.contains("add \"reuters\" to the sources sheet"),
         "{said}"
     );
+}
+
+#[test]
+fn a_side_missing_from_the_sides_sheet_is_one_message_with_its_rows_and_its_fix() {
+    let mut files = export_csv(&istanbul());
+    let sides = files.iter_mut().find(|(n, _)| n == "sides.csv").unwrap();
+    // The editor's new side, used on every row, never added to the sides sheet.
+    sides.1 = sides.1.replace("west,", "qatar,");
+    let positions = files
+        .iter_mut()
+        .find(|(n, _)| n == "positions.csv")
+        .unwrap();
+    positions.1 = positions.1.replace(",west,", ",qatarr,");
+    let problems = match import_csv(&files) {
+        Ok(_) => panic!("an unknown side was accepted"),
+        Err(problems) => problems,
+    };
+    let unknown: Vec<&Problem> = problems
+        .iter()
+        .filter(|p| p.message.starts_with("unknown side \"qatarr\""))
+        .collect();
+    assert_eq!(unknown.len(), 1, "{}", lines(&problems));
+    let said = unknown[0].to_string();
+    assert!(
+        said.contains("correct the cell, or add \"qatarr\" to the sides sheet")
+            && said.contains("(the same in 14 rows: "),
+        "{said}"
+    );
+    // What follows from it, the new side's 14 empty cells, is one message too.
+    let gaps: Vec<&Problem> = problems
+        .iter()
+        .filter(|p| p.message.starts_with("no position for side \"qatar\""))
+        .collect();
+    assert_eq!(gaps.len(), 1, "{}", lines(&problems));
+    assert!(
+        gaps[0].message.contains(" on 14 issues (\"ceasefire\", "),
+        "{}",
+        gaps[0]
+    );
+    assert_eq!(problems.len(), 2, "{}", lines(&problems));
 }

@@ -112,6 +112,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                                 stem: opening.stem,
                                 outcome: opening.outcome,
                                 texts: opening.texts,
+                                rows: opening.rows,
                             });
                         }
                         Err(message) => dispatcher.dispatch(DeskAction::Status(message)),
@@ -132,6 +133,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                 stem: "my-story".into(),
                 outcome: super::open::template(),
                 texts: Vec::new(),
+                rows: None,
             })
         })
     };
@@ -147,6 +149,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                     stem: stem.clone(),
                     outcome: super::open::paste(story, &text),
                     texts: Vec::new(),
+                    rows: None,
                 });
             }
         })

@@ -19,6 +19,8 @@ pub struct Opening {
     pub stem: String,
     pub outcome: Result<Story, Vec<Problem>>,
     pub texts: Vec<SourceText>,
+    /// Where a workbook's positions are, to place evidence problems at their cells.
+    pub rows: Option<workbook::PositionRows>,
 }
 
 impl Opening {
@@ -27,6 +29,7 @@ impl Opening {
             Ok(imported) => Opening {
                 stem,
                 outcome: Ok(imported.story),
+                rows: imported.rows,
                 texts: imported
                     .texts
                     .into_iter()
@@ -46,6 +49,7 @@ impl Opening {
             stem,
             outcome: Err(problems),
             texts: Vec::new(),
+            rows: None,
         }
     }
 }
@@ -87,6 +91,7 @@ pub fn open_files(files: &[OpenedFile]) -> Opening {
             stem,
             outcome: open_story_json(&String::from_utf8_lossy(&first.bytes)),
             texts: Vec::new(),
+            rows: None,
         };
     }
     Opening::of(stem, workbook::import_with_texts(&first.name, &first.bytes))
@@ -157,22 +162,47 @@ fn check_texts(sources: &[SourceText]) -> Vec<check::SourceText> {
 }
 
 /// Evidence sentences and quotes of `story` that its sources' texts do not contain word for word,
-/// each placed at its cell ("kyiv / ceasefire, evidence 2").
-pub fn evidence_problems(story: &Story, sources: &[SourceText]) -> Vec<Problem> {
+/// each placed at its cell: by sheet, row and column when the story came from a workbook
+/// (`rows`), else by side and issue ("kyiv / ceasefire, evidence 2").
+pub fn evidence_problems(
+    story: &Story,
+    sources: &[SourceText],
+    rows: Option<&workbook::PositionRows>,
+) -> Vec<Problem> {
     check::check_evidence(story, &check_texts(sources))
         .into_iter()
-        .map(|problem| Problem {
-            place: format!(
-                "{} / {}, {}",
-                problem.side,
-                problem.issue,
-                match problem.field {
-                    EvidenceField::Evidence(i) => format!("evidence {}", i + 1),
-                    EvidenceField::Quote => "quote".to_owned(),
+        .map(|problem| {
+            let cell = format!("{} / {}", problem.side, problem.issue);
+            let row = rows.and_then(|rows| {
+                let at = story
+                    .positions
+                    .iter()
+                    .position(|p| p.side == problem.side && p.issue == problem.issue)?;
+                Some((rows, *rows.rows.get(at)?))
+            });
+            let place = match (row, problem.field) {
+                (Some((rows, row)), field) => {
+                    let column = match field {
+                        EvidenceField::Evidence(_) => &rows.evidence,
+                        EvidenceField::Quote => &rows.quote,
+                    };
+                    let mut place = format!("{}, row {row}", rows.sheet);
+                    if let Some((letter, header)) = column {
+                        place.push_str(&format!(", column {letter} ({header})"));
+                    }
+                    if let EvidenceField::Evidence(i) = field {
+                        place.push_str(&format!(", line {}", i + 1));
+                    }
+                    format!("{place} ({cell})")
                 }
-            ),
-            message: format!("{}: \"{}\"", problem.message(), problem.text),
-            nearest: problem.nearest,
+                (None, EvidenceField::Evidence(i)) => format!("{cell}, evidence {}", i + 1),
+                (None, EvidenceField::Quote) => format!("{cell}, quote"),
+            };
+            Problem {
+                place,
+                message: format!("{}: \"{}\"", problem.message(), problem.text),
+                nearest: problem.nearest,
+            }
         })
         .collect()
 }

@@ -116,7 +116,7 @@ pub fn OpenPanel(props: &OpenPanelProps) -> Html {
             if let (true, Some(work)) = (*asking, &props.work) {
                 <div class="dmd-ask" role="group" aria-labelledby="dmd-ask-text" data-testid="dmd-template-ask">
                     <p id="dmd-ask-text">
-                        { format!("Replace {work}, and the source texts pasted for it, with the template? Nothing is kept of it but what you downloaded.") }
+                        { format!("Replace the story open now ({work}), and the source texts pasted for it, with the template? Only what you have downloaded of it is kept.") }
                     </p>
                     <p class="dmd-actions">
                         <button type="button" class="dmd-button" onclick={on_replace} data-testid="dmd-template-confirm">

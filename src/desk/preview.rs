@@ -1,5 +1,5 @@
-//! Preview: the story in the very widget readers get, at a phone's, a tablet's and a desktop's
-//! width side by side, in the chosen view and theme.
+//! Preview: the story in the very widget readers get, at a phone's, an article column's and a
+//! desktop's width side by side, in the chosen view and theme.
 
 use yew::prelude::*;
 
@@ -7,8 +7,9 @@ use crate::components::{App, StoryRef};
 
 use super::state::Theme;
 
-/// The widths the preview shows, in CSS pixels, and what each stands for.
-pub const WIDTHS: [(u32, &str); 3] = [(320, "phone"), (768, "tablet"), (1280, "desktop")];
+/// The widths the preview shows, in CSS pixels, and what each stands for: the narrowest phone, a
+/// news site's article column (most embeds sit in one, 600-720 px), and a page of its own.
+pub const WIDTHS: [(u32, &str); 3] = [(320, "phone"), (680, "article column"), (1280, "desktop")];
 
 #[derive(Properties, PartialEq)]
 pub struct PreviewProps {

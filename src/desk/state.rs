@@ -8,6 +8,7 @@ use yew::Reducible;
 
 use crate::model::check::Coverage;
 use crate::model::{Source, Story};
+use crate::workbook::PositionRows;
 
 /// One problem as the desk lists it: where (sheet, row and column; or line and column of a story
 /// file; or the cell of the matrix), what is wrong, and for evidence, the source's nearest
@@ -108,6 +109,8 @@ pub struct DeskState {
     pub sources: Vec<SourceText>,
     /// How much of the story's evidence the texts at hand let the desk check.
     pub coverage: Coverage,
+    /// Where the story's positions are in the workbook it was opened from, if it was.
+    pub rows: Option<PositionRows>,
     /// Bumped whenever the story changes, so the preview's widgets start afresh.
     pub generation: u32,
     /// Side id of the preview's view, or `all`.
@@ -128,6 +131,7 @@ impl Default for DeskState {
             evidence: Vec::new(),
             sources: Vec::new(),
             coverage: Coverage::default(),
+            rows: None,
             generation: 0,
             view: "all".into(),
             theme: Theme::Light,
@@ -145,6 +149,8 @@ pub enum DeskAction {
         outcome: Result<Story, Vec<Problem>>,
         /// Source texts the opened workbook carries (its "source texts" sheet).
         texts: Vec<SourceText>,
+        /// Where the opened workbook's positions are.
+        rows: Option<PositionRows>,
     },
     /// Work restored from the browser's storage at start: the last good story, if any, and the
     /// problems of the last thing opened, if it had any.
@@ -167,7 +173,7 @@ impl DeskState {
     fn recheck(&mut self) {
         (self.evidence, self.coverage) = match &self.story {
             Some(story) => (
-                super::open::evidence_problems(story, &self.sources),
+                super::open::evidence_problems(story, &self.sources, self.rows.as_ref()),
                 super::open::coverage(story, &self.sources),
             ),
             None => (Vec::new(), Coverage::default()),
@@ -232,6 +238,7 @@ impl Reducible for DeskState {
                 stem,
                 outcome,
                 texts,
+                rows,
             } => {
                 next.status = match &outcome {
                     Ok(story) => format!(
@@ -269,6 +276,7 @@ impl Reducible for DeskState {
                             }
                         }
                         next.sources = sources;
+                        next.rows = rows;
                         next.stem = stem;
                         next.problems.clear();
                         next.show(story);
@@ -303,6 +311,7 @@ impl Reducible for DeskState {
                 next.sources = sources;
                 next.stale = story.is_some() && !problems.is_empty();
                 next.problems = problems;
+                next.rows = None;
                 if let Some(story) = story {
                     next.show(story);
                     next.stale = !next.problems.is_empty();

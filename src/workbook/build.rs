@@ -59,6 +59,17 @@ struct Located {
     rows: Vec<usize>,
 }
 
+/// Where a workbook's positions are: its positions sheet, the row of each position (in the
+/// story's order), and the evidence and quote columns (letter, header as written), so what is
+/// found wrong with a position later (its evidence against its source) is placed at its cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PositionRows {
+    pub sheet: String,
+    pub rows: Vec<usize>,
+    pub evidence: Option<(String, String)>,
+    pub quote: Option<(String, String)>,
+}
+
 /// A sheet with its headers read.
 struct Table<'a> {
     sheet: &'a Sheet,
@@ -257,6 +268,24 @@ impl Builder {
         self.lists.push((list, located));
     }
 
+    /// Where the positions were read, once the positions sheet has been.
+    fn position_rows(&self) -> Option<PositionRows> {
+        let (_, located) = self.lists.iter().find(|(list, _)| *list == "positions")?;
+        let column = |name: &str| {
+            located
+                .columns
+                .iter()
+                .find(|(n, ..)| *n == name)
+                .map(|(_, c, written)| (column_letter(*c), written.clone()))
+        };
+        Some(PositionRows {
+            sheet: located.sheet.clone(),
+            rows: located.rows.clone(),
+            evidence: column("evidence"),
+            quote: column("quote"),
+        })
+    }
+
     fn sources(&mut self, table: &Table) -> Vec<Source> {
         self.locate("sources", table);
         let mut out = Vec::new();
@@ -453,15 +482,41 @@ impl Builder {
             Ok(story) if self.problems.is_empty() => Ok(story),
             Ok(_) => Err(self.problems),
             Err(errors) => {
+                // One root cause, one message: the same problem in the same column of many rows
+                // (a side the sides sheet lacks, on every row of it) is said once, its rows listed.
+                let mut found: Vec<(Option<Place>, String, Vec<usize>)> = Vec::new();
                 for error in errors.0 {
                     if self.is_quiet(&error.path) {
                         continue;
                     }
                     let place = self.place_of(&error.path);
+                    let row = place.as_ref().and_then(|p| p.row);
+                    let same = |(p, m, _): &&mut (Option<Place>, String, Vec<usize>)| {
+                        *m == error.message
+                            && row.is_some()
+                            && p.as_ref().map(|p| (&p.sheet, &p.column))
+                                == place.as_ref().map(|p| (&p.sheet, &p.column))
+                    };
+                    match (found.iter_mut().find(same), row) {
+                        (Some((_, _, rows)), Some(row)) => rows.push(row),
+                        _ => found.push((place, error.message, row.into_iter().collect())),
+                    }
+                }
+                for (place, mut message, rows) in merge_gaps(found) {
+                    if let Some(fix) = unknown_fix(&message) {
+                        message = format!("{message}: {fix}");
+                    }
+                    if rows.len() > 1 {
+                        message = format!(
+                            "{message} (the same in {} rows: {})",
+                            rows.len(),
+                            rows_list(&rows)
+                        );
+                    }
                     self.problems.push(Problem {
                         place,
                         value: None,
-                        message: error.message,
+                        message,
                     });
                 }
                 Err(self.problems)
@@ -551,8 +606,8 @@ fn missing(builder: &mut Builder, name: &str) {
     );
 }
 
-/// Builds and validates a story from a workbook's sheets.
-pub fn story(sheets: &[Sheet]) -> Result<Story, Vec<Problem>> {
+/// Builds and validates a story from a workbook's sheets, with where each position came from.
+pub fn story(sheets: &[Sheet]) -> Result<(Story, Option<PositionRows>), Vec<Problem>> {
     let mut b = Builder::default();
     for (i, sheet) in sheets.iter().enumerate() {
         if let Some(first) = sheets.iter().take(i).find(|s| s.key == sheet.key) {
@@ -620,6 +675,7 @@ pub fn story(sheets: &[Sheet]) -> Result<Story, Vec<Problem>> {
         .map(|t| b.positions(&t))
         .unwrap_or_default();
     let [title, standfirst, date, place, lang] = keys;
+    let rows = b.position_rows();
     let story = Story {
         lang,
         title,
@@ -633,7 +689,7 @@ pub fn story(sheets: &[Sheet]) -> Result<Story, Vec<Problem>> {
         // (`story publish`).
         history: Vec::new(),
     };
-    b.validated(story)
+    b.validated(story).map(|story| (story, rows))
 }
 
 /// `story` with its positions replaced by the rows of `sheet` (pasted), validated as a whole.
@@ -736,4 +792,58 @@ fn rows_list(rows: &[usize]) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// For an id no sheet defines, the two ways to fix it.
+fn unknown_fix(message: &str) -> Option<String> {
+    ["issue", "side", "source"].iter().find_map(|kind| {
+        let rest = message.strip_prefix(&format!("unknown {kind} \""))?;
+        let id = rest.split('"').next()?;
+        Some(if id.is_empty() {
+            format!("fill in the {kind}'s id")
+        } else {
+            format!("correct the cell, or add \"{id}\" to the {kind}s sheet")
+        })
+    })
+}
+
+/// A side with no position on many issues (a side whose rows all name it wrongly) is said once,
+/// with the issues listed.
+fn merge_gaps(
+    found: Vec<(Option<Place>, String, Vec<usize>)>,
+) -> Vec<(Option<Place>, String, Vec<usize>)> {
+    let gap = |message: &str| -> Option<(String, String, String)> {
+        let rest = message.strip_prefix("no position for side \"")?;
+        let (side, rest) = rest.split_once("\" on issue \"")?;
+        let (issue, fix) = rest.split_once("\": ")?;
+        Some((side.to_owned(), issue.to_owned(), fix.to_owned()))
+    };
+    let mut out: Vec<(Option<Place>, String, Vec<usize>)> = Vec::new();
+    let mut sides: Vec<(usize, String, Vec<String>, String)> = Vec::new();
+    for (place, message, rows) in found {
+        match gap(&message) {
+            Some((side, issue, fix)) => match sides.iter_mut().find(|(_, s, ..)| *s == side) {
+                Some((_, _, issues, _)) => issues.push(issue),
+                None => {
+                    sides.push((out.len(), side, vec![issue], fix));
+                    out.push((place, message, rows));
+                }
+            },
+            None => out.push((place, message, rows)),
+        }
+    }
+    for (at, side, issues, fix) in sides {
+        if issues.len() > 1 {
+            let listed = issues
+                .iter()
+                .map(|i| format!("\"{i}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            out[at].1 = format!(
+                "no position for side \"{side}\" on {} issues ({listed}): {fix}",
+                issues.len()
+            );
+        }
+    }
+    out
 }

@@ -91,7 +91,11 @@ pub fn import(file_name: &str, bytes: &[u8]) -> Result<Story, Vec<Problem>> {
 pub struct Imported {
     pub story: Story,
     pub texts: Vec<SourceText>,
+    /// Where each position was read (not for a story file).
+    pub rows: Option<PositionRows>,
 }
+
+pub use build::PositionRows;
 
 /// [`import`], with the source texts the workbook carries. A source text naming a source the
 /// story does not have is a problem, placed on its sheet.
@@ -102,6 +106,7 @@ pub fn import_with_texts(file_name: &str, bytes: &[u8]) -> Result<Imported, Vec<
             .map(|story| Imported {
                 story,
                 texts: Vec::new(),
+                rows: None,
             })
             .map_err(|errors| {
                 errors
@@ -115,9 +120,9 @@ pub fn import_with_texts(file_name: &str, bytes: &[u8]) -> Result<Imported, Vec<
 }
 
 fn with_texts(sheets: &[cells::Sheet]) -> Result<Imported, Vec<Problem>> {
-    let story = build::story(sheets)?;
+    let (story, rows) = build::story(sheets)?;
     let texts = build::source_texts(sheets, &story)?;
-    Ok(Imported { story, texts })
+    Ok(Imported { story, texts, rows })
 }
 
 /// Reads a story from one CSV file per sheet, each named after its sheet (`story.csv`,

@@ -74,13 +74,13 @@ describe("the story desk", () => {
     assert.doesNotMatch(readFileSync(`${DIST}/widget.js`, "utf8"), /desk-/);
   });
 
-  test("the template opens and the preview shows it in every view at 320, 768 and 1280 px, light and dark", async () => {
+  test("the template opens and the preview shows it in every view at 320, 680 and 1280 px, light and dark", async () => {
     const page = await openDesk();
     await page.click(byTestId("dmd-template"));
     await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
     assert.match(await status(page), /no problems\. 3 sides, 14 issues/);
     const widths = await page.$$eval(".dmd-frame__widget", (frames) => frames.map((f) => Math.round(f.getBoundingClientRect().width)));
-    assert.deepEqual(widths, [320, 768, 1280]);
+    assert.deepEqual(widths, [320, 680, 1280]);
     for (const view of VIEWS) {
       await page.click(`#dmd-view-${view}`);
       await page.waitForFunction((v) => [...document.querySelectorAll('[data-testid="dmd-preview"] [data-testid="dm-root"]')].every((r) => r.dataset.view === v && r.dataset.interactive), view);

@@ -67,6 +67,19 @@ describe("the host script's width handshake", () => {
     await page.context().close();
   });
 
+  test("the article's console stays quiet: no message is posted to a frame before it has loaded", async () => {
+    const page = await openPage(browser, { viewport: { width: 375, height: 800 } });
+    const said = [];
+    page.on("console", (msg) => said.push(`${msg.type()}: ${msg.text()}`));
+    await page.goto(host("iframe-article.html"));
+    await expectHeightFollows(page, "after load");
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expectHeightFollows(page, "wider");
+    assert.deepEqual(said.filter((line) => /postMessage|target origin/i.test(line)), []);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test("a lazy frame resized before it ever loaded has the right height once it loads", async () => {
     const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
     await page.goto(host("iframe-article.html", "&below"));
