@@ -1,6 +1,6 @@
 //! First paint of every story the build built (the built-in one and each story folder's) against
 //! its own script-free floor, at 4× CPU: the same pages with every script and preload removed,
-//! loaded in alternating order, cache off. Writes the "Every story's first paint" section of
+//! loaded in a shuffled order, cache off. Writes the "Every story's first paint" section of
 //! docs/benchmarks.md (between its markers) and prints the table.
 //
 // Usage: node bench/stories.mjs [SITE]   (SITE: a built site, default bench/.out/widget, which
@@ -74,29 +74,39 @@ const quantile = (xs, q) => {
   return s[Math.floor(at)] + (s[Math.ceil(at)] - s[Math.floor(at)]) * (at - Math.floor(at));
 };
 const median = (xs) => quantile(xs, 0.5);
-// Every round loads every story's page and its floor, in alternating order, so a machine that
-// slows down for a while (two shared cores) slows every story alike. The first round warms up.
+// Every round loads every story's page and its floor, so a machine that slows down for a while
+// (two shared cores) slows every story alike. The first round warms up.
 // A control pair, the built-in story's floor against itself, shows how far two identical pages'
 // medians part on this machine: the noise any ratio here carries.
 const times = Object.fromEntries(stories.map((s) => [s.path, { widget: [], floor: [] }]));
 const control = { a: [], b: [] };
-for (let i = 0; i <= RUNS; i++) {
-  for (const story of stories) {
-    for (const variant of i % 2 ? ["widget", "floor"] : ["floor", "widget"]) {
-      const fcp = await paint(variant, story.path);
-      if (i > 0) times[story.path][variant].push(fcp);
-    }
+// The loads of a round in a shuffled order (a fixed seed, so reruns load alike): a load's place
+// in the round (right after another context closed, or after a heavy page) moves its paint by
+// more than the 10 % measured here, and a fixed order would put it on the same pages every time.
+let seed = 20251207;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const shuffled = (list) => {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
   }
-  const [first, second] = [await paint("floor", "/"), await paint("floor", "/")];
-  if (i > 0) {
-    control.a.push(i % 2 ? first : second);
-    control.b.push(i % 2 ? second : first);
+  return out;
+};
+for (let i = 0; i <= RUNS; i++) {
+  const loads = stories.flatMap((story) => ["widget", "floor"].map((variant) => ({ story, variant })));
+  loads.push({ control: "a" }, { control: "b" });
+  for (const load of shuffled(loads)) {
+    const fcp = await paint(load.control ? "floor" : load.variant, load.control ? "/" : load.story.path);
+    if (i === 0) continue;
+    if (load.control) control[load.control].push(fcp);
+    else times[load.story.path][load.variant].push(fcp);
   }
   if (i % 10 === 0) console.error(`round ${i}/${RUNS}${i === 0 ? " (warm-up)" : ""}`);
 }
 await browser.close();
 await server.close();
-// The ratio is taken round by round (the page and its floor loaded one after the other) and its
+// The ratio is taken round by round (the page and its floor loaded in the same round) and its
 // median reported: a machine that slows down for a while slows both loads of a round, so the
 // paired ratio carries less of that drift than the ratio of the two medians.
 const paired = (a, b) => median(a.map((x, i) => x / b[i]));
@@ -115,7 +125,7 @@ const section = `${START}
 Each story the build built (\`scripts/build\`: the built-in story and every story of \`stories/\`),
 its all-sides page against the same page with every script and preload removed, at ${CPU}× CPU,
 cache off, ${RUNS} rounds after a warm-up round, each loading every story's page and its floor in
-alternating order; medians of first contentful paint, quartiles in brackets, and the median of
+a shuffled order; medians of first contentful paint, quartiles in brackets, and the median of
 each round's ratio of the page's first paint to its floor's (paired, so drift of the machine
 cancels). Measured
 ${new Date().toISOString().slice(0, 10)} at ${commit} (\`node bench/stories.mjs\`, which \`scripts/bench\` runs;

@@ -78,7 +78,7 @@ pub fn datatable(t: &Strings, story: &Story, view: View) -> Value {
         json!({
             "identifier": format!("id-{key}"),
             "key": key,
-            "label": side.name,
+            "label": crate::model::describe::side_label(t, side),
             "dataType": "string",
         })
     }))

@@ -246,3 +246,16 @@ fn a_cards_alt_says_whose_stances_its_table_shows_within_the_limit() {
         "{alt}"
     );
 }
+
+#[test]
+fn a_mediator_is_named_with_its_role_in_the_text_alternatives() {
+    let mut story = istanbul();
+    story.sides[2].role = demands_matrix::model::Role::Mediator;
+    let alt = image_alt(&english(), &story, View::AllSides);
+    assert!(alt.contains("Western allies (mediator): "), "{alt}");
+    let card = demands_matrix::model::describe::card_alt(&english(), &story, View::AllSides, 7);
+    assert!(
+        card.contains("Kyiv, Moscow and Western allies (mediator)"),
+        "{card}"
+    );
+}

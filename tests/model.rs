@@ -622,3 +622,49 @@ fn too_many_issues_or_sides_are_refused_clearly() {
     }
     assert_error(&value, "sides", "14 sides; a story may have at most 12");
 }
+
+#[test]
+fn a_side_has_a_role_and_only_parties_make_common_ground() {
+    use demands_matrix::model::Role;
+    let mut value = small();
+    value["sides"][1]["role"] = json!("mediator");
+    let story = parse_story(&value.to_string()).unwrap();
+    assert_eq!(story.sides[1].role, Role::Mediator);
+    assert_eq!(
+        story.sides[0].role,
+        Role::Party,
+        "a party unless the story says"
+    );
+    // The role is written only when it is not the default: old stories stay byte for byte.
+    assert!(story.to_canonical_json().contains("\"role\": \"mediator\""));
+    let plain = parse_story(&small().to_string()).unwrap();
+    assert!(!plain.to_canonical_json().contains("\"role\""));
+    // An unknown role names the allowed words, at its place.
+    let mut wrong = small();
+    wrong["sides"][0]["role"] = json!("broker");
+    assert_error(
+        &wrong,
+        "sides[0].role",
+        "expected one of `party`, `mediator`, `host`, `observer`",
+    );
+    // The Istanbul story with the West as an observer: where Kyiv and Moscow alone clash or
+    // agree is the finding, and a finding never names the observer.
+    let mut istanbul = default_story();
+    let west = istanbul.sides.iter().position(|s| s.id == "west").unwrap();
+    istanbul.sides[west].role = Role::Observer;
+    let agreement = Agreement::of(&istanbul);
+    for finding in &agreement.findings {
+        assert!(
+            finding
+                .by_stance
+                .iter()
+                .all(|(_, sides)| !sides.contains(&west)),
+            "{finding:?}"
+        );
+    }
+    let with_west = Agreement::of(&default_story());
+    assert_ne!(
+        agreement, with_west,
+        "leaving the West out changes some outcome"
+    );
+}

@@ -514,3 +514,34 @@ async fn a_story_with_history_offers_its_versions_latest_pressed() {
     // The built-in story has one version: no control.
     assert!(!render(None).await.contains("dm-versions"));
 }
+
+/// A mediator's role is a label beside its name in the column head and in its cells, never part
+/// of the name, and the summary says the mediator is not counted.
+#[tokio::test]
+async fn a_mediator_is_labelled_beside_its_name_and_left_out_of_the_summary() {
+    let mut story = parse_story(DEFAULT_STORY_JSON).unwrap();
+    let west = story.sides.iter().position(|s| s.id == "west").unwrap();
+    story.sides[west].role = demands_matrix::model::Role::Mediator;
+    let mut props = props(
+        Some(demands_matrix::components::StoryRef(std::rc::Rc::new(
+            story,
+        ))),
+        false,
+    );
+    props.view = Some(AttrValue::from("all"));
+    let html = LocalServerRenderer::<App>::with_props(props).render().await;
+    let head = html
+        .split("data-testid=\"dm-col-west\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</th>").next())
+        .unwrap();
+    assert!(
+        head.contains("<span class=\"dm-matrix__side-name\">Western allies</span>")
+            && head.contains("<span class=\"dm-role\">mediator</span>"),
+        "{head}"
+    );
+    assert!(
+        html.contains("Not counted here, as not a party to the talks: Western allies."),
+        "the summary says who it leaves out"
+    );
+}

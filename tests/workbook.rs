@@ -344,6 +344,7 @@ fn large_story(issues: usize) -> Story {
             short: format!("S{s}"),
             view_title: None,
             members: vec![format!("Speaker {s}")],
+            role: Default::default(),
         })
         .collect();
     story.issues = (0..issues)
@@ -714,4 +715,23 @@ fn a_side_missing_from_the_sides_sheet_is_one_message_with_its_rows_and_its_fix(
         gaps[0]
     );
     assert_eq!(problems.len(), 2, "{}", lines(&problems));
+}
+
+#[test]
+fn a_side_role_goes_through_the_workbook_and_a_wrong_one_is_placed() {
+    let mut story = istanbul();
+    story.sides[2].role = demands_matrix::model::Role::Mediator;
+    let back = ok(import("story.xlsx", &export_xlsx(&story).unwrap()));
+    assert_eq!(back.to_canonical_json(), story.to_canonical_json());
+    let mut files = export_csv(&story);
+    let sides = files.iter_mut().find(|(n, _)| n == "sides.csv").unwrap();
+    sides.1 = sides.1.replace(",mediator", ",broker");
+    let problems = match import_csv(&files) {
+        Ok(_) => panic!("an unknown role was accepted"),
+        Err(problems) => problems,
+    };
+    assert_eq!(
+        lines(&problems),
+        "sides.csv, row 4, column F (role): \"broker\" is not a role; the roles are party, mediator, host, observer (empty is party)"
+    );
 }

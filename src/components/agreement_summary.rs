@@ -17,12 +17,24 @@ pub fn agreement_summary(t: &Strings, story: &Story, level: u8) -> Html {
     // Computed on each render of the all-sides view: linear in the cells, and cheaper in bytes
     // than a memo.
     let agreement = Agreement::of(story);
+    let parties = crate::model::agreement::parties(story);
+    let left_out: Vec<&str> = (0..story.sides.len())
+        .filter(|side| !parties.contains(side))
+        .map(|side| story.sides[side].name.as_str())
+        .collect();
 
     html! {
         <div class="dm-summary" data-testid="dm-summary">
             <div class="dm-summary__blocks">
                 { for BLOCKS.iter().map(|(outcome, id)| block(t, story, &agreement, *outcome, id, level)) }
             </div>
+            // Where the parties agree is theirs: a mediator's, host's or observer's stance is in
+            // the matrix, not counted here, and the reader is told so.
+            if !left_out.is_empty() {
+                <p class="dm-summary__note" data-testid="dm-summary-not-parties">
+                    { t.fill("not-parties", &[("sides", &t.list(&left_out))]) }
+                </p>
+            }
         </div>
     }
 }

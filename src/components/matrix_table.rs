@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 use crate::components::issue_row::IssueRow;
 use crate::components::{ChangesRef, StoryRef, Words};
-use crate::model::{GroupKind, View};
+use crate::i18n::Strings;
+use crate::model::{GroupKind, Side, View};
 use crate::state::CellRef;
 
 /// Element id of what follows the table, where its skip link leads.
@@ -129,6 +130,9 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                                     if s.short != s.name {
                                         <span class="dm-matrix__side-short" aria-hidden="true">{ &s.short }</span>
                                     }
+                                    // A mediator, host or observer: said beside the name, never
+                                    // inside it (the name stays the name in every sentence).
+                                    { role_label(t, s) }
                                     // The tint is visual only: the column head says it in words.
                                     if focus == Some(side) {
                                         <span class="dm-sr-only">{ t.text("this-view") }</span>
@@ -141,5 +145,16 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                 <tbody data-testid="dm-body">{ for rows }</tbody>
             </table>
         </div>
+    }
+}
+
+/// The label of a side that is not a party ("mediator"), with a space before it for screen
+/// readers; nothing for a party.
+pub fn role_label(t: &Strings, side: &Side) -> Html {
+    if side.role.is_party() {
+        return Html::default();
+    }
+    html! {
+        <>{ " " }<span class="dm-role">{ t.text(&format!("role-{}", side.role.id())) }</span></>
     }
 }

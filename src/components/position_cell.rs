@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use crate::components::matrix_table::role_label;
 use crate::components::stance_mark::stance_mark;
 use crate::components::{StoryRef, Words};
 use crate::model::Stance;
@@ -71,7 +72,7 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
             data-testid={format!("dm-cell-{}-{}", issue.id, side.id)}
             data-stance={stance.id()}
         >
-            <span class="dm-cell__side" aria-hidden="true">{ &side.name }</span>
+            <span class="dm-cell__side" aria-hidden="true">{ &side.name }{ role_label(t, side) }</span>
             // Live, this one element is a button (`embed::hydrate` swaps the prerendered span for
             // it before hydrating); the rest of the cell is the same either way.
             <@{if live { "button" } else { "span" }}

@@ -47,11 +47,26 @@ impl Agreement {
     }
 }
 
-fn finding(story: &Story, issue: usize) -> Finding {
-    let stances: Vec<Stance> = (0..story.sides.len())
-        .map(|side| story.position(issue, side).stance)
+/// The sides whose agreement counts: the parties (a mediator, host or observer is shown, but
+/// where the parties agree is theirs alone); every side in a story that names no party.
+pub fn parties(story: &Story) -> Vec<usize> {
+    let parties: Vec<usize> = (0..story.sides.len())
+        .filter(|&side| story.sides[side].role.is_party())
         .collect();
-    let count = |camp: Camp| stances.iter().filter(|s| s.camp() == camp).count();
+    if parties.is_empty() {
+        (0..story.sides.len()).collect()
+    } else {
+        parties
+    }
+}
+
+fn finding(story: &Story, issue: usize) -> Finding {
+    let parties = parties(story);
+    let stances: Vec<(usize, Stance)> = parties
+        .iter()
+        .map(|&side| (side, story.position(issue, side).stance))
+        .collect();
+    let count = |camp: Camp| stances.iter().filter(|(_, s)| s.camp() == camp).count();
     let (for_, against, undecided) = (
         count(Camp::For),
         count(Camp::Against),
@@ -72,8 +87,10 @@ fn finding(story: &Story, issue: usize) -> Finding {
     let by_stance = Stance::ALL
         .iter()
         .filter_map(|&stance| {
-            let sides: Vec<usize> = (0..stances.len())
-                .filter(|&s| stances[s] == stance)
+            let sides: Vec<usize> = stances
+                .iter()
+                .filter(|(_, s)| *s == stance)
+                .map(|(side, _)| *side)
                 .collect();
             (!sides.is_empty()).then_some((stance, sides))
         })

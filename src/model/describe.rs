@@ -7,7 +7,7 @@
 //! editors' command line call it natively.
 
 use super::stance::Stance;
-use super::story::Story;
+use super::story::{Side, Story};
 use super::view::{Line, View};
 use crate::i18n::Strings;
 
@@ -114,9 +114,24 @@ fn sides_for(story: &Story, view: View) -> Vec<usize> {
         .collect()
 }
 
+/// A side's name as image descriptions and tables give it: with its role when it is not a party
+/// ("Qatar (mediator)"), so no reader takes a mediator's stance for a party's.
+pub fn side_label(t: &Strings, side: &Side) -> String {
+    if side.role.is_party() {
+        return side.name.clone();
+    }
+    t.fill(
+        "side-role",
+        &[
+            ("side", &side.name),
+            ("role", &t.text(&format!("role-{}", side.role.id()))),
+        ],
+    )
+}
+
 /// "Kyiv: Demands 9, Supports 2, Not stated 3.": stances that no cell holds are left out.
 fn side_counts(t: &Strings, story: &Story, side: usize) -> Option<String> {
-    let name = &story.sides.get(side)?.name;
+    let name = &side_label(t, story.sides.get(side)?);
     let counts: Vec<String> = stance_counts(story, side)
         .iter()
         .filter(|(_, count)| *count > 0)
@@ -196,10 +211,11 @@ fn image_alt_within(t: &Strings, story: &Story, view: View, limit: usize) -> Str
 /// standalone page carries it (`og:image:alt`), and readers download those bytes.
 pub fn card_alt(t: &Strings, story: &Story, view: View, shown: usize) -> String {
     let head = image_alt_head(t, story, view);
-    let names: Vec<&str> = sides_for(story, view)
+    let labels: Vec<String> = sides_for(story, view)
         .into_iter()
-        .filter_map(|side| story.sides.get(side).map(|s| s.name.as_str()))
+        .filter_map(|side| story.sides.get(side).map(|s| side_label(t, s)))
         .collect();
+    let names: Vec<&str> = labels.iter().map(String::as_str).collect();
     let total = story.issues.len();
     let issues = t.count("issues", total, &[]);
     let shows = if shown < total {

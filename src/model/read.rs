@@ -3,7 +3,7 @@
 //! says why not serde).
 
 use super::stance::Stance;
-use super::story::{AsOf, Issue, Position, Quote, Side, Source, Story, Version};
+use super::story::{AsOf, Issue, Position, Quote, Role, Side, Source, Story, Version, ROLE_IDS};
 use super::validate::StoryError;
 use crate::json::{one_of, Error, Read, Reader};
 
@@ -152,12 +152,24 @@ impl StoryReader for Reader<'_> {
 
     fn side(&mut self) -> Read<Side> {
         let [mut id, mut name, mut short] = [String::new(), String::new(), String::new()];
-        let (mut view_title, mut members) = (None, Vec::new());
-        let fields = &["id", "name", "short", "view_title", "members"];
-        self.object("Side", fields, 0b00111, &mut |reader, n| {
+        let (mut view_title, mut members, mut role) = (None, Vec::new(), Role::Party);
+        let fields = &["id", "name", "short", "view_title", "members", "role"];
+        self.object("Side", fields, 0b000111, &mut |reader, n| {
             match n {
                 3 => view_title = reader.optional(Self::text)?,
                 4 => members = reader.texts()?,
+                5 => {
+                    let word = reader.text()?;
+                    role = match ROLE_IDS.iter().position(|id| *id == word) {
+                        Some(n) => Role::ALL[n],
+                        None => {
+                            return Err(reader.fail(format!(
+                                "unknown variant `{word}`, expected {}",
+                                one_of(&ROLE_IDS)
+                            )))
+                        }
+                    };
+                }
                 _ => *[&mut id, &mut name, &mut short][n] = reader.text()?,
             }
             Ok(())
@@ -168,6 +180,7 @@ impl StoryReader for Reader<'_> {
             short,
             view_title,
             members,
+            role,
         })
     }
 

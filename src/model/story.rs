@@ -112,7 +112,44 @@ pub struct Side {
     /// Who speaks or acts for the side in the source.
     #[cfg_attr(feature = "schema", schemars(default))]
     pub members: Vec<String>,
+    /// What the side is at the table: a party (the default), or a mediator, host or observer,
+    /// which the widget labels beside its name and leaves out of where the parties agree.
+    #[serde(skip_serializing_if = "Role::is_party")]
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub role: Role,
 }
+
+/// A side's part in the talks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// One of those whose demands the talks are about.
+    #[default]
+    Party,
+    /// Brings the parties together and carries proposals (Qatar, Malaysia).
+    Mediator,
+    /// Holds the talks on its soil without mediating them.
+    Host,
+    /// Attends without a stake of its own in the outcome.
+    Observer,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Party, Role::Mediator, Role::Host, Role::Observer];
+
+    /// The word story files and workbooks use.
+    pub fn id(self) -> &'static str {
+        ROLE_IDS[self as usize]
+    }
+
+    pub fn is_party(&self) -> bool {
+        *self == Role::Party
+    }
+}
+
+/// The role words of story files, in the order of [`Role::ALL`].
+pub const ROLE_IDS: [&str; 4] = ["party", "mediator", "host", "observer"];
 
 impl Side {
     pub fn view_title(&self, t: &crate::i18n::Strings) -> String {

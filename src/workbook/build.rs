@@ -4,7 +4,9 @@
 use std::collections::BTreeSet;
 
 use crate::model::check::SourceText;
-use crate::model::{validate::validate, AsOf, Issue, Position, Quote, Side, Source, Stance, Story};
+use crate::model::{
+    validate::validate, AsOf, Issue, Position, Quote, Role, Side, Source, Stance, Story,
+};
 
 use super::cells::{self, column_letter, normalize, Row, Sheet, Value};
 use super::read::{SHEETS, SOURCE_TEXTS};
@@ -25,6 +27,7 @@ pub const SIDES: Spec = &[
     ("short", true),
     ("view title", false),
     ("members", false),
+    ("role", false),
 ];
 pub const ISSUES: Spec = &[("id", true), ("title", true), ("explainer", true)];
 pub const POSITIONS: Spec = &[
@@ -307,12 +310,19 @@ impl Builder {
         for (i, row) in table.rows.iter().enumerate() {
             let p = |f: &str| format!("sides[{i}].{f}");
             let members = self.text(table, row, "members", p("members"));
+            let word = self.text(table, row, "role", p("role"));
+            let role = cells::role(&word).unwrap_or_else(|message| {
+                let (_, at) = Self::cell(table, row, "role");
+                self.at(at, Some(cells::shown(&word)), message);
+                Role::Party
+            });
             out.push(Side {
                 id: self.text(table, row, "id", p("id")),
                 name: self.text(table, row, "name", p("name")),
                 short: self.text(table, row, "short", p("short")),
                 view_title: self.optional(table, row, "view title", p("view_title")),
                 members: cells::lines(&members, true),
+                role,
             });
         }
         out

@@ -1,7 +1,7 @@
 //! Sheets as the readers hand them over (cells typed as the file stored them), and how one cell
 //! becomes the text, number, date or stance a story field needs, as an editor would expect.
 
-use crate::model::Stance;
+use crate::model::{Role, Stance};
 
 /// One cell's value as the file stored it. Empty cells are not kept.
 #[derive(Clone, Debug, PartialEq)]
@@ -197,6 +197,25 @@ pub fn stance(text: &str) -> Result<Stance, String> {
             shown(text)
         ),
     })
+}
+
+/// A side's role from its cell ("Mediator" is `mediator`); an empty cell is a party.
+pub fn role(text: &str) -> Result<Role, String> {
+    let word = normalize(text);
+    if word.is_empty() {
+        return Ok(Role::Party);
+    }
+    Role::ALL
+        .into_iter()
+        .find(|r| r.id() == word)
+        .ok_or_else(|| {
+            let list: Vec<&str> = Role::ALL.iter().map(|r| r.id()).collect();
+            format!(
+                "\"{}\" is not a role; the roles are {} (empty is party)",
+                shown(text),
+                list.join(", ")
+            )
+        })
 }
 
 /// Levenshtein distance, over at most the first 64 characters (stance words are short).

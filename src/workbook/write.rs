@@ -4,7 +4,7 @@
 use rust_xlsxwriter::{DataValidation, DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
 
 use crate::model::check::SourceText;
-use crate::model::{Stance, Story};
+use crate::model::{Role, Stance, Story};
 
 /// One sheet as text cells: its name, headers, widths (in characters) and rows. A `None` cell is
 /// left empty; a number is written as a number so spreadsheets treat it as one.
@@ -62,8 +62,8 @@ fn grids(story: &Story, texts: &[SourceText]) -> Vec<Grid> {
         },
         Grid {
             name: "sides",
-            headers: vec!["id", "name", "short", "view title", "members"],
-            widths: vec![14.0, 24.0, 14.0, 24.0, 50.0],
+            headers: vec!["id", "name", "short", "view title", "members", "role"],
+            widths: vec![14.0, 24.0, 14.0, 24.0, 50.0, 12.0],
             rows: story
                 .sides
                 .iter()
@@ -74,6 +74,7 @@ fn grids(story: &Story, texts: &[SourceText]) -> Vec<Grid> {
                         text(&s.short),
                         text(s.view_title.as_deref().unwrap_or_default()),
                         text(&s.members.join("\n")),
+                        text(s.role.id()),
                     ]
                 })
                 .collect(),
@@ -207,6 +208,14 @@ fn write_xlsx(story: &Story, texts: &[SourceText]) -> Result<Vec<u8>, rust_xlsxw
                     "Choose one of: demands, supports, open, rejects, not_stated.",
                 )?;
             sheet.add_data_validation(1, 2, VALIDATED_ROWS, 2, &list)?;
+        }
+        if grid.name == "sides" {
+            let words: Vec<&str> = Role::ALL.iter().map(|r| r.id()).collect();
+            let list = DataValidation::new()
+                .allow_list_strings(&words)?
+                .set_error_title("Not a role")?
+                .set_error_message("Choose one of: party, mediator, host, observer.")?;
+            sheet.add_data_validation(1, 5, 1_000, 5, &list)?;
         }
     }
     workbook.save_to_buffer()

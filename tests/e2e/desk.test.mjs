@@ -183,6 +183,18 @@ describe("the story desk", () => {
     await page.context().close();
   });
 
+  test("the desk never scrolls sideways, from 1280 to 1920 px and on a phone: only the row of preview frames does", async () => {
+    const page = await openDesk();
+    await page.click(byTestId("dmd-template"));
+    await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
+    for (const width of [1280, 1440, 1920, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.scrollingElement.scrollWidth, client: document.scrollingElement.clientWidth }));
+      assert.ok(scroll <= client, `${width} px: the page is ${scroll} px wide`);
+    }
+    await page.context().close();
+  });
+
   test("a file that is not a spreadsheet gets a clear message and the desk stays usable", async () => {
     const page = await openDesk();
     await open(page, { name: "photo.xlsx", mimeType: "image/png", buffer: Buffer.from("\x89PNG\r\n\x1a\nnot a workbook at all") });
