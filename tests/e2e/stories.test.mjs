@@ -85,10 +85,12 @@ describe("the stories folder, each story built into its own pages", () => {
       assert.ok(silent.length > 0, name);
       for (const p of silent) {
         const cell = (await page.textContent(byTestId(`dm-cell-${p.issue}-${p.side}`))).replace(/\s+/g, " ");
-        const side = story.sides.find((s) => s.id === p.side).name;
+        const { name: side, role } = story.sides.find((s) => s.id === p.side);
         const issue = story.issues.find((i) => i.id === p.issue).title;
-        // The side's name (for cards), the button's hidden name, and the stance word: no more.
-        assert.equal(cell.replace(side, "").replace(`${side} on ${issue}: `, "").trim(), "Not stated", `${name}: ${p.side} on ${p.issue}`);
+        // The side's name and role (for cards), the button's hidden name, and the stance word:
+        // no more.
+        const label = role && role !== "party" ? `${side} ${role}` : side;
+        assert.equal(cell.replace(label, "").replace(`${side} on ${issue}: `, "").trim(), "Not stated", `${name}: ${p.side} on ${p.issue}`);
       }
       const [first] = silent;
       await page.click(`${byTestId(`dm-cell-${first.issue}-${first.side}`)} button`);
