@@ -55,9 +55,23 @@ pub fn is_image_url(url: &str) -> bool {
 
 /// What a cell of the table says: the stance's label, as the widget's cell shows it.
 pub fn cell_text(t: &Strings, story: &Story, issue: usize, side: usize) -> Option<String> {
-    story
-        .cell(issue, side)
-        .map(|(_, _, position)| position.stance.label(t))
+    story.cell(issue, side).map(|(_, _, position)| {
+        let label = position.stance.label(t);
+        if position.is_conditional() {
+            t.fill(
+                "side-role",
+                &[
+                    ("side", &label),
+                    (
+                        "role",
+                        &t.fill("condition", &[("condition", &position.condition)]),
+                    ),
+                ],
+            )
+        } else {
+            label
+        }
+    })
 }
 
 /// The `datatable` of `view`: one column for the issue, one per side in story order (as the

@@ -309,3 +309,22 @@ fn export_anf_handles_twelve_sides_in_cyrillic() {
     assert_table_is_the_story(&story_, View::Side(11), &list);
     assert!(stdout.contains("\"label\": \"Минск\""), "{stdout}");
 }
+
+#[test]
+fn a_conditional_cell_gives_its_condition_in_the_apple_news_table() {
+    let mut story =
+        demands_matrix::model::parse_story(demands_matrix::model::DEFAULT_STORY_JSON).unwrap();
+    let at = story
+        .positions
+        .iter()
+        .position(|p| p.side == "kyiv" && p.issue == "ceasefire")
+        .unwrap();
+    story.positions[at].condition = "if Moscow agrees to it too".into();
+    let issue = story
+        .issues
+        .iter()
+        .position(|i| i.id == "ceasefire")
+        .unwrap();
+    let text = anf::cell_text(&demands_matrix::i18n::english(), &story, issue, 0).unwrap();
+    assert_eq!(text, "Demands (Condition: if Moscow agrees to it too)");
+}

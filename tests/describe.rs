@@ -259,3 +259,30 @@ fn a_mediator_is_named_with_its_role_in_the_text_alternatives() {
         "{card}"
     );
 }
+
+#[test]
+fn a_condition_is_in_the_row_description_and_the_card_says_there_is_one() {
+    let mut story = istanbul();
+    let at = story
+        .positions
+        .iter()
+        .position(|p| p.side == "kyiv" && p.issue == "ceasefire")
+        .unwrap();
+    story.positions[at].condition = "if Moscow agrees to it too".into();
+    let issue = story
+        .issues
+        .iter()
+        .position(|i| i.id == "ceasefire")
+        .unwrap();
+    let line = row(&english(), &story, issue).unwrap();
+    assert!(
+        line.contains("Kyiv: Demands, No. 1 (Condition: if Moscow agrees to it too)")
+            || line.contains("(Condition: if Moscow agrees to it too)"),
+        "{line}"
+    );
+    let card = demands_matrix::model::describe::card_alt(&english(), &story, View::AllSides, 7);
+    assert!(
+        card.ends_with("Stances that hold only on conditions: Kyiv."),
+        "{card}"
+    );
+}

@@ -668,3 +668,48 @@ fn a_side_has_a_role_and_only_parties_make_common_ground() {
         "leaving the West out changes some outcome"
     );
 }
+
+#[test]
+fn a_condition_belongs_to_a_stated_stance_and_is_never_plain_agreement() {
+    let mut value = small();
+    let silent = value["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|p| p["stance"] == "not_stated");
+    if let Some(at) = silent {
+        value["positions"][at]["condition"] = json!("if asked");
+        assert_error(
+            &value,
+            &format!("positions[{at}].condition"),
+            "a \"not_stated\" position has no condition",
+        );
+    }
+    // The Istanbul story: Kyiv and the West both reject Moscow's demand on NATO; the West's
+    // rejection made conditional is no longer said as plain agreement.
+    let mut story = default_story();
+    let t = demands_matrix::i18n::english();
+    let plain: Vec<String> = Agreement::of(&story)
+        .findings
+        .iter()
+        .map(|f| describe(&t, &story, f))
+        .collect();
+    let west = story.sides.iter().position(|s| s.id == "west").unwrap();
+    let issue = Agreement::of(&story)
+        .findings
+        .iter()
+        .find(|f| {
+            f.by_stance
+                .iter()
+                .any(|(s, sides)| s.is_stated() && sides.contains(&west))
+        })
+        .unwrap()
+        .issue;
+    let at = issue * story.sides.len() + west;
+    story.positions[at].condition = "if the end of the war is guaranteed".into();
+    assert!(!story.positions[at].says_same(&default_story().positions[at]));
+    let found = Agreement::of(&story);
+    let said = describe(&t, &story, &found.findings[issue]);
+    assert_ne!(said, plain[issue]);
+    assert!(said.contains("Western allies (with conditions)"), "{said}");
+}

@@ -545,3 +545,31 @@ async fn a_mediator_is_labelled_beside_its_name_and_left_out_of_the_summary() {
         "the summary says who it leaves out"
     );
 }
+
+/// A conditional stance says so in its cell, beside the stance (the e2e test opens its detail).
+#[tokio::test]
+async fn a_conditional_stance_says_so_in_its_cell() {
+    let mut story = parse_story(DEFAULT_STORY_JSON).unwrap();
+    let at = story
+        .positions
+        .iter()
+        .position(|p| p.side == "kyiv" && p.issue == "ceasefire")
+        .unwrap();
+    story.positions[at].condition = "if Moscow agrees to it too".into();
+    let props = props(
+        Some(demands_matrix::components::StoryRef(std::rc::Rc::new(
+            story,
+        ))),
+        false,
+    );
+    let html = LocalServerRenderer::<App>::with_props(props).render().await;
+    let cell = html
+        .split("data-testid=\"dm-cell-ceasefire-kyiv\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</td>").next())
+        .unwrap();
+    assert!(
+        cell.contains("class=\"dm-cell__condition\">with conditions</span>"),
+        "{cell}"
+    );
+}

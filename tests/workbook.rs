@@ -361,6 +361,7 @@ fn large_story(issues: usize) -> Story {
             stance: Stance::Supports,
             priority: None,
             summary: format!("Side {} backs issue {}.", n % 12, n / 12),
+            condition: String::new(),
             quote: None,
             source: source.clone(),
             evidence: vec![format!("Side {} said it backs issue {}.", n % 12, n / 12)],
@@ -734,4 +735,19 @@ fn a_side_role_goes_through_the_workbook_and_a_wrong_one_is_placed() {
         lines(&problems),
         "sides.csv, row 4, column F (role): \"broker\" is not a role; the roles are party, mediator, host, observer (empty is party)"
     );
+}
+
+#[test]
+fn a_condition_goes_through_the_workbook_and_csv() {
+    let mut story = istanbul();
+    let at = story
+        .positions
+        .iter()
+        .position(|p| p.side == "kyiv" && p.issue == "ceasefire")
+        .unwrap();
+    story.positions[at].condition = "if Moscow agrees to it too".into();
+    let back = ok(import("story.xlsx", &export_xlsx(&story).unwrap()));
+    assert_eq!(back.to_canonical_json(), story.to_canonical_json());
+    let back = ok(import_csv(&export_csv(&story)));
+    assert_eq!(back.to_canonical_json(), story.to_canonical_json());
 }

@@ -89,6 +89,12 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
                 if let Some(rank) = position.priority {
                     <span class="dm-cell__rank" data-testid="dm-rank">{ t.fill("rank", &[("rank", &rank.to_string())]) }</span>
                 }
+                // A stance that holds on a condition says so beside it: in words, and in the
+                // grid of marks as a short "if" (the words stay for screen readers).
+                if position.is_conditional() {
+                    <span class="dm-cell__condition" data-testid="dm-conditional">{ t.text("conditional") }</span>
+                    <span class="dm-cell__if" aria-hidden="true">{ t.text("conditional-short") }</span>
+                }
                 // In the button, so its name says it too.
                 if let Some(time) = props.changed {
                     <span class="dm-cell__changed" data-testid="dm-changed">{ t.fill("changed", &[("time", time)]) }</span>

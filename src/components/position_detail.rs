@@ -82,6 +82,11 @@ pub fn position_detail(props: &PositionDetailProps<'_>) -> Html {
                     <span class="dm-detail__rank">{ t.fill("priority", &[("rank", &rank.to_string())]) }</span>
                 }
             </p>
+            if position.is_conditional() {
+                <p class="dm-detail__condition" data-testid="dm-detail-condition">
+                    { t.fill("condition", &[("condition", &position.condition)]) }
+                </p>
+            }
             <p class="dm-detail__summary" data-testid="dm-detail-summary">{ summary }</p>
             if let Some(before) = props.before {
                 <p class="dm-detail__before" data-testid="dm-detail-before">

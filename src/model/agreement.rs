@@ -112,14 +112,29 @@ pub fn describe(t: &Strings, story: &Story, finding: &Finding) -> String {
         .iter()
         .filter(|(stance, _)| stance.is_stated())
         .map(|(stance, sides)| {
-            let who = if sides.len() == story.sides.len() && all_stated && sides.len() > 2 {
+            let plain = sides
+                .iter()
+                .all(|&s| !story.position(finding.issue, s).is_conditional());
+            let who = if sides.len() == story.sides.len() && all_stated && sides.len() > 2 && plain
+            {
                 t.text("finding-all")
             } else {
-                let names: Vec<&str> = sides
+                // A side that agrees only on a condition is never plain agreement: said so.
+                let names: Vec<String> = sides
                     .iter()
-                    .map(|&s| story.sides[s].name.as_str())
+                    .map(|&s| {
+                        let name = &story.sides[s].name;
+                        if story.position(finding.issue, s).is_conditional() {
+                            t.fill(
+                                "side-role",
+                                &[("side", name), ("role", &t.text("conditional"))],
+                            )
+                        } else {
+                            name.clone()
+                        }
+                    })
                     .collect();
-                t.list(&names)
+                t.list(&names.iter().map(String::as_str).collect::<Vec<_>>())
             };
             t.fill("finding", &[("stance", &stance.label(t)), ("sides", &who)])
         })

@@ -224,6 +224,32 @@ pub fn card_alt(t: &Strings, story: &Story, view: View, shown: usize) -> String 
         String::new()
     };
     let table = |sides: &str| t.fill("card-table", &[("issues", &issues), ("sides", sides)]);
+    // Sides whose stance on a shown issue holds only on a condition: the card cannot show the
+    // condition, so its text alternative says that there is one.
+    let conditional: Vec<&str> = story
+        .sides
+        .iter()
+        .enumerate()
+        .filter(|&(side, _)| {
+            (0..shown.min(total)).any(|row| {
+                view.groups(story)
+                    .iter()
+                    .flat_map(|group| group.issues.iter().copied())
+                    .nth(row)
+                    .and_then(|issue| story.cell(issue, side))
+                    .is_some_and(|(_, _, position)| position.is_conditional())
+            })
+        })
+        .map(|(_, s)| s.name.as_str())
+        .collect();
+    let shows = if conditional.is_empty() {
+        shows
+    } else {
+        format!(
+            "{shows} {}",
+            t.fill("card-conditions", &[("sides", &t.list(&conditional))])
+        )
+    };
     let alt = format!("{head} {}{shows}", table(&t.list(&names)));
     if len(&alt) <= ALT_MAX_CHARS {
         return alt;
@@ -279,6 +305,20 @@ pub fn row(t: &Strings, story: &Story, issue: usize) -> Option<String> {
                 ),
             },
         )
+        .zip(story.sides.iter().enumerate())
+        .map(|(words, (side, _))| match story.cell(issue, side) {
+            Some((_, _, position)) if position.is_conditional() => t.fill(
+                "side-role",
+                &[
+                    ("side", &words),
+                    (
+                        "role",
+                        &t.fill("condition", &[("condition", &position.condition)]),
+                    ),
+                ],
+            ),
+            _ => words,
+        })
         .collect();
     Some(t.fill(
         "row",

@@ -53,6 +53,7 @@ pub fn publish(mut new: Story, previous: &Story) -> Result<(Story, Published), S
                         stance: Stance::NotStated,
                         priority: None,
                         summary: String::new(),
+                        condition: String::new(),
                         quote: None,
                         source: now.source.clone(),
                         evidence: Vec::new(),

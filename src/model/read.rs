@@ -209,14 +209,23 @@ impl StoryReader for Reader<'_> {
             stance: Stance::NotStated,
             priority: None,
             summary: String::new(),
+            condition: String::new(),
             quote: None,
             source: String::new(),
             evidence: Vec::new(),
         };
         let fields = &[
-            "issue", "side", "stance", "priority", "summary", "quote", "source", "evidence",
+            "issue",
+            "side",
+            "stance",
+            "priority",
+            "summary",
+            "quote",
+            "source",
+            "evidence",
+            "condition",
         ];
-        self.object("Position", fields, 0b0100_0111, &mut |reader, n| {
+        self.object("Position", fields, 0b0_0100_0111, &mut |reader, n| {
             let p = &mut position;
             match n {
                 0 => p.issue = reader.text()?,
@@ -226,7 +235,8 @@ impl StoryReader for Reader<'_> {
                 4 => p.summary = reader.text()?,
                 5 => p.quote = reader.optional(Self::quote)?,
                 6 => p.source = reader.text()?,
-                _ => p.evidence = reader.texts()?,
+                7 => p.evidence = reader.texts()?,
+                _ => p.condition = reader.text()?,
             }
             Ok(())
         })?;

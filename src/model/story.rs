@@ -191,6 +191,11 @@ pub struct Position {
     #[serde(skip_serializing_if = "String::is_empty")]
     #[cfg_attr(feature = "schema", schemars(default))]
     pub summary: String,
+    /// What the stance depends on, in the story's words ("if the end of the war is
+    /// guaranteed"): shown wherever the stance is, and never counted as plain agreement.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub condition: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(default))]
     pub quote: Option<Quote>,
@@ -203,10 +208,17 @@ pub struct Position {
 }
 
 impl Position {
-    /// What a reader sees at a glance is the same: the stance and the one-line summary. A new
-    /// quote or source alone is not a change of position.
+    /// What a reader sees at a glance is the same: the stance, its condition and the one-line
+    /// summary. A new quote or source alone is not a change of position.
     pub fn says_same(&self, other: &Position) -> bool {
-        self.stance == other.stance && self.summary == other.summary
+        self.stance == other.stance
+            && self.summary == other.summary
+            && self.condition == other.condition
+    }
+
+    /// Whether the stance holds only on a condition.
+    pub fn is_conditional(&self) -> bool {
+        !self.condition.trim().is_empty()
     }
 }
 

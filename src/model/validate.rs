@@ -306,6 +306,12 @@ fn position_rules(
             "a \"not_stated\" position cannot carry a quote: if the source quotes the side, choose its stance".into(),
         );
     }
+    if !stated && position.is_conditional() {
+        report(
+            at("condition"),
+            "a \"not_stated\" position has no condition: a condition belongs to a stance the source states".into(),
+        );
+    }
     for (e, sentence) in position.evidence.iter().enumerate() {
         not_empty(report, &at(&format!("evidence[{e}]")), sentence);
     }

@@ -40,6 +40,7 @@ pub const POSITIONS: Spec = &[
     ("speaker", false),
     ("source", true),
     ("evidence", false),
+    ("condition", false),
 ];
 pub const TEXTS: Spec = &[("source", true), ("text", true)];
 /// The rows of the `story` sheet (column A the key, column B the value), and the story field
@@ -362,7 +363,7 @@ impl Builder {
                         self.at(at, Some(cells::shown(&word)), message);
                     }
                     // The other fields' rules depend on the stance: say nothing about them.
-                    for field in ["priority", "summary", "quote", "evidence"] {
+                    for field in ["priority", "summary", "quote", "evidence", "condition"] {
                         self.quiet.insert(p(field));
                     }
                     Stance::NotStated
@@ -388,6 +389,7 @@ impl Builder {
                 stance,
                 priority,
                 summary: self.text(table, row, "summary", p("summary")),
+                condition: self.text(table, row, "condition", p("condition")),
                 quote: (!text.is_empty() || !speaker.is_empty()).then_some(Quote { text, speaker }),
                 source: self.text(table, row, "source", p("source")),
                 evidence: cells::lines(&evidence, false),

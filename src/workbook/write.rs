@@ -92,10 +92,18 @@ fn grids(story: &Story, texts: &[SourceText]) -> Vec<Grid> {
         Grid {
             name: "positions",
             headers: vec![
-                "issue", "side", "stance", "priority", "summary", "quote", "speaker", "source",
+                "issue",
+                "side",
+                "stance",
+                "priority",
+                "summary",
+                "quote",
+                "speaker",
+                "source",
                 "evidence",
+                "condition",
             ],
-            widths: vec![18.0, 12.0, 12.0, 9.0, 50.0, 40.0, 22.0, 12.0, 70.0],
+            widths: vec![18.0, 12.0, 12.0, 9.0, 50.0, 40.0, 22.0, 12.0, 70.0, 40.0],
             rows: story
                 .positions
                 .iter()
@@ -110,6 +118,7 @@ fn grids(story: &Story, texts: &[SourceText]) -> Vec<Grid> {
                         text(p.quote.as_ref().map_or("", |q| q.speaker.as_str())),
                         text(&p.source),
                         text(&p.evidence.join("\n")),
+                        text(&p.condition),
                     ]
                 })
                 .collect(),
