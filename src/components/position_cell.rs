@@ -90,7 +90,7 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
                     <span class="dm-cell__rank" data-testid="dm-rank">{ t.fill("rank", &[("rank", &rank.to_string())]) }</span>
                 }
                 // A stance that holds on a condition says so beside it: in words, and in the
-                // grid of marks as a short "if" (the words stay for screen readers).
+                // compact density as a short "if" (the words stay for screen readers).
                 if position.is_conditional() {
                     <span class="dm-cell__condition" data-testid="dm-conditional">{ t.text("conditional") }</span>
                     <span class="dm-cell__if" aria-hidden="true">{ t.text("conditional-short") }</span>

@@ -70,6 +70,43 @@ describe("the stories folder, each story built into its own pages", () => {
     });
   }
 
+  test("what real talks say: a mediator or host is labelled beside its name and left out of the parties' agreement; a conditional stance shows its condition in its cell, its detail and the summary", async () => {
+    const page = await openPage(site.browser, { viewport: { width: 1280, height: 900 } });
+    for (const { name, story } of STORIES.filter(({ story }) => story.sides.some((s) => s.role && s.role !== "party"))) {
+      await page.goto(`${site.url}/${name}/`);
+      await waitForWidget(page);
+      for (const side of story.sides.filter((s) => s.role && s.role !== "party")) {
+        const head = page.locator(byTestId(`dm-col-${side.id}`));
+        assert.equal((await head.locator(".dm-matrix__side-name").textContent()).trim(), side.name, `${name}: the name stays the name`);
+        assert.ok(((await head.locator(".dm-role").textContent()) ?? "").trim().length > 0, `${name}: ${side.id}'s role is labelled`);
+        const items = await page.$$eval(`${byTestId("dm-summary")} li`, (items) => items.map((li) => [li.dataset.issue, li.textContent]));
+        for (const [issue, item] of items) {
+          // The finding, without the issue's own title (which may name the side: "México como sede").
+          const finding = item.replace(story.issues.find((i) => i.id === issue).title, "");
+          assert.ok(!finding.includes(side.name), `${name}: ${side.name} is not counted in "${item}"`);
+        }
+      }
+      assert.equal(await page.locator(byTestId("dm-summary-not-parties")).count(), 1, `${name}: the summary says whom it leaves out`);
+    }
+    const conditional = STORIES.flatMap(({ name, story }) => story.positions.filter((p) => p.condition).map((p) => ({ name, story, p })));
+    assert.ok(conditional.length >= 2, "the corpus has conditional stances");
+    for (const { name, story, p } of conditional) {
+      await page.goto(`${site.url}/${name}/`);
+      await waitForWidget(page);
+      const cell = page.locator(byTestId(`dm-cell-${p.issue}-${p.side}`));
+      assert.equal((await cell.locator(byTestId("dm-conditional")).textContent()).trim(), "with conditions", `${name}: ${p.side} on ${p.issue}`);
+      await cell.locator("button").click();
+      assert.match(await page.textContent(byTestId("dm-detail-condition")), new RegExp(`Condition: ${p.condition}`));
+      const side = story.sides.find((s) => s.id === p.side).name;
+      const summary = await page.textContent(byTestId("dm-summary"));
+      const title = story.issues.find((i) => i.id === p.issue).title;
+      if (summary.includes(title)) assert.ok(summary.includes(`${side} (with conditions)`), `${name}: ${side} on ${title} in the summary`);
+    }
+    await page.screenshot({ path: "test-results/screenshots/stories-conditional-1280.png" });
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test("a story of several sources never calls them \"the report\"; a cell no source speaks to shows its stance alone", async () => {
     const page = await openPage(site.browser, { viewport: { width: 680, height: 900 } });
     for (const { name, story } of STORIES.filter(({ story }) => story.sources.length > 1 && (story.lang ?? "en") === "en")) {
