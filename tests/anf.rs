@@ -312,14 +312,8 @@ fn export_anf_handles_twelve_sides_in_cyrillic() {
 
 #[test]
 fn a_conditional_cell_gives_its_condition_in_the_apple_news_table() {
-    let mut story =
-        demands_matrix::model::parse_story(demands_matrix::model::DEFAULT_STORY_JSON).unwrap();
-    let at = story
-        .positions
-        .iter()
-        .position(|p| p.side == "kyiv" && p.issue == "ceasefire")
-        .unwrap();
-    story.positions[at].condition = "if Moscow agrees to it too".into();
+    let text = std::fs::read_to_string("tests/fixtures/stories/istanbul-conditional.json").unwrap();
+    let story = demands_matrix::model::parse_story(&text).unwrap();
     let issue = story
         .issues
         .iter()

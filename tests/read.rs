@@ -195,7 +195,7 @@ fn fields_unknown_missing_and_repeated_name_the_object() {
     assert_eq!(error.path, "positions[0].stanse");
     assert_eq!(
         error.message,
-        "unknown field `stanse`, expected one of `issue`, `side`, `stance`, `priority`, `summary`, `quote`, `source`, `evidence`"
+        "unknown field `stanse`, expected one of `issue`, `side`, `stance`, `priority`, `summary`, `quote`, `source`, `evidence`, `condition`"
     );
     let mut value = sample();
     value["as_of"]["when"] = json!(1);

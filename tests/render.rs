@@ -423,11 +423,23 @@ async fn the_detail_holds_the_summary_and_the_explainer_compact_density_moves_th
 #[tokio::test]
 async fn compact_rules_name_classes_the_widget_renders() {
     let css = std::fs::read_to_string("static/demands-matrix.css").unwrap();
+    // The built-in story has no conditional stance: the fixture that has one is rendered too.
+    let conditional =
+        std::fs::read_to_string("tests/fixtures/stories/istanbul-conditional.json").unwrap();
+    let conditional = props(
+        Some(demands_matrix::components::StoryRef(std::rc::Rc::new(
+            parse_story(&conditional).unwrap(),
+        ))),
+        false,
+    );
     let rendered = format!(
-        "{}{}{}",
+        "{}{}{}{}",
         render(None).await,
         render(Some("kyiv")).await,
-        LocalServerRenderer::<OpenDetail>::new().render().await
+        LocalServerRenderer::<OpenDetail>::new().render().await,
+        LocalServerRenderer::<App>::with_props(conditional)
+            .render()
+            .await
     );
     let mut named: Vec<&str> = css
         .lines()
@@ -549,13 +561,9 @@ async fn a_mediator_is_labelled_beside_its_name_and_left_out_of_the_summary() {
 /// A conditional stance says so in its cell, beside the stance (the e2e test opens its detail).
 #[tokio::test]
 async fn a_conditional_stance_says_so_in_its_cell() {
-    let mut story = parse_story(DEFAULT_STORY_JSON).unwrap();
-    let at = story
-        .positions
-        .iter()
-        .position(|p| p.side == "kyiv" && p.issue == "ceasefire")
-        .unwrap();
-    story.positions[at].condition = "if Moscow agrees to it too".into();
+    // The built-in story with Kyiv's ceasefire demand made conditional.
+    let text = std::fs::read_to_string("tests/fixtures/stories/istanbul-conditional.json").unwrap();
+    let story = parse_story(&text).unwrap();
     let props = props(
         Some(demands_matrix::components::StoryRef(std::rc::Rc::new(
             story,

@@ -739,13 +739,7 @@ fn a_side_role_goes_through_the_workbook_and_a_wrong_one_is_placed() {
 
 #[test]
 fn a_condition_goes_through_the_workbook_and_csv() {
-    let mut story = istanbul();
-    let at = story
-        .positions
-        .iter()
-        .position(|p| p.side == "kyiv" && p.issue == "ceasefire")
-        .unwrap();
-    story.positions[at].condition = "if Moscow agrees to it too".into();
+    let story = fixture_story("istanbul-conditional.json");
     let back = ok(import("story.xlsx", &export_xlsx(&story).unwrap()));
     assert_eq!(back.to_canonical_json(), story.to_canonical_json());
     let back = ok(import_csv(&export_csv(&story)));
