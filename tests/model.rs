@@ -672,19 +672,18 @@ fn a_side_has_a_role_and_only_parties_make_common_ground() {
 #[test]
 fn a_condition_belongs_to_a_stated_stance_and_is_never_plain_agreement() {
     let mut value = small();
-    let silent = value["positions"]
+    let at = value["positions"]
         .as_array()
         .unwrap()
         .iter()
-        .position(|p| p["stance"] == "not_stated");
-    if let Some(at) = silent {
-        value["positions"][at]["condition"] = json!("if asked");
-        assert_error(
-            &value,
-            &format!("positions[{at}].condition"),
-            "a \"not_stated\" position has no condition",
-        );
-    }
+        .position(|p| p["stance"] == "not_stated")
+        .expect("the small story has a silent cell");
+    value["positions"][at]["condition"] = json!("if asked");
+    assert_error(
+        &value,
+        &format!("positions[{at}].condition"),
+        "a \"not_stated\" position has no condition",
+    );
     // The Istanbul story: Kyiv and the West both reject Moscow's demand on NATO; the West's
     // rejection made conditional is no longer said as plain agreement.
     let mut story = default_story();
