@@ -346,6 +346,15 @@ impl<'a> Reader<'a> {
         self.string_rest()
     }
 
+    /// `true` or `false`.
+    pub fn flag(&mut self) -> Read<bool> {
+        match self.blank() {
+            Some(b't') => self.word("true").map(|()| true),
+            Some(b'f') => self.word("false").map(|()| false),
+            _ => Err(self.invalid_type("a boolean")),
+        }
+    }
+
     /// `null`, or what `read` reads.
     pub fn optional<T>(&mut self, read: fn(&mut Self) -> Read<T>) -> Read<Option<T>> {
         if self.blank() == Some(b'n') {

@@ -107,7 +107,8 @@ fn quotes_dashes_and_spacing_may_differ_but_not_words_or_case() {
         .unwrap_or_else(|d| panic!("{}", listing(&d)));
     assert_eq!(story.positions.len(), 40);
     let mut story = story;
-    story.positions[0].evidence[0] = story.positions[0].evidence[0].replace("Kyiv", "kyiv");
+    story.positions[0].evidence[0].text =
+        story.positions[0].evidence[0].text.replace("Kyiv", "kyiv");
     assert_eq!(check_evidence(&story, &wire(GENEVA_REPORT)).len(), 1);
     story.positions[0].evidence[0] = "Ukraine’s  chief\nnegotiator said".into();
     assert!(check_evidence(&story, &wire(GENEVA_REPORT)).is_empty());
@@ -190,9 +191,9 @@ fn a_20_kb_source_and_100_sentences_are_checked_quickly() {
     let mut sentences = 0;
     for (n, position) in story.positions.iter_mut().enumerate() {
         for k in 0..3 {
-            position.evidence.push(format!(
-                "Sentence {n}.{k}: delegations met in Geneva on a Tuesday."
-            ));
+            position
+                .evidence
+                .push(format!("Sentence {n}.{k}: delegations met in Geneva on a Tuesday.").into());
             sentences += 1;
         }
     }
@@ -521,4 +522,78 @@ fn no_input_makes_it_panic() {
     for text in odd_sources {
         let _ = check(&story, &wire(text));
     }
+}
+
+/// The Putrajaya corpus story with the texts of its seven sources beside it.
+fn putrajaya() -> (demands_matrix::model::Story, Vec<SourceText>) {
+    let root = format!("{}/stories", env!("CARGO_MANIFEST_DIR"));
+    let stem = "thailand-cambodia-putrajaya-2025-07-28";
+    let story = parse_story(&std::fs::read_to_string(format!("{root}/{stem}.json")).unwrap())
+        .expect("the corpus story is valid");
+    let texts = story
+        .sources
+        .iter()
+        .map(|s| SourceText {
+            source_id: s.id.clone(),
+            text: std::fs::read_to_string(format!("{root}/{stem}.{}.txt", s.id)).unwrap(),
+        })
+        .collect();
+    (story, texts)
+}
+
+#[test]
+fn a_sentence_naming_its_own_source_is_checked_against_that_source() {
+    use demands_matrix::model::check::coverage;
+    let (story, texts) = putrajaya();
+    assert_eq!(check_evidence(&story, &texts), Vec::new());
+    let (p, e) = story
+        .positions
+        .iter()
+        .enumerate()
+        .find_map(|(p, pos)| Some((p, pos.evidence.iter().position(|e| e.source.is_some())?)))
+        .expect("the story cites another source's sentence");
+    let own = story.positions[p].evidence[e].source.clone().unwrap();
+    // Without the text of the sentence's own source, only that sentence goes unchecked, and the
+    // position's source is not blamed for it.
+    let without: Vec<SourceText> = texts
+        .iter()
+        .filter(|t| t.source_id != own)
+        .cloned()
+        .collect();
+    assert_eq!(check_evidence(&story, &without), Vec::new());
+    let covered = coverage(&story, &without);
+    assert!(
+        covered
+            .unchecked
+            .iter()
+            .any(|(id, n, _)| *id == own && *n >= 1),
+        "{covered:?}"
+    );
+    // The sentence is looked for in its own source: checked against the position's source text
+    // instead (the other source's words), it is not found there.
+    let mut moved = story.clone();
+    moved.positions[p].evidence[e].source = None;
+    let problems = check_evidence(&moved, &texts);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].source, moved.positions[p].source);
+    assert_eq!(problems[0].field, EvidenceField::Evidence(e));
+    // Every source's text here is an excerpt of its article, and the coverage says so.
+    assert_eq!(coverage(&story, &texts).excerpts.len(), story.sources.len());
+}
+
+#[test]
+fn an_evidence_source_that_is_not_a_source_of_the_story_is_placed() {
+    let (story, _) = putrajaya();
+    let json = story.to_canonical_json().replacen(
+        "\"source\": \"tna\"\n",
+        "\"source\": \"tna-wire\"\n",
+        1,
+    );
+    let errors = parse_story(&json).expect_err("an unknown source id").0;
+    assert!(
+        errors.iter().any(|e| e.path.contains(".evidence[")
+            && e.path.ends_with("].source")
+            && e.message.contains("tna-wire")),
+        "{errors:?}"
+    );
 }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use demands_matrix::components::{App, AppProps, StoryRef};
 use demands_matrix::desk::embed_code::snippets;
 use demands_matrix::desk::open::{
-    open_files, open_story_json, stem_of, template, OpenedFile, Opening,
+    example, open_files, open_story_json, stem_of, OpenedFile, Opening,
 };
 use demands_matrix::desk::state::{DeskAction, DeskState, Problem, SourceText, Theme};
 use demands_matrix::desk::{DeskApp, DeskAppProps};
@@ -22,13 +22,13 @@ fn reduce(state: DeskState, action: DeskAction) -> DeskState {
     (*Rc::new(state).reduce(action)).clone()
 }
 
-fn opened_template() -> DeskState {
+fn opened_example() -> DeskState {
     reduce(
         DeskState::default(),
         DeskAction::Opened {
-            what: "the template".into(),
+            what: "the example".into(),
             stem: "my-story".into(),
-            outcome: template(),
+            outcome: example(),
             texts: Vec::new(),
             rows: None,
         },
@@ -36,8 +36,8 @@ fn opened_template() -> DeskState {
 }
 
 #[test]
-fn the_template_opens_with_no_problems() {
-    let state = opened_template();
+fn the_example_opens_with_no_problems() {
+    let state = opened_example();
     assert!(state.problems.is_empty());
     assert!(!state.stale);
     assert_eq!(state.generation, 1);
@@ -51,7 +51,7 @@ fn the_template_opens_with_no_problems() {
 
 #[test]
 fn a_broken_file_keeps_the_last_good_story_and_lists_its_problems() {
-    let good = opened_template();
+    let good = opened_example();
     let broken = std::fs::read("tests/fixtures/stories/broken-editor-side-id.json").unwrap();
     let Opening { stem, outcome, .. } = open_files(&[OpenedFile {
         name: "broken-editor-side-id.json".into(),
@@ -68,7 +68,7 @@ fn a_broken_file_keeps_the_last_good_story_and_lists_its_problems() {
             rows: None,
         },
     );
-    assert!(state.stale, "the preview still shows the template");
+    assert!(state.stale, "the preview still shows the example");
     assert!(Rc::ptr_eq(
         state.story.as_ref().unwrap(),
         good.story.as_ref().unwrap()
@@ -118,7 +118,7 @@ fn story_files_get_line_column_and_cell() {
 #[test]
 fn evidence_is_checked_against_the_pasted_source() {
     let state = reduce(
-        opened_template(),
+        opened_example(),
         DeskAction::SourceText(SourceText {
             source: "report".into(),
             text: REPORT.into(),
@@ -169,7 +169,7 @@ fn evidence_is_checked_against_the_pasted_source() {
 #[test]
 fn source_texts_go_with_their_source_not_with_a_file_name() {
     let pasted = reduce(
-        opened_template(),
+        opened_example(),
         DeskAction::SourceText(SourceText {
             source: "report".into(),
             text: REPORT.into(),
@@ -189,7 +189,7 @@ fn source_texts_go_with_their_source_not_with_a_file_name() {
             },
         )
     };
-    let istanbul = template().unwrap();
+    let istanbul = example().unwrap();
     // A renamed copy, as browsers save a second download: the text stays, and is checked.
     let copy = opened(&pasted, "my-story (1).xlsx", "my-story-1", istanbul.clone());
     assert_eq!(copy.sources.len(), 1);
@@ -221,7 +221,7 @@ fn source_texts_go_with_their_source_not_with_a_file_name() {
 
 #[test]
 fn the_status_counts_the_evidence_checked() {
-    let state = opened_template();
+    let state = opened_example();
     let (whole, said) = state.evidence_said().unwrap();
     assert!(!whole);
     assert!(said.contains("not checked: paste its text"), "{said}");
@@ -246,7 +246,7 @@ fn the_status_counts_the_evidence_checked() {
 
 #[test]
 fn a_workbook_carrying_its_source_texts_is_checked_on_opening() {
-    let story = template().unwrap();
+    let story = example().unwrap();
     let texts = [demands_matrix::model::check::SourceText {
         source_id: "report".into(),
         text: REPORT.replace(
@@ -308,7 +308,7 @@ fn a_reload_after_a_broken_file_lists_its_problems() {
         DeskAction::Restored {
             opened: "broken.xlsx".into(),
             stem: "broken".into(),
-            story: Some(template().unwrap()),
+            story: Some(example().unwrap()),
             sources: Vec::new(),
             problems: problems.clone(),
         },
@@ -337,7 +337,7 @@ fn a_reload_after_a_broken_file_lists_its_problems() {
 
 #[test]
 fn a_view_that_the_new_story_lacks_falls_back_to_all_sides() {
-    let state = reduce(opened_template(), DeskAction::View("moscow".into()));
+    let state = reduce(opened_example(), DeskAction::View("moscow".into()));
     assert_eq!(state.view, "moscow");
     let two = std::fs::read_to_string("tests/fixtures/stories/two-sides.json").unwrap();
     let state = reduce(
@@ -460,7 +460,8 @@ async fn the_desk_renders_its_panels_with_labels() {
         "<label for=\"dmd-file\"",
         "id=\"dmd-file\"",
         "role=\"status\"",
-        "Start from the template",
+        "Open the example story",
+        "story-example.xlsx",
         "story-template.xlsx",
         "Nothing opened yet.",
     ] {

@@ -360,3 +360,35 @@ fn a_card_shows_every_issue_or_says_how_many_more_there_are() {
     }
     assert!(fitted_all >= 7, "a card fits {fitted_all} rows");
 }
+
+/// Where a card has no room for an issue's title, the editor's short title stands instead of a
+/// title cut with "…"; a story without short titles still cuts.
+#[test]
+fn a_card_uses_the_short_title_where_the_title_would_be_cut() {
+    let json = std::fs::read_to_string("stories/ukraine-geneva-2025-11-24.json").unwrap();
+    let story = parse_story(&json).unwrap();
+    let card = draw(&story, View::AllSides, Kind::Card, Theme::Light).expect("draws");
+    let labels: Vec<&str> = story
+        .issues
+        .iter()
+        .take(5)
+        .map(|i| i.short.as_deref().unwrap_or(&i.title))
+        .collect();
+    for label in &labels {
+        assert!(
+            card.svg.contains(&format!(">{label}<")),
+            "{label} not on the card"
+        );
+    }
+    assert!(!card.svg.contains("for…<"), "a title cut short");
+    let mut without = story.clone();
+    for issue in &mut without.issues {
+        issue.short = None;
+    }
+    let card = draw(&without, View::AllSides, Kind::Card, Theme::Light).expect("draws");
+    assert!(
+        card.svg.contains("The US plan as the basis for…<"),
+        "{}",
+        card.svg
+    );
+}

@@ -354,7 +354,7 @@ fn every_position_is_traceable_to_a_sentence_of_the_report() {
                 "{at}: a stated stance without evidence"
             );
         }
-        for sentence in &position.evidence {
+        for sentence in position.evidence.iter().map(|e| &e.text) {
             assert!(
                 REPORT.contains(sentence.as_str()),
                 "{at}: not in the report: {sentence}"

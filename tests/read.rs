@@ -13,15 +13,15 @@ fn sample() -> Value {
         "lang": "en",
         "title": "Talks", "standfirst": "Who wants what.",
         "as_of": { "date": "2025-06-02", "place": "Istanbul" },
-        "sources": [{ "id": "report", "outlet": "Wire", "title": "Talks \"resume\" \u{1F54A}", "url": "https://example.org/a" }],
+        "sources": [{ "id": "report", "outlet": "Wire", "title": "Talks \"resume\" \u{1F54A}", "url": "https://example.org/a", "date": "2025-06-01", "author": "A. Writer", "excerpt": true }, { "id": "wire2", "outlet": "Wire 2", "title": "Later", "date": null, "author": null, "excerpt": false }],
         "sides": [
             { "id": "a", "name": "Side A", "short": "A", "members": ["x", "y"], "view_title": null },
             { "id": "b", "name": "Side B", "short": "B", "view_title": "B's view" }
         ],
-        "issues": [{ "id": "truce", "title": "Truce", "explainer": "Stop\nfighting\t/ now." }],
+        "issues": [{ "id": "truce", "title": "Truce", "short": "Truce", "explainer": "Stop\nfighting\t/ now." }],
         "positions": [
             { "issue": "truce", "side": "a", "stance": "demands", "priority": 1, "summary": "A wants a truce.", "source": "report", "evidence": ["A said: “truce now”."], "quote": { "text": "truce now", "speaker": "A's leader" } },
-            { "issue": "truce", "side": "b", "stance": "rejects", "priority": null, "quote": null, "summary": "B says no.", "source": "report", "evidence": ["B refused."] }
+            { "issue": "truce", "side": "b", "stance": "rejects", "priority": null, "quote": null, "summary": "B says no.", "source": "report", "evidence": ["B refused.", { "text": "B said no again.", "source": "wire2" }] }
         ]
     })
 }

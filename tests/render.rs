@@ -370,6 +370,54 @@ fn OpenDetail() -> yew::Html {
     })
 }
 
+/// The detail of Putrajaya's ceasefire cell for Thailand: evidence from two reports, each
+/// source with its date where the story gives one.
+#[yew::component]
+fn TwoSourceDetail() -> yew::Html {
+    use demands_matrix::components::position_detail::{position_detail, PositionDetailProps};
+    use demands_matrix::components::StoryRef;
+    use demands_matrix::state::CellRef;
+    let json =
+        std::fs::read_to_string("stories/thailand-cambodia-putrajaya-2025-07-28.json").unwrap();
+    let story = parse_story(&json).unwrap();
+    let cell = CellRef {
+        issue: story.issue_index("ceasefire").unwrap(),
+        side: story.side_index("thailand").unwrap(),
+    };
+    let story = StoryRef(std::rc::Rc::new(story));
+    let t = demands_matrix::components::Words(demands_matrix::i18n::english());
+    position_detail(&PositionDetailProps {
+        uid: "dm",
+        story: &story,
+        t: &t,
+        cell,
+        heading_level: 3,
+        before: None,
+        on_close: &yew::Callback::noop(),
+    })
+}
+
+#[tokio::test]
+async fn a_sentence_from_another_source_names_it_and_a_source_shows_its_date() {
+    let html = LocalServerRenderer::<TwoSourceDetail>::new().render().await;
+    // The Star's sentence says whose it is, with the date the story gives for it; the position's
+    // own source (Just the News, no date) is named once, under the evidence.
+    let from = html
+        .split("<span class=\"dm-detail__from\">")
+        .nth(1)
+        .expect("a sentence names its own source");
+    let from = &from[..from.find("</span>").unwrap()];
+    assert!(
+        from.contains("The Star (Malaysia), “A full stop to border row”, 29 July 2025"),
+        "{from}"
+    );
+    assert_eq!(html.matches("dm-detail__from").count(), 1, "{html}");
+    assert!(
+        html.contains("Just the News (citing The Associated Press)"),
+        "{html}"
+    );
+}
+
 /// Compact density is CSS on the mount element's `data-density` (README "Layout"): the markup
 /// is the default's, so these check what that CSS relies on.
 #[tokio::test]

@@ -53,13 +53,28 @@ fn ok(result: Result<Story, Vec<Problem>>) -> Story {
     result.unwrap_or_else(|problems| panic!("{}", lines(&problems)))
 }
 
-#[test]
-fn stories_round_trip_through_xlsx_byte_for_byte() {
-    for story in [
+/// A corpus story (stories/), read as it is published.
+fn corpus_story(stem: &str) -> Story {
+    let path = format!("{}/stories/{stem}.json", env!("CARGO_MANIFEST_DIR"));
+    parse_story(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+/// Stories with and without issue 33's fields: Geneva has per-sentence sources, a source's
+/// author and date, excerpts, short titles and a condition; Putrajaya a mediator and a host too.
+fn round_trip_stories() -> Vec<Story> {
+    vec![
         istanbul(),
         fixture_story("two-sides.json"),
         fixture_story("hostile-strings.json"),
-    ] {
+        fixture_story("istanbul-conditional.json"),
+        corpus_story("ukraine-geneva-2025-11-24"),
+        corpus_story("thailand-cambodia-putrajaya-2025-07-28"),
+    ]
+}
+
+#[test]
+fn stories_round_trip_through_xlsx_byte_for_byte() {
+    for story in round_trip_stories() {
         let bytes = export_xlsx(&story).unwrap();
         let back = ok(import("story.xlsx", &bytes));
         assert_eq!(back.to_canonical_json(), story.to_canonical_json());
@@ -68,11 +83,7 @@ fn stories_round_trip_through_xlsx_byte_for_byte() {
 
 #[test]
 fn stories_round_trip_through_csv_byte_for_byte() {
-    for story in [
-        istanbul(),
-        fixture_story("two-sides.json"),
-        fixture_story("hostile-strings.json"),
-    ] {
+    for story in round_trip_stories() {
         let files = export_csv(&story);
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
@@ -351,6 +362,7 @@ fn large_story(issues: usize) -> Story {
         .map(|i| demands_matrix::model::Issue {
             id: format!("issue-{i}"),
             title: format!("Issue {i}"),
+            short: None,
             explainer: format!("What issue {i} is about."),
         })
         .collect();
@@ -364,7 +376,7 @@ fn large_story(issues: usize) -> Story {
             condition: String::new(),
             quote: None,
             source: source.clone(),
-            evidence: vec![format!("Side {} said it backs issue {}.", n % 12, n / 12)],
+            evidence: vec![format!("Side {} said it backs issue {}.", n % 12, n / 12).into()],
         })
         .collect();
     parse_story(&story.to_canonical_json()).unwrap()
@@ -513,7 +525,13 @@ fn pasted_positions_replace_the_story_positions() {
                 quoted(p.quote.as_ref().map_or("", |q| q.text.as_str())),
                 quoted(p.quote.as_ref().map_or("", |q| q.speaker.as_str())),
                 p.source.clone(),
-                quoted(&p.evidence.join("\n")),
+                quoted(
+                    &p.evidence
+                        .iter()
+                        .map(|e| e.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ),
             ];
             text.push_str(&cells.join("\t"));
             text.push('\n');
@@ -743,5 +761,106 @@ fn a_condition_goes_through_the_workbook_and_csv() {
     let back = ok(import("story.xlsx", &export_xlsx(&story).unwrap()));
     assert_eq!(back.to_canonical_json(), story.to_canonical_json());
     let back = ok(import_csv(&export_csv(&story)));
+    assert_eq!(back.to_canonical_json(), story.to_canonical_json());
+}
+
+/// The corpus story with every new field, exported and saved as .ods by LibreOffice (with the
+/// texts of its ten sources), reads back as its story file byte for byte.
+#[test]
+fn a_story_with_every_new_field_saved_as_ods_by_libreoffice_is_its_story() {
+    use demands_matrix::workbook::import_with_texts;
+    let story = corpus_story("ukraine-geneva-2025-11-24");
+    let imported = import_with_texts(
+        "ukraine-geneva-libreoffice.ods",
+        &workbook("ukraine-geneva-libreoffice.ods"),
+    )
+    .unwrap_or_else(|p| panic!("{}", lines(&p)));
+    assert_eq!(
+        imported.story.to_canonical_json(),
+        story.to_canonical_json()
+    );
+    assert_eq!(imported.texts.len(), 10);
+    let shared = story
+        .positions
+        .iter()
+        .flat_map(|p| &p.evidence)
+        .filter(|e| e.source.is_some())
+        .count();
+    assert!(shared >= 1, "the story cites a sentence of another source");
+    assert!(story.sources.iter().any(|s| s.author.is_some()));
+    assert!(story
+        .issues
+        .iter()
+        .all(|i| i.title.chars().count() <= 26 || i.short.is_some()));
+}
+
+#[test]
+fn evidence_sources_go_one_per_line_and_a_wrong_count_or_id_is_placed() {
+    let story = corpus_story("thailand-cambodia-putrajaya-2025-07-28");
+    let files = export_csv(&story);
+    let positions = &files.iter().find(|(n, _)| n == "positions.csv").unwrap().1;
+    // Only rows citing another source fill the column, with every line's source, their own too.
+    assert!(positions.contains(",\"liga\ntna\"\n"), "{positions}");
+
+    // One id for two lines of evidence.
+    let mut wrong = files.clone();
+    let sheet = wrong
+        .iter_mut()
+        .find(|(n, _)| n == "positions.csv")
+        .unwrap();
+    sheet.1 = sheet.1.replacen(",\"liga\ntna\"\n", ",tna\n", 1);
+    let said = problems(import_csv(&wrong));
+    assert!(
+        said.contains("positions.csv, row ")
+            && said.contains("(evidence sources): 1 source id for 2 lines of evidence"),
+        "{said}"
+    );
+
+    // An id the sources sheet does not have.
+    let mut wrong = files.clone();
+    let sheet = wrong
+        .iter_mut()
+        .find(|(n, _)| n == "positions.csv")
+        .unwrap();
+    sheet.1 = sheet
+        .1
+        .replacen(",\"liga\ntna\"\n", ",\"liga\nt-n-a\"\n", 1);
+    let said = problems(import_csv(&wrong));
+    assert!(
+        said.contains("(evidence sources)") && said.contains("t-n-a"),
+        "{said}"
+    );
+}
+
+#[test]
+fn the_template_has_a_read_me_on_every_column_and_no_news() {
+    use demands_matrix::workbook::{import_with_texts, readme, template_xlsx};
+    let bytes = template_xlsx().unwrap();
+    // Every column import reads is explained, and nothing import does not read.
+    let explained: Vec<(&str, &str)> = readme::COLUMNS.iter().map(|(s, c, ..)| (*s, *c)).collect();
+    let read = readme::read_columns();
+    for column in &read {
+        assert!(explained.contains(column), "{column:?} has no read-me row");
+    }
+    for column in &explained {
+        assert!(
+            read.contains(column),
+            "{column:?} is explained but not read"
+        );
+    }
+    assert!(readme::required("positions", "stance") && !readme::required("positions", "condition"));
+    // Opened, it says what to fill in, and nothing of any story.
+    let said = match import_with_texts("story-template.xlsx", &bytes) {
+        Ok(_) => panic!("an empty template is not a story"),
+        Err(problems) => lines(&problems),
+    };
+    assert!(said.contains("a story needs at least one source"), "{said}");
+    assert!(
+        !said.contains("Istanbul") && !said.contains("Kyiv"),
+        "{said}"
+    );
+    // An exported story starts with the same sheet, and reads back the same (the sheet is skipped).
+    let story = istanbul();
+    let back = ok(import("story.xlsx", &export_xlsx(&story).unwrap()));
     assert_eq!(back.to_canonical_json(), story.to_canonical_json());
 }

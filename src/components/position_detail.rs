@@ -108,7 +108,20 @@ pub fn position_detail(props: &PositionDetailProps<'_>) -> Html {
                 <div class="dm-detail__evidence" data-testid="dm-detail-evidence">
                     <p class="dm-detail__label">{ t.text("evidence") }</p>
                     <ul class="dm-detail__sentences">
-                        { for position.evidence.iter().map(|sentence| html! { <li>{ sentence }</li> }) }
+                        { for position.evidence.iter().map(|sentence| html! {
+                            <li>
+                                { &sentence.text }
+                                // Another source's sentence says whose it is; the rest are the
+                                // position's, named below.
+                                if let Some(id) = &sentence.source {
+                                    <span class="dm-detail__from">
+                                        { source.0.clone() }
+                                        { source_html(t, story.sources.iter().find(|s| s.id == *id)) }
+                                        { source.1.clone() }
+                                    </span>
+                                }
+                            </li>
+                        }) }
                     </ul>
                 </div>
             }
@@ -129,10 +142,16 @@ pub fn source_html(t: &Strings, source: Option<&Source>) -> Html {
     let Some(source) = source else {
         return html! { { t.text("no-source") } };
     };
-    let text = t.fill(
+    let mut text = t.fill(
         "source",
         &[("outlet", &source.outlet), ("title", &source.title)],
     );
+    if let Some(author) = &source.author {
+        text = t.fill("source-by", &[("source", &text), ("author", author)]);
+    }
+    if let Some(date) = &source.date {
+        text = t.fill("source-on", &[("source", &text), ("date", &t.date(date))]);
+    }
     match &source.url {
         Some(url) if is_web_url(url) => html! {
             <a class="dm-link" href={url.clone()} rel="noopener noreferrer" target="_blank">{ text }</a>

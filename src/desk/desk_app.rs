@@ -123,16 +123,16 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
             let _ = (files, &dispatcher);
         })
     };
-    let on_template = {
+    let on_example = {
         let dispatcher = state.dispatcher();
         let latest = latest.clone();
         Callback::from(move |()| {
             *latest.borrow_mut() += 1;
             dispatcher.dispatch(DeskAction::Opened {
-                what: "the template (the Istanbul story)".into(),
-                stem: "my-story".into(),
-                outcome: super::open::template(),
-                texts: Vec::new(),
+                what: "the example (the Istanbul story)".into(),
+                stem: "istanbul-2025-06-02".into(),
+                outcome: super::open::example(),
+                texts: super::open::example_texts(),
                 rows: None,
             })
         })
@@ -394,7 +394,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                 <div class="dmd-columns">
                     <OpenPanel
                         on_files={on_files}
-                        on_template={on_template}
+                        on_example={on_example}
                         on_paste={on_paste}
                         can_paste={state.story.is_some()}
                         work={state.story.as_ref().map(|_| AttrValue::from(state.opened.clone().unwrap_or_else(|| "your story".into())))}

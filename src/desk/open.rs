@@ -1,5 +1,5 @@
 //! What the desk does with what an editor opens: workbooks, CSV files, story files, a pasted
-//! table, the template. Pure functions over bytes, so native tests cover them.
+//! table, the example. Pure functions over bytes, so native tests cover them.
 
 use crate::model::check::{self, EvidenceField};
 use crate::model::Story;
@@ -141,9 +141,19 @@ pub fn paste(story: &Story, text: &str) -> Result<Story, Vec<Problem>> {
     workbook::paste_positions(story, text).map_err(located)
 }
 
-/// The built-in Istanbul story, the desk's template.
-pub fn template() -> Result<Story, Vec<Problem>> {
+/// The built-in Istanbul story, the desk's example.
+pub fn example() -> Result<Story, Vec<Problem>> {
     open_story_json(crate::model::DEFAULT_STORY_JSON)
+}
+
+/// The text of the example's one source, so that opening the example shows the evidence check
+/// at work, as a workbook carrying its source texts does.
+pub fn example_texts() -> Vec<super::state::SourceText> {
+    vec![super::state::SourceText {
+        source: "report".into(),
+        text: include_str!("../../static/stories/istanbul-2025-06-02.source.txt").into(),
+        address: String::new(),
+    }]
 }
 
 /// How much of `story`'s evidence these texts let the desk check.

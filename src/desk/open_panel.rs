@@ -1,5 +1,6 @@
 //! OpenPanel: where an editor opens a workbook, CSV files or a story file (picker or drop),
-//! starts from the template, or pastes a positions table.
+//! opens the example story, downloads the template or the example workbook, or pastes a positions
+//! table.
 
 use yew::prelude::*;
 
@@ -7,12 +8,13 @@ use yew::prelude::*;
 pub struct OpenPanelProps {
     /// Files chosen in the picker.
     pub on_files: Callback<Vec<web_sys::File>>,
-    pub on_template: Callback<()>,
+    /// Open the example story (Istanbul, with its source's text).
+    pub on_example: Callback<()>,
     /// A positions table pasted from a spreadsheet.
     pub on_paste: Callback<String>,
     /// Whether there is a story the pasted positions can go into.
     pub can_paste: bool,
-    /// What starting from the template would replace ("istanbul.xlsx"); `None` when nothing is
+    /// What opening the example would replace ("istanbul.xlsx"); `None` when nothing is
     /// open. The desk asks before replacing it.
     #[prop_or_default]
     pub work: Option<AttrValue>,
@@ -21,7 +23,7 @@ pub struct OpenPanelProps {
 #[component]
 pub fn OpenPanel(props: &OpenPanelProps) -> Html {
     let pasted = use_state(String::new);
-    // Starting from the template replaces the story and its pasted texts: asked first.
+    // Opening the example replaces the story and its pasted texts: asked first.
     let asking = use_state(|| false);
     let keep_ref = use_node_ref();
     {
@@ -34,23 +36,23 @@ pub fn OpenPanel(props: &OpenPanelProps) -> Html {
             }
         });
     }
-    let on_template = {
+    let on_example = {
         let (asking, work) = (asking.clone(), props.work.is_some());
-        let on_template = props.on_template.clone();
+        let on_example = props.on_example.clone();
         Callback::from(move |_| {
             if work {
                 asking.set(true);
             } else {
-                on_template.emit(());
+                on_example.emit(());
             }
         })
     };
     let on_replace = {
         let asking = asking.clone();
-        let on_template = props.on_template.clone();
+        let on_example = props.on_example.clone();
         Callback::from(move |_| {
             asking.set(false);
-            on_template.emit(());
+            on_example.emit(());
         })
     };
     let on_keep = {
@@ -106,23 +108,34 @@ pub fn OpenPanel(props: &OpenPanelProps) -> Html {
                 </p>
             </div>
             <p class="dmd-actions">
-                <button type="button" class="dmd-button" onclick={on_template} aria-expanded={props.work.is_some().then(|| asking.to_string())} data-testid="dmd-template">
-                    { "Start from the template" }
+                <button type="button" class="dmd-button" onclick={on_example} aria-expanded={props.work.is_some().then(|| asking.to_string())} data-testid="dmd-example">
+                    { "Open the example story" }
                 </button>
-                <a class="dmd-link" href="story-template.xlsx" download="story-template.xlsx">
-                    { "Download the template workbook" }
-                </a>
             </p>
+            <ul class="dmd-downloads">
+                <li>
+                    <a class="dmd-link" href="story-template.xlsx" download="story-template.xlsx" data-testid="dmd-template-link">
+                        { "Download the template workbook" }
+                    </a>
+                    { ": empty sheets for a new story, and a \"read me\" sheet on every column" }
+                </li>
+                <li>
+                    <a class="dmd-link" href="story-example.xlsx" download="story-example.xlsx" data-testid="dmd-example-link">
+                        { "Download the example workbook" }
+                    </a>
+                    { ": the Istanbul talks of 2 June 2025, filled in, with its source's text" }
+                </li>
+            </ul>
             if let (true, Some(work)) = (*asking, &props.work) {
-                <div class="dmd-ask" role="group" aria-labelledby="dmd-ask-text" data-testid="dmd-template-ask">
+                <div class="dmd-ask" role="group" aria-labelledby="dmd-ask-text" data-testid="dmd-example-ask">
                     <p id="dmd-ask-text">
-                        { format!("Replace the story open now ({work}), and the source texts pasted for it, with the template? Only what you have downloaded of it is kept.") }
+                        { format!("Replace the story open now ({work}), and the source texts pasted for it, with the example story? Only what you have downloaded of it is kept.") }
                     </p>
                     <p class="dmd-actions">
-                        <button type="button" class="dmd-button" onclick={on_replace} data-testid="dmd-template-confirm">
-                            { "Replace it with the template" }
+                        <button type="button" class="dmd-button" onclick={on_replace} data-testid="dmd-example-confirm">
+                            { "Replace it with the example" }
                         </button>
-                        <button type="button" class="dmd-button dmd-button--primary" onclick={on_keep} ref={keep_ref} data-testid="dmd-template-keep">
+                        <button type="button" class="dmd-button dmd-button--primary" onclick={on_keep} ref={keep_ref} data-testid="dmd-example-keep">
                             { format!("Keep {work}") }
                         </button>
                     </p>
@@ -153,7 +166,7 @@ pub fn OpenPanel(props: &OpenPanelProps) -> Html {
                     { "Use the pasted positions" }
                 </button>
                 if !props.can_paste {
-                    <p class="dmd-hint" id="dmd-paste-hint">{ "Open a story or the template first: the pasted positions go into it." }</p>
+                    <p class="dmd-hint" id="dmd-paste-hint">{ "Open a story or the example first: the pasted positions go into it." }</p>
                 }
             </details>
         </section>

@@ -94,7 +94,7 @@ fn kept_for(story: &Story, texts: Vec<SourceText>) -> Vec<SourceText> {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct DeskState {
-    /// Name of what the editor opened last ("istanbul.xlsx", "2 CSV files", "the template").
+    /// Name of what the editor opened last ("istanbul.xlsx", "2 CSV files", "the example").
     pub opened: Option<String>,
     /// Base of the names the story downloads under (`<stem>.json`, `<stem>.xlsx`).
     pub stem: String,
@@ -135,8 +135,7 @@ impl Default for DeskState {
             generation: 0,
             view: "all".into(),
             theme: Theme::Light,
-            status: "Open a workbook, CSV files or a story file, or start from the template."
-                .into(),
+            status: "Open a workbook, CSV files or a story file, or the example story.".into(),
         }
     }
 }
@@ -202,15 +201,35 @@ impl DeskState {
                 plural(c.sources, "source", "sources"),
             ));
         }
-        for (id, sentences, quotes) in &c.unchecked {
-            let title = story
-                .sources
-                .iter()
-                .find(|s| s.id == *id)
-                .map_or(String::new(), |s| format!(" ({})", s.title));
+        if !c.excerpts.is_empty() {
+            let names: Vec<String> = c.excerpts.iter().map(|id| format!("\"{id}\"")).collect();
             said.push(format!(
-                "{} of source \"{id}\"{title} not checked: paste its text under Source texts",
-                counted(*sentences, *quotes)
+                "the text of {} {} an excerpt, so a sentence not found in it may still be in the source",
+                plural_names(&names),
+                if names.len() == 1 { "is" } else { "are" },
+            ));
+        }
+        if !c.unchecked.is_empty() {
+            let missing: Vec<String> = c
+                .unchecked
+                .iter()
+                .map(|(id, sentences, quotes)| {
+                    let title = story
+                        .sources
+                        .iter()
+                        .find(|s| s.id == *id)
+                        .map_or(String::new(), |s| format!(" ({})", s.title));
+                    format!("{} of source \"{id}\"{title}", counted(*sentences, *quotes))
+                })
+                .collect();
+            said.push(format!(
+                "{} not checked: paste {} under Source texts",
+                plural_names(&missing),
+                if missing.len() == 1 {
+                    "its text"
+                } else {
+                    "their texts"
+                },
             ));
         }
         let whole = c.unchecked.is_empty() && self.evidence.is_empty();
@@ -356,5 +375,14 @@ fn counted(sentences: usize, quotes: usize) -> String {
             plural(s, "evidence sentence", "evidence sentences"),
             plural(q, "quote", "quotes")
         ),
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn plural_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }

@@ -482,7 +482,11 @@ fn card(t: &Strings, story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, 
             out.rect(cols.x(side), top, cols.side, row_h, p.surface_strong);
         }
         if let Some(item) = story.issues.get(issue) {
-            let label = fit(&item.title, cols.label - 20.0, size, Weight::Regular);
+            let mut label = fit(&item.title, cols.label - 20.0, size, Weight::Regular);
+            // The editor's short title, where there is one, rather than a title cut short.
+            if let Some(short) = item.short.as_deref().filter(|_| label != item.title) {
+                label = fit(short, cols.label - 20.0, size, Weight::Regular);
+            }
             out.text(
                 pad + 10.0,
                 top + row_h / 2.0 + size * 0.36,
@@ -599,8 +603,15 @@ fn full(t: &Strings, story: &Story, view: View, p: &Palette) -> (Svg, f32, f32, 
                 y += 12.0;
             }
             Row::Issue(issue) => {
-                let title = story.issues.get(issue).map_or("", |i| i.title.as_str());
-                let lines = wrap(title, cols.label - 20.0, size, Weight::Regular, 3);
+                let item = story.issues.get(issue);
+                let title = item.map_or("", |i| i.title.as_str());
+                let mut lines = wrap(title, cols.label - 20.0, size, Weight::Regular, 3);
+                // Three lines were not enough: the editor's short title, where there is one.
+                if let Some(short) = item.and_then(|i| i.short.as_deref()) {
+                    if lines.last().is_some_and(|l| l.ends_with('…')) && !title.ends_with('…') {
+                        lines = wrap(short, cols.label - 20.0, size, Weight::Regular, 3);
+                    }
+                }
                 let h = (lines.len() as f32 * line_h + 16.0).max(40.0);
                 if stripe % 2 == 0 {
                     out.rect(pad, y, inner, h, p.surface);

@@ -22,7 +22,7 @@ pub mod view;
 
 pub use agreement::{Agreement, Finding, Outcome};
 pub use stance::{Camp, Stance};
-pub use story::{AsOf, Issue, Position, Quote, Role, Side, Source, Story, Version};
+pub use story::{AsOf, Evidence, Issue, Position, Quote, Role, Side, Source, Story, Version};
 pub use validate::{is_web_url, parse_story, too_large, StoryError, StoryErrors};
 pub use view::{GroupKind, Line, RowGroup, View};
 

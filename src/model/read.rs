@@ -3,7 +3,9 @@
 //! says why not serde).
 
 use super::stance::Stance;
-use super::story::{AsOf, Issue, Position, Quote, Role, Side, Source, Story, Version, ROLE_IDS};
+use super::story::{
+    AsOf, Evidence, Issue, Position, Quote, Role, Side, Source, Story, Version, ROLE_IDS,
+};
 use super::validate::StoryError;
 use crate::json::{one_of, Error, Read, Reader};
 
@@ -34,6 +36,7 @@ trait StoryReader {
     fn position(&mut self) -> Read<Position>;
     fn version(&mut self) -> Read<Version>;
     fn quote(&mut self) -> Read<Quote>;
+    fn evidence(&mut self) -> Read<Evidence>;
     fn stance(&mut self) -> Read<Stance>;
 }
 
@@ -133,11 +136,15 @@ impl StoryReader for Reader<'_> {
 
     fn source(&mut self) -> Read<Source> {
         let [mut id, mut outlet, mut title] = [String::new(), String::new(), String::new()];
-        let mut url = None;
-        let fields = &["id", "outlet", "title", "url"];
+        let [mut url, mut date, mut author] = [None, None, None];
+        let mut excerpt = false;
+        let fields = &["id", "outlet", "title", "url", "date", "author", "excerpt"];
         self.object("Source", fields, 0b0111, &mut |reader, n| {
             match n {
-                3 => url = reader.optional(Self::text)?,
+                3..=5 => {
+                    *[&mut url, &mut date, &mut author][n - 3] = reader.optional(Self::text)?
+                }
+                6 => excerpt = reader.flag()?,
                 _ => *[&mut id, &mut outlet, &mut title][n] = reader.text()?,
             }
             Ok(())
@@ -147,6 +154,9 @@ impl StoryReader for Reader<'_> {
             outlet,
             title,
             url,
+            date,
+            author,
+            excerpt,
         })
     }
 
@@ -186,18 +196,23 @@ impl StoryReader for Reader<'_> {
 
     fn issue(&mut self) -> Read<Issue> {
         let [mut id, mut title, mut explainer] = [String::new(), String::new(), String::new()];
+        let mut short = None;
         self.object(
             "Issue",
-            &["id", "title", "explainer"],
-            0b111,
+            &["id", "title", "explainer", "short"],
+            0b0111,
             &mut |reader, n| {
-                *[&mut id, &mut title, &mut explainer][n] = reader.text()?;
+                match n {
+                    3 => short = reader.optional(Self::text)?,
+                    _ => *[&mut id, &mut title, &mut explainer][n] = reader.text()?,
+                }
                 Ok(())
             },
         )?;
         Ok(Issue {
             id,
             title,
+            short,
             explainer,
         })
     }
@@ -235,7 +250,10 @@ impl StoryReader for Reader<'_> {
                 4 => p.summary = reader.text()?,
                 5 => p.quote = reader.optional(Self::quote)?,
                 6 => p.source = reader.text()?,
-                7 => p.evidence = reader.texts()?,
+                7 => reader.list(&mut |reader| {
+                    p.evidence.push(reader.evidence()?);
+                    Ok(())
+                })?,
                 _ => p.condition = reader.text()?,
             }
             Ok(())
@@ -250,6 +268,22 @@ impl StoryReader for Reader<'_> {
             Ok(())
         })?;
         Ok(Quote { text, speaker })
+    }
+
+    /// A sentence of the position's source, or `{"text", "source"}` for another source's.
+    fn evidence(&mut self) -> Read<Evidence> {
+        if self.blank() != Some(b'{') {
+            return self.text().map(Evidence::from);
+        }
+        let [mut text, mut source] = [String::new(), String::new()];
+        self.object("Evidence", &["text", "source"], 0b11, &mut |reader, n| {
+            *[&mut text, &mut source][n] = reader.text()?;
+            Ok(())
+        })?;
+        Ok(Evidence {
+            text,
+            source: Some(source),
+        })
     }
 
     /// A stance word. Anything else is refused: a number or a word as serde_json refuses it for

@@ -88,6 +88,29 @@ pub struct Source {
         schemars(default, regex(pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://."))
     )]
     pub url: Option<String>,
+    /// When the source was published (`YYYY-MM-DD`), shown beside it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            default,
+            regex(pattern = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+        )
+    )]
+    pub date: Option<String>,
+    /// Who wrote it, as the outlet credits them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(default, length(min = 1)))]
+    pub author: Option<String>,
+    /// The text the newsroom holds of this source is part of it only, so evidence missing from
+    /// that text may still be in the source: the desk says "checked against an excerpt".
+    #[serde(skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "schema", schemars(default))]
+    pub excerpt: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 /// A party to the talks: a column of the matrix and one of the views.
@@ -171,6 +194,11 @@ pub struct Issue {
     pub id: String,
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub title: String,
+    /// A shorter title for where space is short (share cards, images), instead of cutting the
+    /// title with an ellipsis.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(default, length(min = 1)))]
+    pub short: Option<String>,
     /// One line that tells a reader what the issue is about.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub explainer: String,
@@ -199,12 +227,89 @@ pub struct Position {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(default))]
     pub quote: Option<Quote>,
-    /// Id of the entry in `sources` this position rests on.
+    /// Id of the entry in `sources` this position rests on, and the source of every evidence
+    /// sentence that names none of its own.
     pub source: String,
-    /// The sentences of the source, word for word, that the position rests on.
+    /// The sentences of the sources, word for word, that the position rests on.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(default))]
-    pub evidence: Vec<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// One evidence sentence: in a story file a plain string when it is from the position's source,
+/// or `{"text": …, "source": …}` when another source says it (the same demand in two reports).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evidence {
+    pub text: String,
+    /// Id of the entry in `sources` the sentence is from, when not the position's own.
+    pub source: Option<String>,
+}
+
+impl Evidence {
+    /// The id of the source this sentence is from.
+    pub fn source_in<'a>(&'a self, position: &'a Position) -> &'a str {
+        self.source.as_deref().unwrap_or(&position.source)
+    }
+}
+
+impl From<&str> for Evidence {
+    fn from(text: &str) -> Self {
+        Evidence {
+            text: text.to_owned(),
+            source: None,
+        }
+    }
+}
+
+impl From<String> for Evidence {
+    fn from(text: String) -> Self {
+        Evidence { text, source: None }
+    }
+}
+
+impl Serialize for Evidence {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        match &self.source {
+            None => serializer.serialize_str(&self.text),
+            Some(source) => {
+                let mut object = serializer.serialize_struct("Evidence", 2)?;
+                object.serialize_field("text", &self.text)?;
+                object.serialize_field("source", source)?;
+                object.end()
+            }
+        }
+    }
+}
+
+/// The two forms of [`Evidence`] as the schema describes them.
+#[cfg(feature = "schema")]
+impl JsonSchema for Evidence {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Evidence".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        #[derive(JsonSchema)]
+        #[schemars(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct FromAnotherSource {
+            /// The sentence, word for word.
+            #[schemars(length(min = 1))]
+            text: String,
+            /// Id of the entry in `sources` it is from.
+            source: String,
+        }
+        #[derive(JsonSchema)]
+        #[serde(untagged)]
+        #[allow(dead_code)]
+        enum Form {
+            /// A sentence of the position's own source, word for word.
+            Sentence(String),
+            FromAnotherSource(FromAnotherSource),
+        }
+        Form::json_schema(generator)
+    }
 }
 
 impl Position {

@@ -101,6 +101,15 @@ pub fn validate(mut story: Story) -> Result<Story, StoryErrors> {
                 );
             }
         }
+        if let Some(date) = source.date.as_deref().filter(|date| !is_iso_date(date)) {
+            report(
+                format!("sources[{i}].date"),
+                format!("\"{date}\" is not a date written YYYY-MM-DD"),
+            );
+        }
+        if let Some(author) = &source.author {
+            not_empty(&mut report, &format!("sources[{i}].author"), author);
+        }
     }
 
     if story.sides.is_empty() {
@@ -132,6 +141,9 @@ pub fn validate(mut story: Story) -> Result<Story, StoryErrors> {
     );
     for (i, issue) in story.issues.iter().enumerate() {
         not_empty(&mut report, &format!("issues[{i}].title"), &issue.title);
+        if let Some(short) = &issue.short {
+            not_empty(&mut report, &format!("issues[{i}].short"), short);
+        }
         not_empty(
             &mut report,
             &format!("issues[{i}].explainer"),
@@ -277,6 +289,16 @@ fn cell_of(
             unknown("source", &position.source, &story.sources, |x| &x.id),
         );
     }
+    for (e, evidence) in position.evidence.iter().enumerate() {
+        if let Some(source) = evidence.source.as_deref() {
+            if source_ids.get(source).is_none() {
+                report(
+                    at(&format!("evidence[{e}].source")),
+                    unknown("source", source, &story.sources, |x| &x.id),
+                );
+            }
+        }
+    }
     (issue, side)
 }
 
@@ -313,7 +335,11 @@ fn position_rules(
         );
     }
     for (e, sentence) in position.evidence.iter().enumerate() {
-        not_empty(report, &at(&format!("evidence[{e}]")), sentence);
+        let field = match sentence.source {
+            Some(_) => format!("evidence[{e}].text"),
+            None => format!("evidence[{e}]"),
+        };
+        not_empty(report, &at(&field), &sentence.text);
     }
     if let Some(quote) = &position.quote {
         not_empty(report, &at("quote.text"), &quote.text);
@@ -322,7 +348,7 @@ fn position_rules(
             && !position
                 .evidence
                 .iter()
-                .any(|sentence| sentence.contains(quote.text.trim()))
+                .any(|sentence| sentence.text.contains(quote.text.trim()))
         {
             report(
                 at("quote.text"),

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::model::check::SourceText;
 use crate::model::{
-    validate::validate, AsOf, Issue, Position, Quote, Role, Side, Source, Stance, Story,
+    validate::validate, AsOf, Evidence, Issue, Position, Quote, Role, Side, Source, Stance, Story,
 };
 
 use super::cells::{self, column_letter, normalize, Row, Sheet, Value};
@@ -20,6 +20,9 @@ pub const SOURCES: Spec = &[
     ("outlet", true),
     ("title", true),
     ("url", false),
+    ("date", false),
+    ("author", false),
+    ("excerpt", false),
 ];
 pub const SIDES: Spec = &[
     ("id", true),
@@ -29,7 +32,12 @@ pub const SIDES: Spec = &[
     ("members", false),
     ("role", false),
 ];
-pub const ISSUES: Spec = &[("id", true), ("title", true), ("explainer", true)];
+pub const ISSUES: Spec = &[
+    ("id", true),
+    ("title", true),
+    ("explainer", true),
+    ("short title", false),
+];
 pub const POSITIONS: Spec = &[
     ("issue", true),
     ("side", true),
@@ -41,6 +49,7 @@ pub const POSITIONS: Spec = &[
     ("source", true),
     ("evidence", false),
     ("condition", false),
+    ("evidence sources", false),
 ];
 pub const TEXTS: Spec = &[("source", true), ("text", true)];
 /// The rows of the `story` sheet (column A the key, column B the value), and the story field
@@ -255,6 +264,54 @@ impl Builder {
         }
     }
 
+    /// A yes/no column: empty is no.
+    fn flag(&mut self, table: &Table, row: &Row, name: &str, path: String) -> bool {
+        let word = self.text(table, row, name, path);
+        cells::flag(&word).unwrap_or_else(|message| {
+            let (_, at) = Self::cell(table, row, name);
+            self.at(at, Some(cells::shown(&word)), message);
+            false
+        })
+    }
+
+    /// The evidence cell's lines, each with its source from the same line of the `evidence
+    /// sources` cell when that is filled in (a line naming the row's own source is that source's,
+    /// as in a story file where the sentence is plain).
+    fn evidence(
+        &mut self,
+        table: &Table,
+        row: &Row,
+        evidence: &str,
+        source: &str,
+        path: String,
+    ) -> Vec<Evidence> {
+        let sentences = cells::lines(evidence, false);
+        let ids = self.text(table, row, "evidence sources", format!("{path}[].source"));
+        let ids = cells::lines(&ids, false);
+        if !ids.is_empty() && ids.len() != sentences.len() {
+            let (value, at) = Self::cell(table, row, "evidence sources");
+            self.at(
+                at,
+                value.map(|v| v.shown()),
+                format!(
+                    "{} source {} for {} {} of evidence: give one source id per line of the evidence cell, in the same order (or leave the cell empty when all are from the row's source)",
+                    ids.len(),
+                    if ids.len() == 1 { "id" } else { "ids" },
+                    sentences.len(),
+                    if sentences.len() == 1 { "line" } else { "lines" }
+                ),
+            );
+        }
+        let mut ids = ids.into_iter();
+        sentences
+            .into_iter()
+            .map(|text| Evidence {
+                text,
+                source: ids.next().filter(|id| id != source),
+            })
+            .collect()
+    }
+
     fn optional(&mut self, table: &Table, row: &Row, name: &str, path: String) -> Option<String> {
         Some(self.text(table, row, name, path)).filter(|text| !text.is_empty())
     }
@@ -300,6 +357,9 @@ impl Builder {
                 outlet: self.text(table, row, "outlet", p("outlet")),
                 title: self.text(table, row, "title", p("title")),
                 url: self.optional(table, row, "url", p("url")),
+                date: self.optional(table, row, "date", p("date")),
+                author: self.optional(table, row, "author", p("author")),
+                excerpt: self.flag(table, row, "excerpt", p("excerpt")),
             });
         }
         out
@@ -337,6 +397,7 @@ impl Builder {
             out.push(Issue {
                 id: self.text(table, row, "id", p("id")),
                 title: self.text(table, row, "title", p("title")),
+                short: self.optional(table, row, "short title", p("short")),
                 explainer: self.text(table, row, "explainer", p("explainer")),
             });
         }
@@ -383,6 +444,8 @@ impl Builder {
             let text = self.text(table, row, "quote", p("quote.text"));
             let speaker = self.text(table, row, "speaker", p("quote.speaker"));
             let evidence = self.text(table, row, "evidence", p("evidence"));
+            let source = self.text(table, row, "source", p("source"));
+            let evidence = self.evidence(table, row, &evidence, &source, p("evidence"));
             out.push(Position {
                 issue: self.text(table, row, "issue", p("issue")),
                 side: self.text(table, row, "side", p("side")),
@@ -391,8 +454,8 @@ impl Builder {
                 summary: self.text(table, row, "summary", p("summary")),
                 condition: self.text(table, row, "condition", p("condition")),
                 quote: (!text.is_empty() || !speaker.is_empty()).then_some(Quote { text, speaker }),
-                source: self.text(table, row, "source", p("source")),
-                evidence: cells::lines(&evidence, false),
+                source,
+                evidence,
             });
         }
         out
@@ -583,6 +646,8 @@ impl Builder {
         let field = field.strip_prefix('.').unwrap_or(field);
         let header = match field.split(['.', '[']).next().unwrap_or_default() {
             "quote" if field == "quote.speaker" => "speaker",
+            "evidence" if field.ends_with(".source") => "evidence sources",
+            "short" if head == "issues" => "short title",
             "view_title" => "view title",
             other => other,
         };

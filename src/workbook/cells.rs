@@ -218,6 +218,18 @@ pub fn role(text: &str) -> Result<Role, String> {
         })
 }
 
+/// A yes/no cell: empty, "no" or "false" is no; "yes", "true", "x" or "1" is yes.
+pub fn flag(text: &str) -> Result<bool, String> {
+    match normalize(text).as_str() {
+        "" | "no" | "false" | "0" => Ok(false),
+        "yes" | "true" | "x" | "1" => Ok(true),
+        _ => Err(format!(
+            "\"{}\" is not yes or no; write yes, or leave the cell empty for no",
+            shown(text)
+        )),
+    }
+}
+
 /// Levenshtein distance, over at most the first 64 characters (stance words are short).
 fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().take(64).collect();

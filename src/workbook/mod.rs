@@ -15,6 +15,7 @@ mod build;
 mod cells;
 pub mod limits;
 mod read;
+pub mod readme;
 mod write;
 
 /// Where a problem is: a sheet, and where known the row (1-based, as the spreadsheet shows it)
@@ -146,7 +147,8 @@ pub fn paste_positions(story: &Story, text: &str) -> Result<Story, Vec<Problem>>
     build::with_positions(story, &sheet)
 }
 
-/// The story as an `.xlsx` workbook in the shape [`import`] reads: bold, frozen header rows,
+/// The story as an `.xlsx` workbook in the shape [`import`] reads, after a "read me" sheet that
+/// explains every sheet and column ([`readme`]), which import skips: bold, frozen header rows,
 /// wrapped long text, a list of the five stances on the stance column. The same story gives the
 /// same bytes (the creation time is fixed). Fails only if the writer does (a cell over Excel's
 /// 32,767 characters).
@@ -158,6 +160,26 @@ pub fn export_xlsx(story: &Story) -> Result<Vec<u8>, String> {
 /// row), which [`import_with_texts`] reads back; the story's sheets are the same.
 pub fn export_xlsx_with_texts(story: &Story, texts: &[SourceText]) -> Result<Vec<u8>, String> {
     write::xlsx(story, texts)
+}
+
+/// The workbook an editor starts a story from: the "read me" sheet, then every sheet of a story
+/// with its headers, drop-downs and no rows (no news: `story` lists its keys, language `en`).
+pub fn template_xlsx() -> Result<Vec<u8>, String> {
+    let empty = Story {
+        lang: "en".into(),
+        title: String::new(),
+        standfirst: String::new(),
+        as_of: crate::model::AsOf {
+            date: String::new(),
+            place: String::new(),
+        },
+        sources: Vec::new(),
+        sides: Vec::new(),
+        issues: Vec::new(),
+        positions: Vec::new(),
+        history: Vec::new(),
+    };
+    write::xlsx(&empty, &[])
 }
 
 /// The story as one CSV file per sheet, `(file name, text)`, in the shape [`import_csv`] reads.

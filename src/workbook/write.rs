@@ -29,6 +29,10 @@ fn text(value: &str) -> Cell {
     }
 }
 
+fn join<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    lines.collect::<Vec<_>>().join("\n")
+}
+
 fn grids(story: &Story, texts: &[SourceText]) -> Vec<Grid> {
     let mut grids = vec![
         Grid {
@@ -45,8 +49,8 @@ fn grids(story: &Story, texts: &[SourceText]) -> Vec<Grid> {
         },
         Grid {
             name: "sources",
-            headers: vec!["id", "outlet", "title", "url"],
-            widths: vec![14.0, 24.0, 50.0, 50.0],
+            headers: vec!["id", "outlet", "title", "url", "date", "author", "excerpt"],
+            widths: vec![14.0, 24.0, 50.0, 50.0, 12.0, 24.0, 9.0],
             rows: story
                 .sources
                 .iter()
@@ -56,6 +60,9 @@ fn grids(story: &Story, texts: &[SourceText]) -> Vec<Grid> {
                         text(&s.outlet),
                         text(&s.title),
                         text(s.url.as_deref().unwrap_or_default()),
+                        text(s.date.as_deref().unwrap_or_default()),
+                        text(s.author.as_deref().unwrap_or_default()),
+                        text(if s.excerpt { "yes" } else { "" }),
                     ]
                 })
                 .collect(),
@@ -81,12 +88,19 @@ fn grids(story: &Story, texts: &[SourceText]) -> Vec<Grid> {
         },
         Grid {
             name: "issues",
-            headers: vec!["id", "title", "explainer"],
-            widths: vec![18.0, 40.0, 70.0],
+            headers: vec!["id", "title", "explainer", "short title"],
+            widths: vec![18.0, 40.0, 70.0, 24.0],
             rows: story
                 .issues
                 .iter()
-                .map(|i| vec![text(&i.id), text(&i.title), text(&i.explainer)])
+                .map(|i| {
+                    vec![
+                        text(&i.id),
+                        text(&i.title),
+                        text(&i.explainer),
+                        text(i.short.as_deref().unwrap_or_default()),
+                    ]
+                })
                 .collect(),
         },
         Grid {
@@ -102,8 +116,11 @@ fn grids(story: &Story, texts: &[SourceText]) -> Vec<Grid> {
                 "source",
                 "evidence",
                 "condition",
+                "evidence sources",
             ],
-            widths: vec![18.0, 12.0, 12.0, 9.0, 50.0, 40.0, 22.0, 12.0, 70.0, 40.0],
+            widths: vec![
+                18.0, 12.0, 12.0, 9.0, 50.0, 40.0, 22.0, 12.0, 70.0, 40.0, 16.0,
+            ],
             rows: story
                 .positions
                 .iter()
@@ -117,8 +134,15 @@ fn grids(story: &Story, texts: &[SourceText]) -> Vec<Grid> {
                         text(p.quote.as_ref().map_or("", |q| q.text.as_str())),
                         text(p.quote.as_ref().map_or("", |q| q.speaker.as_str())),
                         text(&p.source),
-                        text(&p.evidence.join("\n")),
+                        text(&join(p.evidence.iter().map(|e| e.text.as_str()))),
                         text(&p.condition),
+                        // Filled in only where a sentence is another source's: then one id per
+                        // line of evidence, the row's own source included.
+                        text(&if p.evidence.iter().any(|e| e.source.is_some()) {
+                            join(p.evidence.iter().map(|e| e.source_in(p)))
+                        } else {
+                            String::new()
+                        }),
                     ]
                 })
                 .collect(),
@@ -182,7 +206,16 @@ fn write_xlsx(story: &Story, texts: &[SourceText]) -> Result<Vec<u8>, rust_xlsxw
         .set_text_wrap()
         .set_align(rust_xlsxwriter::FormatAlign::Top);
     let top = Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
-    for grid in grids(story, texts) {
+    let read_me = Grid {
+        name: "read me",
+        headers: vec!["sheet", "column", "required", "what goes in it", "example"],
+        widths: vec![14.0, 16.0, 9.0, 90.0, 50.0],
+        rows: super::readme::rows()
+            .into_iter()
+            .map(|row| row.into_iter().map(|cell| text(&cell)).collect())
+            .collect(),
+    };
+    for grid in std::iter::once(read_me).chain(grids(story, texts)) {
         let sheet: &mut Worksheet = workbook.add_worksheet();
         sheet.set_name(grid.name)?;
         for (c, (header, width)) in grid.headers.iter().zip(&grid.widths).enumerate() {

@@ -1,4 +1,4 @@
-//! End-to-end tests of the story desk (desk.html) in Chromium, as an editor uses it: the template
+//! End-to-end tests of the story desk (desk.html) in Chromium, as an editor uses it: the example
 //! in every view, width and theme; workbooks saved by spreadsheet programs we did not write;
 //! every problem located; evidence checked against the source; downloads equal to the command
 //! line's import; work kept across a reload; a keyboard-only path; axe in Chromium and Firefox
@@ -74,9 +74,9 @@ describe("the story desk", () => {
     assert.doesNotMatch(readFileSync(`${DIST}/widget.js`, "utf8"), /desk-/);
   });
 
-  test("the template opens and the preview shows it in every view at 320, 680 and 1280 px, light and dark", async () => {
+  test("the example opens and the preview shows it in every view at 320, 680 and 1280 px, light and dark", async () => {
     const page = await openDesk();
-    await page.click(byTestId("dmd-template"));
+    await page.click(byTestId("dmd-example"));
     await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
     assert.match(await status(page), /no problems\. 3 sides, 14 issues/);
     const widths = await page.$$eval(".dmd-frame__widget", (frames) => frames.map((f) => Math.round(f.getBoundingClientRect().width)));
@@ -103,7 +103,7 @@ describe("the story desk", () => {
 
   test("the images of the preview's view download as PNG and SVG, the SVG as `story render` draws it", async () => {
     const page = await openDesk();
-    await page.click(byTestId("dmd-template"));
+    await page.click(byTestId("dmd-example"));
     await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
     await page.click("#dmd-view-kyiv");
     assert.match(await page.inputValue(byTestId("dmd-image-alt")), /^Demands matrix: Istanbul talks: who demands what, Kyiv’s view, as of 2 June 2025\./);
@@ -132,11 +132,18 @@ describe("the story desk", () => {
     await page.context().close();
   });
 
-  test("the template workbook is in the site and opens with no problems", async () => {
+  test("the example workbook opens with no problems and its evidence checked; the template, with no news, says what to fill in", async () => {
     const page = await openDesk();
-    await open(page, `${DIST}/story-template.xlsx`);
-    assert.match(await status(page), /Opened story-template\.xlsx: no problems/);
+    await open(page, `${DIST}/story-example.xlsx`);
+    // The example carries its source's text: the check runs on opening, with nothing pasted.
+    assert.match(await status(page), /Opened story-example\.xlsx: no problems\..*Evidence: \d+ evidence sentences and \d+ quotes checked against the text of 1 source: all found word for word\./);
     assert.deepEqual(await problems(page), []);
+    await open(page, `${DIST}/story-template.xlsx`);
+    const listed = (await problems(page)).join("\n");
+    assert.match(listed, /title/);
+    assert.match(listed, /a story needs at least one source/);
+    assert.match(listed, /a story needs at least one side/);
+    assert.doesNotMatch(listed, /Istanbul|Kyiv/, "the template holds no news");
     await page.context().close();
   });
 
@@ -170,7 +177,7 @@ describe("the story desk", () => {
 
   test("a broken workbook lists every problem with its sheet, row and column; the preview keeps the last good story", async () => {
     const page = await openDesk();
-    await page.click(byTestId("dmd-template"));
+    await page.click(byTestId("dmd-example"));
     await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
     await open(page, `${WORKBOOKS}/mistakes.xlsx`);
     assert.match(await status(page), /problems?\. Fix them/);
@@ -185,7 +192,7 @@ describe("the story desk", () => {
 
   test("the desk never scrolls sideways, from 1280 to 1920 px and on a phone: only the row of preview frames does", async () => {
     const page = await openDesk();
-    await page.click(byTestId("dmd-template"));
+    await page.click(byTestId("dmd-example"));
     await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
     for (const width of [1280, 1440, 1920, 375]) {
       await page.setViewportSize({ width, height: 900 });
@@ -200,7 +207,7 @@ describe("the story desk", () => {
     await open(page, { name: "photo.xlsx", mimeType: "image/png", buffer: Buffer.from("\x89PNG\r\n\x1a\nnot a workbook at all") });
     const listed = await problems(page);
     assert.equal(listed.length, 1, listed.join("\n"));
-    await page.click(byTestId("dmd-template"));
+    await page.click(byTestId("dmd-example"));
     await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
     assert.deepEqual(page.errors, []);
     await page.context().close();
@@ -208,7 +215,7 @@ describe("the story desk", () => {
 
   test("bad files (a zip bomb, a sheet that repeats itself 2 million times, 20 MB of noise, no story sheets) each get a message and the desk stays usable", async () => {
     const page = await openDesk();
-    await page.click(byTestId("dmd-template"));
+    await page.click(byTestId("dmd-example"));
     await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
     const cases = [
       [`${WORKBOOKS}/zip-bomb.xlsx`, /zip bomb/],
@@ -230,7 +237,7 @@ describe("the story desk", () => {
 
   test("evidence not in the pasted source, word for word, is listed with the source's nearest sentence", async () => {
     const page = await openDesk();
-    await page.click(byTestId("dmd-template"));
+    await page.click(byTestId("dmd-example"));
     await page.waitForSelector(byTestId("dmd-source-report"));
     const report = readFileSync(REPORT, "utf8");
     await page.fill(byTestId("dmd-source-report"), report);
@@ -248,9 +255,14 @@ describe("the story desk", () => {
 
   test("source texts belong to the story: a renamed copy is still checked, its paraphrase caught; the count of checked sentences is said beside the downloads", async () => {
     const page = await openDesk();
-    await page.click(byTestId("dmd-template"));
+    await page.click(byTestId("dmd-example"));
     await page.waitForSelector(byTestId("dmd-source-report"));
-    // Nothing pasted: the desk says what is not checked, beside the downloads and the embed code.
+    // The example comes with its source's text, checked at once.
+    assert.match(await page.textContent(byTestId("dmd-evidence-status")), /checked against the text of 1 source: all found word for word/);
+    assert.ok((await page.inputValue(byTestId("dmd-source-report"))).length > 1000, "the example's text is in place");
+    // The text taken away: the desk says what is not checked, beside the downloads and the embed code.
+    await page.fill(byTestId("dmd-source-report"), "");
+    await page.waitForFunction(() => /not checked/.test(document.querySelector('[data-testid="dmd-evidence-status"]')?.textContent ?? ""));
     assert.match(await page.textContent(byTestId("dmd-evidence-status")), /of source "report" .* not checked: paste its text/);
     assert.match(await page.textContent(byTestId("dmd-publish-warning")), /not checked/);
     assert.match(await page.textContent(byTestId("dmd-embed-warning")), /^Before you embed it: /);
@@ -290,19 +302,19 @@ describe("the story desk", () => {
     await page.context().close();
   });
 
-  test("starting from the template asks before it replaces the story, and a reload after a broken file lists that file's problems", async () => {
+  test("opening the example asks before it replaces the story, and a reload after a broken file lists that file's problems", async () => {
     const page = await openDesk({ viewport: { width: 375, height: 800 } });
     await open(page, "tests/fixtures/stories/two-sides.json");
-    await page.click(byTestId("dmd-template"));
-    await page.waitForSelector(byTestId("dmd-template-ask"));
-    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "dmd-template-keep", "the safe choice has the focus");
+    await page.click(byTestId("dmd-example"));
+    await page.waitForSelector(byTestId("dmd-example-ask"));
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "dmd-example-keep", "the safe choice has the focus");
     assert.deepEqual(await axeViolations(page), []);
     await page.keyboard.press("Enter");
-    assert.equal(await page.$(byTestId("dmd-template-ask")), null);
+    assert.equal(await page.$(byTestId("dmd-example-ask")), null);
     assert.match(await status(page), /^Opened two-sides\.json/);
-    await page.click(byTestId("dmd-template"));
-    await page.click(byTestId("dmd-template-confirm"));
-    await page.waitForFunction(() => /^Opened the template/.test(document.querySelector('[data-testid="dmd-status"]')?.textContent ?? ""));
+    await page.click(byTestId("dmd-example"));
+    await page.click(byTestId("dmd-example-confirm"));
+    await page.waitForFunction(() => /^Opened the example/.test(document.querySelector('[data-testid="dmd-status"]')?.textContent ?? ""));
     // A broken workbook, then a reload: its problems are listed again, not "Problems (0)".
     await open(page, `${WORKBOOKS}/mistakes.xlsx`);
     const before = await problems(page);
@@ -319,7 +331,7 @@ describe("the story desk", () => {
 
   test("a positions table pasted from a spreadsheet replaces the story's positions", async () => {
     const page = await openDesk();
-    await page.click(byTestId("dmd-template"));
+    await page.click(byTestId("dmd-example"));
     await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
     // What a spreadsheet puts on the clipboard: tabs between cells, a cell with line breaks quoted.
     const story = JSON.parse(readFileSync("static/stories/istanbul-2025-06-02.json", "utf8"));
@@ -337,7 +349,7 @@ describe("the story desk", () => {
         )
         .join("\n");
     const west = story.positions.find((p) => p.issue === "ceasefire" && p.side === "west");
-    assert.equal(west.stance, "not_stated", "the template has the West silent on the ceasefire");
+    assert.equal(west.stance, "not_stated", "the example has the West silent on the ceasefire");
     const paste = async (text) => {
       await page.fill(byTestId("dmd-paste-text"), text);
       await page.evaluate(() => (window.__before = document.querySelector('[data-testid="dmd-status"]').textContent));
@@ -453,7 +465,7 @@ describe("the story desk", () => {
     await page.context().close();
   });
 
-  test("keyboard only: open a file, read its problems, start from the template, download the story", async () => {
+  test("keyboard only: open a file, read its problems, open the example, download the story", async () => {
     const page = await openDesk();
     // Playwright turns on Chromium's file-chooser interception when someone listens for it,
     // in a message that can arrive after a key press sent at once: then the picker opens
@@ -469,7 +481,7 @@ describe("the story desk", () => {
     await page.waitForFunction(() => /^Opened /.test(document.querySelector('[data-testid="dmd-status"]')?.textContent ?? ""));
     assert.ok((await problems(page)).length > 0);
     await page.keyboard.press("Tab");
-    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "dmd-template");
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "dmd-example");
     await page.keyboard.press("Enter");
     await page.waitForSelector(byTestId("dmd-download-json"));
     while (!(await page.evaluate(() => document.activeElement?.dataset.testid === "dmd-download-json")) && tabs++ < 40) await page.keyboard.press("Tab");
@@ -478,14 +490,14 @@ describe("the story desk", () => {
     await page.context().close();
   });
 
-  test("axe-core finds no violation: empty, with the template at 1280 and 375 px in both themes, with a broken workbook", async () => {
+  test("axe-core finds no violation: empty, with the example at 1280 and 375 px in both themes, with a broken workbook", async () => {
     const found = [];
     for (const width of [1280, 375]) {
       const page = await openDesk({ viewport: { width, height: 900 } });
       found.push(...(await axeViolations(page)).map((v) => `${width} empty: ${v}`));
-      await page.click(byTestId("dmd-template"));
+      await page.click(byTestId("dmd-example"));
       await page.waitForSelector(`${byTestId("dmd-preview")} ${byTestId("dm-root")}[data-interactive]`);
-      found.push(...(await axeViolations(page)).map((v) => `${width} template: ${v}`));
+      found.push(...(await axeViolations(page)).map((v) => `${width} example: ${v}`));
       // Three widgets on one page: each region named apart, headings in order (axe's
       // best-practice rules, beyond the WCAG set).
       const practice = await page.evaluate(() =>
@@ -493,7 +505,7 @@ describe("the story desk", () => {
           .run(document, { runOnly: { type: "rule", values: ["landmark-unique", "heading-order"] } })
           .then((r) => r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`))),
       );
-      found.push(...practice.map((v) => `${width} template (best practice): ${v}`));
+      found.push(...practice.map((v) => `${width} example (best practice): ${v}`));
       await page.click("#dmd-theme-dark");
       found.push(...(await axeViolations(page)).map((v) => `${width} dark: ${v}`));
       await open(page, `${WORKBOOKS}/mistakes.xlsx`);
@@ -507,12 +519,12 @@ describe("the story desk", () => {
     assert.deepEqual(found, []);
   });
 
-  test("axe-core finds no violation in Firefox ESR, with the template open", async () => {
+  test("axe-core finds no violation in Firefox ESR, with the example open", async () => {
     await withFirefox({}, async (ff) => {
       await ff.size(1280, 900);
       await ff.goto(`${site.url}/desk.html`);
-      await ff.until(() => document.querySelector('[data-testid="dmd-template"]'));
-      await ff.eval(() => document.querySelector('[data-testid="dmd-template"]').click());
+      await ff.until(() => document.querySelector('[data-testid="dmd-example"]'));
+      await ff.eval(() => document.querySelector('[data-testid="dmd-example"]').click());
       await ff.until(() => document.querySelector('[data-testid="dmd-preview"] [data-testid="dm-root"][data-interactive]'));
       const violations = await ff.eval(
         (source, options) => {

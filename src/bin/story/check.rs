@@ -217,6 +217,17 @@ fn source_ids(text: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The texts found beside the story file for the ids of `story`'s sources, for `export` to carry.
+pub(super) fn texts_beside(input: &str, story: &demands_matrix::model::Story) -> Vec<SourceText> {
+    let ids: Vec<String> = story.sources.iter().map(|s| s.id.clone()).collect();
+    // Without `--source` arguments nothing can be a usage error.
+    source_texts(input, &ids, &[])
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect()
+}
+
 /// `STEM.ID.txt` in the story's folder.
 fn beside(story: &Path, id: &str) -> PathBuf {
     let stem = story.file_stem().unwrap_or_default().to_string_lossy();

@@ -1,6 +1,8 @@
 //! `story export STORY.json -o STORY.xlsx | --csv DIR`: a valid story written as the workbook
-//! editors fill in (README "The story workbook"); `story export STORY.json --anf [--view ID]
-//! [--image URL] [-o FILE]`: the Apple News component list of one view (README "Apple News").
+//! editors fill in (README "The story workbook"), with a "source texts" sheet when the texts of
+//! its sources are beside it (`STEM.ID.txt`, as `story check` finds them); `story export
+//! STORY.json --anf [--view ID] [--image URL] [-o FILE]`: the Apple News component list of one
+//! view (README "Apple News"); `story template -o FILE`: the empty workbook with its "read me".
 
 use std::process::ExitCode;
 
@@ -29,9 +31,16 @@ pub fn run(args: &[String]) -> ExitCode {
         Ok(story) => story,
         Err(code) => return code,
     };
+    let texts = super::check::texts_beside(&input, &story);
+    let carried = if texts.is_empty() {
+        String::new()
+    } else {
+        let ids: Vec<&str> = texts.iter().map(|t| t.source_id.as_str()).collect();
+        format!(", with the text of source {}", ids.join(", "))
+    };
     match output {
         Output::File(path) => {
-            let bytes = match workbook::export_xlsx(&story) {
+            let bytes = match workbook::export_xlsx_with_texts(&story, &texts) {
                 Ok(bytes) => bytes,
                 Err(message) => {
                     println!("{input}: {message}");
@@ -42,26 +51,49 @@ pub fn run(args: &[String]) -> ExitCode {
                 println!("{path}: cannot write: {err}");
                 return ExitCode::FAILURE;
             }
-            eprintln!("{path}: written");
+            eprintln!("{path}: written{carried}");
         }
         Output::CsvDir(dir) => {
             if let Err(err) = std::fs::create_dir_all(&dir) {
                 println!("{dir}: cannot create: {err}");
                 return ExitCode::FAILURE;
             }
-            for (name, text) in workbook::export_csv(&story) {
-                let path = std::path::Path::new(&dir).join(&name);
+            let files = workbook::export_csv_with_texts(&story, &texts);
+            for (name, text) in &files {
+                let path = std::path::Path::new(&dir).join(name);
                 if let Err(err) = std::fs::write(&path, text) {
                     println!("{}: cannot write: {err}", path.display());
                     return ExitCode::FAILURE;
                 }
             }
-            eprintln!(
-                "{dir}: written (story.csv, sources.csv, sides.csv, issues.csv, positions.csv)"
-            );
+            let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+            eprintln!("{dir}: written ({}){carried}", names.join(", "));
         }
         Output::Stdout => return usage_error(),
     }
+    ExitCode::SUCCESS
+}
+
+/// Runs `story template -o FILE`: the workbook a new story starts from.
+pub fn run_template(args: &[String]) -> ExitCode {
+    let [flag, path] = args else {
+        return super::usage_error();
+    };
+    if flag != "-o" && flag != "--output" {
+        return super::usage_error();
+    }
+    let bytes = match workbook::template_xlsx() {
+        Ok(bytes) => bytes,
+        Err(message) => {
+            println!("template: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(err) = std::fs::write(path, bytes) {
+        println!("{path}: cannot write: {err}");
+        return ExitCode::FAILURE;
+    }
+    eprintln!("{path}: written");
     ExitCode::SUCCESS
 }
 

@@ -1,4 +1,4 @@
-//! The editors' command line: `cargo run --bin story -- check|import|export|publish|render …` (README "Writing a
+//! The editors' command line: `cargo run --bin story -- check|import|export|template|publish|render …` (README "Writing a
 //! story"). Messages go to standard output, one problem per line; exit codes: 0 done, 1 the input
 //! has problems, 2 the command was written wrong.
 
@@ -15,6 +15,7 @@ const USAGE: &str = "usage: story check STORY.json [STORY.json …]
        story export STORY.json -o WORKBOOK.xlsx
        story export STORY.json --csv FOLDER
        story export STORY.json --anf [--view ID] [--image URL] [-o COMPONENTS.json]
+       story template -o WORKBOOK.xlsx
        story publish NEW.json --previous OLD.json [-o STORY.json]
        story render STORY.json [--view ID] [--kind card|full] [--format png|svg]
                     [--theme light|dark] [-o FILE]";
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
         Some("check") => check::run(&args[1..]),
         Some("import") => import::run(&args[1..]),
         Some("export") => export::run(&args[1..]),
+        Some("template") => export::run_template(&args[1..]),
         Some("publish") => publish::run(&args[1..]),
         Some("render") => render::run(&args[1..]),
         Some("-h" | "--help") => {

@@ -3,7 +3,7 @@
 //! shown with the source's nearest sentence and, when it is a few words, where the two differ.
 
 use super::SourceText;
-use crate::model::story::Story;
+use crate::model::story::{Position, Story};
 
 /// Which of a position's texts an [`EvidenceProblem`] is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,48 +58,62 @@ pub fn check_evidence(story: &Story, sources: &[SourceText]) -> Vec<EvidenceProb
     let prepared: Vec<Prepared> = sources.iter().map(Prepared::new).collect();
     let mut problems = Vec::new();
     for position in &story.positions {
-        let Some(source) = prepared.iter().find(|p| p.id == position.source) else {
-            continue;
-        };
-        let mut problem = |field: EvidenceField, text: &str| {
+        for (field, text, id) in texts(position) {
+            let Some(source) = prepared.iter().find(|p| p.id == id) else {
+                continue;
+            };
             if !source.text.contains(&normalise(text)) {
                 let nearest = source.nearest(text, field == EvidenceField::Quote);
                 problems.push(EvidenceProblem {
                     issue: position.issue.clone(),
                     side: position.side.clone(),
-                    source: position.source.clone(),
+                    source: id.to_owned(),
                     field,
                     text: text.to_owned(),
                     difference: nearest.as_deref().and_then(|n| difference(text, n)),
                     nearest,
                 });
             }
-        };
-        for (e, sentence) in position.evidence.iter().enumerate() {
-            problem(EvidenceField::Evidence(e), sentence);
-        }
-        if let Some(quote) = &position.quote {
-            problem(EvidenceField::Quote, &quote.text);
         }
     }
     problems
 }
 
-/// Ids of the story's sources that positions with evidence or a quote rest on but that have no
-/// text in `sources`, in the order of the story's `sources`.
+/// A position's evidence sentences and quote, each with the id of the source it is compared
+/// with: a sentence's own source or the position's; for the quote, the source of the first
+/// sentence that holds it (validation makes one hold it), else the position's.
+fn texts(position: &Position) -> impl Iterator<Item = (EvidenceField, &str, &str)> {
+    let sentences = position.evidence.iter().enumerate().map(|(e, sentence)| {
+        let source = sentence.source_in(position);
+        (EvidenceField::Evidence(e), sentence.text.as_str(), source)
+    });
+    let quote = position.quote.as_ref().map(|quote| {
+        let holding = position
+            .evidence
+            .iter()
+            .find(|sentence| sentence.text.contains(quote.text.trim()));
+        let source = holding.map_or(position.source.as_str(), |s| s.source_in(position));
+        (EvidenceField::Quote, quote.text.as_str(), source)
+    });
+    sentences.chain(quote)
+}
+
+/// Ids of the story's sources that evidence or a quote rests on (in the story's positions or
+/// its earlier versions) but that have no text in `sources`, in the order of the story's
+/// `sources`.
 pub fn unchecked_sources(story: &Story, sources: &[SourceText]) -> Vec<String> {
+    let versions = story.history.iter().flat_map(|v| &v.positions);
+    let resting: Vec<&str> = story
+        .positions
+        .iter()
+        .chain(versions)
+        .flat_map(|p| texts(p).map(|(_, _, id)| id))
+        .collect();
     story
         .sources
         .iter()
         .filter(|source| !sources.iter().any(|s| s.source_id == source.id))
-        .filter(|source| {
-            let versions = story.history.iter().flat_map(|v| &v.positions);
-            story
-                .positions
-                .iter()
-                .chain(versions)
-                .any(|p| p.source == source.id && (!p.evidence.is_empty() || p.quote.is_some()))
-        })
+        .filter(|source| resting.contains(&source.id.as_str()))
         .map(|source| source.id.clone())
         .collect()
 }
@@ -117,16 +131,24 @@ pub struct Coverage {
     /// Sources that evidence or quotes rest on but that have no text: `(id, sentences, quotes)`,
     /// in the order of the story's `sources`.
     pub unchecked: Vec<(String, usize, usize)>,
+    /// Sources compared whose text is marked as an excerpt (`excerpt` in the story), so that
+    /// evidence missing from it may still be in the source: their ids, in the story's order.
+    pub excerpts: Vec<String>,
 }
 
 /// What [`check_evidence`] can and cannot compare for `story` with these texts.
 pub fn coverage(story: &Story, sources: &[SourceText]) -> Coverage {
     let mut coverage = Coverage::default();
     for source in &story.sources {
-        let resting = story.positions.iter().filter(|p| p.source == source.id);
-        let (sentences, quotes) = resting.fold((0, 0), |(s, q), p| {
-            (s + p.evidence.len(), q + usize::from(p.quote.is_some()))
-        });
+        let (mut sentences, mut quotes) = (0, 0);
+        for (field, _, id) in story.positions.iter().flat_map(texts) {
+            if id == source.id {
+                match field {
+                    EvidenceField::Evidence(_) => sentences += 1,
+                    EvidenceField::Quote => quotes += 1,
+                }
+            }
+        }
         if sentences + quotes == 0 {
             continue;
         }
@@ -134,6 +156,9 @@ pub fn coverage(story: &Story, sources: &[SourceText]) -> Coverage {
             coverage.sentences += sentences;
             coverage.quotes += quotes;
             coverage.sources += 1;
+            if source.excerpt {
+                coverage.excerpts.push(source.id.clone());
+            }
         } else {
             coverage
                 .unchecked
