@@ -146,7 +146,8 @@ pub fn source_html(t: &Strings, source: Option<&Source>) -> Html {
         "source",
         &[("outlet", &source.outlet), ("title", &source.title)],
     );
-    if let Some(author) = &source.author {
+    // The readers' build does not check for an empty author (`WRITING_CHECKED`): it leaves one out.
+    if let Some(author) = source.author.as_deref().filter(|a| !a.trim().is_empty()) {
         text = t.fill("source-by", &[("source", &text), ("author", author)]);
     }
     if let Some(date) = &source.date {

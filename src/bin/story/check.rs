@@ -158,7 +158,18 @@ fn check_file(file: &str, given: &[Given], all: bool, every_source: bool) -> Out
     };
     let against = texts
         .iter()
-        .map(|(text, path)| format!("{} (source `{}`)", path.display(), text.source_id))
+        .map(|(text, path)| {
+            let excerpt = story
+                .sources
+                .iter()
+                .any(|s| s.id == text.source_id && s.excerpt);
+            format!(
+                "{} (source `{}`{})",
+                path.display(),
+                text.source_id,
+                if excerpt { ", an excerpt" } else { "" }
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
     println!(
