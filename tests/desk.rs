@@ -566,3 +566,61 @@ fn the_desk_publishes_a_story_as_the_next_version_of_the_file_readers_have() {
     let err = as_new_version(&story, "photo.json", &[0xff, 0xfe]).unwrap_err();
     assert_eq!(err, "photo.json is not a story file (not UTF-8 text)");
 }
+
+/// A story of ten sources: those without text are named in one sentence with one fix, and texts
+/// marked as excerpts are said to be excerpts.
+#[test]
+fn the_status_names_sources_without_text_once_and_says_when_texts_are_excerpts() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let stem = "ukraine-geneva-2025-11-24";
+    let json = std::fs::read_to_string(format!("{root}/stories/{stem}.json")).unwrap();
+    let story = open_story_json(&json).unwrap();
+    let texts: Vec<SourceText> = story
+        .sources
+        .iter()
+        .take(2)
+        .map(|s| SourceText {
+            source: s.id.clone(),
+            text: std::fs::read_to_string(format!("{root}/stories/{stem}.{}.txt", s.id)).unwrap(),
+            address: String::new(),
+        })
+        .collect();
+    let open = |texts: Vec<SourceText>| {
+        reduce(
+            DeskState::default(),
+            DeskAction::Opened {
+                what: "geneva.xlsx".into(),
+                stem: stem.into(),
+                outcome: Ok(story.clone()),
+                texts,
+                rows: None,
+            },
+        )
+    };
+    let (whole, said) = open(texts.clone()).evidence_said().unwrap();
+    assert!(!whole, "{said}");
+    assert_eq!(said.matches("paste").count(), 1, "{said}");
+    assert!(
+        said.contains("not checked: paste their texts under Source texts"),
+        "{said}"
+    );
+    assert!(
+        said.contains("all found word for word; both texts are excerpts"),
+        "{said}"
+    );
+    let all: Vec<SourceText> = story
+        .sources
+        .iter()
+        .map(|s| SourceText {
+            source: s.id.clone(),
+            text: std::fs::read_to_string(format!("{root}/stories/{stem}.{}.txt", s.id)).unwrap(),
+            address: String::new(),
+        })
+        .collect();
+    let (whole, said) = open(all).evidence_said().unwrap();
+    assert!(whole, "{said}");
+    assert!(
+        said.contains("all found word for word; all 10 texts are excerpts"),
+        "{said}"
+    );
+}

@@ -201,13 +201,23 @@ impl DeskState {
                 plural(c.sources, "source", "sources"),
             ));
         }
-        if !c.excerpts.is_empty() {
-            let names: Vec<String> = c.excerpts.iter().map(|id| format!("\"{id}\"")).collect();
-            said.push(format!(
-                "the text of {} {} an excerpt, so a sentence not found in it may still be in the source",
-                plural_names(&names),
-                if names.len() == 1 { "is" } else { "are" },
-            ));
+        // A text marked as an excerpt (`excerpt` in the story) cannot show that a sentence is
+        // not in the article: the status says so, naming the texts unless they all are.
+        match c.excerpts.len() {
+            0 => {}
+            n if n == c.sources && n > 1 => said.push(format!(
+                "{} texts are excerpts of their articles, so a sentence not found in one may still be in its article",
+                if n == 2 { "both".to_owned() } else { format!("all {n}") }
+            )),
+            _ => {
+                let names: Vec<String> =
+                    c.excerpts.iter().map(|id| format!("\"{id}\"")).collect();
+                said.push(format!(
+                    "the text of {} {} an excerpt of the article, so a sentence not found in it may still be in the article",
+                    plural_names(&names),
+                    if names.len() == 1 { "is" } else { "are" },
+                ));
+            }
         }
         if !c.unchecked.is_empty() {
             let missing: Vec<String> = c

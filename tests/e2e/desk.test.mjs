@@ -109,21 +109,21 @@ describe("the story desk", () => {
     assert.match(await page.inputValue(byTestId("dmd-image-alt")), /^Demands matrix: Istanbul talks: who demands what, Kyiv’s view, as of 2 June 2025\./);
     const pngSize = (bytes) => [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
     const card = await download(page, "dmd-image-card-png");
-    assert.equal(card.name, "my-story-card-kyiv.png");
+    assert.equal(card.name, "istanbul-2025-06-02-card-kyiv.png");
     assert.deepEqual(pngSize(card.bytes), [1200, 630]);
-    assert.match(await status(page), /Downloaded my-story-card-kyiv\.png\./);
+    assert.match(await status(page), /Downloaded istanbul-2025-06-02-card-kyiv\.png\./);
     // The text alternative shown is now the card's own, which says what the card leaves out.
-    assert.match(await page.textContent('label[for="dmd-image-alt"]'), /Text alternative of my-story-card-kyiv\.png/);
+    assert.match(await page.textContent('label[for="dmd-image-alt"]'), /Text alternative of istanbul-2025-06-02-card-kyiv\.png/);
     assert.match(await page.inputValue(byTestId("dmd-image-alt")), /A table of 14 issues, one column per side: [^.]+\. The card shows the first 7\.$/);
     const svg = await download(page, "dmd-image-card-svg");
-    assert.equal(svg.name, "my-story-card-kyiv.svg");
+    assert.equal(svg.name, "istanbul-2025-06-02-card-kyiv.svg");
     const out = join(mkdtempSync(join(tmpdir(), "dm-render-")), "card.svg");
     execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "story", "--", "render", "static/stories/istanbul-2025-06-02.json", "--view", "kyiv", "--format", "svg", "-o", out], { stdio: "pipe" });
     assert.equal(svg.bytes.toString("utf8"), readFileSync(out, "utf8"));
     // The full image takes the preview's colours.
     await page.click("#dmd-theme-dark");
     const full = await download(page, "dmd-image-full-png");
-    assert.equal(full.name, "my-story-full-kyiv.png");
+    assert.equal(full.name, "istanbul-2025-06-02-full-kyiv.png");
     assert.equal(pngSize(full.bytes)[0], 2000);
     const dark = await download(page, "dmd-image-full-svg");
     assert.match(dark.bytes.toString("utf8"), /<rect width="100%" height="100%" fill="#161616"\/>/);
@@ -144,6 +144,10 @@ describe("the story desk", () => {
     assert.match(listed, /a story needs at least one source/);
     assert.match(listed, /a story needs at least one side/);
     assert.doesNotMatch(listed, /Istanbul|Kyiv/, "the template holds no news");
+    // A corpus story saved by LibreOffice as .ods with the texts of its ten sources: sentences
+    // citing a second source are checked against that source, and the excerpts are said to be.
+    await open(page, `${WORKBOOKS}/ukraine-geneva-libreoffice.ods`);
+    assert.match(await status(page), /no problems\..*checked against the texts of 10 sources: all found word for word; all 10 texts are excerpts of their articles/);
     await page.context().close();
   });
 
@@ -486,7 +490,7 @@ describe("the story desk", () => {
     await page.waitForSelector(byTestId("dmd-download-json"));
     while (!(await page.evaluate(() => document.activeElement?.dataset.testid === "dmd-download-json")) && tabs++ < 40) await page.keyboard.press("Tab");
     const [file] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
-    assert.equal(file.suggestedFilename(), "my-story.json");
+    assert.equal(file.suggestedFilename(), "istanbul-2025-06-02.json");
     await page.context().close();
   });
 
