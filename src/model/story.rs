@@ -343,6 +343,25 @@ fn default_lang() -> String {
 }
 
 impl Story {
+    /// A story in English with nothing in it: the empty template's, and what a page renders
+    /// in place of a built-in story that does not read.
+    pub fn empty() -> Story {
+        Story {
+            lang: "en".into(),
+            title: String::new(),
+            standfirst: String::new(),
+            as_of: AsOf {
+                date: String::new(),
+                place: String::new(),
+            },
+            sources: Vec::new(),
+            sides: Vec::new(),
+            issues: Vec::new(),
+            positions: Vec::new(),
+            history: Vec::new(),
+        }
+    }
+
     /// The story as a file: JSON indented by two spaces, fields in the order of the types, absent
     /// optional fields left out, positions issue-major (as validation leaves them), and a final
     /// newline. Two equal stories give the same bytes, so files compare and diff cleanly.

@@ -59,24 +59,7 @@ pub async fn render_story_view(story: &Rc<Story>, view_id: &str, embedded: bool)
 fn builtin_story() -> Rc<Story> {
     // The build refuses an invalid built-in story before it renders (`pages`), and the tests
     // render only the valid one: an invalid one renders as its error, never as a panic.
-    Rc::new(parse_story(DEFAULT_STORY_JSON).unwrap_or_else(|_| placeholder_story()))
-}
-
-fn placeholder_story() -> Story {
-    Story {
-        lang: "en".into(),
-        title: String::new(),
-        standfirst: String::new(),
-        as_of: crate::model::AsOf {
-            date: String::new(),
-            place: String::new(),
-        },
-        sources: Vec::new(),
-        sides: Vec::new(),
-        issues: Vec::new(),
-        positions: Vec::new(),
-        history: Vec::new(),
-    }
+    Rc::new(parse_story(DEFAULT_STORY_JSON).unwrap_or_else(|_| Story::empty()))
 }
 
 /// One static page per view: file name and view id, all sides first.

@@ -165,21 +165,7 @@ pub fn export_xlsx_with_texts(story: &Story, texts: &[SourceText]) -> Result<Vec
 /// The workbook an editor starts a story from: the "read me" sheet, then every sheet of a story
 /// with its headers, drop-downs and no rows (no news: `story` lists its keys, language `en`).
 pub fn template_xlsx() -> Result<Vec<u8>, String> {
-    let empty = Story {
-        lang: "en".into(),
-        title: String::new(),
-        standfirst: String::new(),
-        as_of: crate::model::AsOf {
-            date: String::new(),
-            place: String::new(),
-        },
-        sources: Vec::new(),
-        sides: Vec::new(),
-        issues: Vec::new(),
-        positions: Vec::new(),
-        history: Vec::new(),
-    };
-    write::xlsx(&empty, &[])
+    write::xlsx(&Story::empty(), &[])
 }
 
 /// The story as one CSV file per sheet, `(file name, text)`, in the shape [`import_csv`] reads.
