@@ -273,6 +273,10 @@ async fn fetch_story(src: &str, known: &Known) -> Result<Option<(Story, Known)>,
     let window = web_sys::window().ok_or_else(network)?;
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&signal));
+    // A story address names the story file itself. Followed, a redirect (a site's
+    // click-tracking `/out?url=…`) could put another site's "story" under the newsroom's
+    // address; unfollowed, it comes back as an opaque answer and is refused below.
+    let _ = js_sys::Reflect::set(&init, &"redirect".into(), &"manual".into());
     // A request with validators bypasses the browser's cache (Fetch standard), so a 304 comes
     // to the widget itself and costs the server no body.
     if crate::LIVE && (known.etag.is_some() || known.modified.is_some()) {
@@ -293,12 +297,13 @@ async fn fetch_story(src: &str, known: &Known) -> Result<Option<(Story, Known)>,
     if crate::LIVE && response.status() == 304 && !known.body.is_empty() {
         return Ok(None);
     }
+    // An unfollowed redirect comes back as an opaque answer with status 0 (a same-origin
+    // request's other failures reject the fetch instead).
     if !response.ok() {
-        return Err(vec![format!(
-            "the server answered {} {}",
-            response.status(),
-            response.status_text()
-        )]);
+        return Err(vec![match response.status() {
+            0 => "the address redirects elsewhere".to_owned(),
+            status => format!("the server answered {status} {}", response.status_text()),
+        }]);
     }
     let header = |name| response.headers().get(name).ok().flatten();
     // Refused before the download when the server says the size (cancelling the body, which

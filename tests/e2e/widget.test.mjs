@@ -9,7 +9,15 @@ const DIST = process.env.DIST ?? "dist";
 const SHOTS = process.env.SCREENSHOTS ?? "test-results/screenshots";
 const VIEWS = ["all", "kyiv", "moscow", "west"];
 
-const site = siteWithBrowser({ "/": DIST, "/fixtures/": "tests/fixtures/stories" });
+// A site's click-tracking redirect (`/out?url=…`): a story address must never be followed
+// through one.
+const routes = {
+  "/out": (req, res) => {
+    res.writeHead(302, { location: new URL(req.url, "http://x").searchParams.get("url") ?? "/" });
+    res.end();
+  },
+};
+const site = siteWithBrowser({ "/": DIST, "/fixtures/": "tests/fixtures/stories" }, { routes });
 
 before(() => mkdirSync(SHOTS, { recursive: true }));
 
@@ -206,6 +214,19 @@ describe("stories from an address", () => {
     await waitForWidget(page, "error");
     assert.match(await page.textContent(byTestId("dm-error")), /only be loaded from this site/);
     await page.context().close();
+  });
+
+  test("a story address that redirects is refused, even to a story of this site", async () => {
+    for (const [src, message] of [
+      ["/out?url=/fixtures/two-sides.json", /redirects elsewhere/],
+      ["/out?url=http://localhost:9/story.json", /redirects elsewhere/],
+    ]) {
+      const page = await open(`/?src=${encodeURIComponent(src)}`);
+      await waitForWidget(page, "error");
+      assert.match(await page.textContent(byTestId("dm-error")), message, src);
+      assert.equal(await page.$(byTestId("dm-matrix")), null, `${src}: no story is shown`);
+      await page.context().close();
+    }
   });
 
   test("a page of HTML served instead of a story is named as such", async () => {
