@@ -10,7 +10,8 @@ use crate::i18n::Strings;
 use crate::state::LoadFailure;
 
 /// Never a blank box: a polite status while loading (`failure` is `None`), and on failure a plain
-/// sentence for readers, the details an editor needs, and a way to try again. Both sit in the
+/// sentence for readers, the details an editor needs (never the address, which a link can fill
+/// with any words; the console has it), and a way to try again. Both sit in the
 /// root element a story would use, with `data-state` for tests and styles.
 pub fn load_status(t: &Strings, failure: Option<Rc<LoadFailure>>, on_retry: Callback<()>) -> Html {
     let Some(failure) = failure else {
@@ -23,12 +24,10 @@ pub fn load_status(t: &Strings, failure: Option<Rc<LoadFailure>>, on_retry: Call
             </div>
         };
     };
-    let file = t.around("file", "file", &[]);
     html! {
         <div class="dm dm--status" data-testid="dm-root" data-state="error">
             <div class="dm-status dm-status--error" role="alert" data-testid="dm-error">
                 <p class="dm-status__headline">{ t.text("not-loaded") }</p>
-                <p class="dm-status__file">{ file.0 }<code>{ &failure.src }</code>{ file.1 }</p>
                 <ul class="dm-status__details" data-testid="dm-error-details">
                     { for failure.details.iter().map(|detail| html! { <li>{ detail }</li> }) }
                 </ul>

@@ -21,7 +21,13 @@ use crate::json;
 pub use plural::category;
 
 /// The English strings: compiled into every build, the fallback for any key a locale lacks.
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub const ENGLISH: &str = include_str!("../../locales/en.json");
+
+/// The reader's WebAssembly carries English without the words it can never show (the images'
+/// and cards' texts, and the live strings in a build without `live`): build.rs writes it.
+#[cfg(not(any(not(target_arch = "wasm32"), feature = "editor")))]
+pub const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/en-reader.json"));
 
 /// The locales the project ships, by tag. `en-XA` is the pseudo-locale for testing: English made
 /// accented and about 40 % longer, generated from `en`, so truncation and strings that never went

@@ -2,7 +2,7 @@
 //! readers use it: by mouse, by keyboard only, with another story, with a broken one.
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { openPage, siteWithBrowser, waitForWidget } from "./browser.mjs";
 
 const DIST = process.env.DIST ?? "dist";
@@ -15,6 +15,11 @@ const routes = {
   "/out": (req, res) => {
     res.writeHead(302, { location: new URL(req.url, "http://x").searchParams.get("url") ?? "/" });
     res.end();
+  },
+  // A site's upload area: a valid story, served as the text file it was uploaded as.
+  "/uploads/story.txt": (req, res) => {
+    res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
+    res.end(readFileSync("tests/fixtures/stories/two-sides.json"));
   },
 };
 const site = siteWithBrowser({ "/": DIST, "/fixtures/": "tests/fixtures/stories" }, { routes });
@@ -229,11 +234,33 @@ describe("stories from an address", () => {
     }
   });
 
-  test("a page of HTML served instead of a story is named as such", async () => {
-    const page = await open("/?src=index.html");
-    await waitForWidget(page, "error");
-    assert.match(await page.textContent(byTestId("dm-error")), /sent a web page, not a story file/);
-    await page.context().close();
+  test("a web page or a text file of this site served for a story is refused: a story is JSON", async () => {
+    for (const src of ["index.html", "/uploads/story.txt"]) {
+      const page = await open(`/?src=${encodeURIComponent(src)}`);
+      await waitForWidget(page, "error");
+      assert.match(await page.textContent(byTestId("dm-error")), /not a story file \(the server does not send it as JSON\)/, src);
+      assert.equal(await page.$(byTestId("dm-matrix")), null, `${src}: no story is shown`);
+      await page.context().close();
+    }
+  });
+
+  test("the error box shows no words taken from the address; the console has the address", async () => {
+    const words = "CORRECTION: This graphic has been withdrawn";
+    for (const src of [`stories/ ${words}`, `http://localhost:9/${words}`, `http://[${words}`]) {
+      const page = await openPage(site.browser);
+      const logged = [];
+      page.on("console", (msg) => logged.push(msg.text()));
+      await page.goto(`${site.url}/?src=${encodeURIComponent(src)}`);
+      await waitForWidget(page, "error");
+      const shown = await page.textContent(byTestId("dm-root"));
+      for (const word of ["CORRECTION", "withdrawn", "graphic has been", "localhost:9"]) {
+        assert.ok(!shown.includes(word), `${src}: the box shows "${word}": ${shown}`);
+      }
+      await page.waitForTimeout(100);
+      assert.ok(logged.some((line) => line.includes("demands-matrix:")), `${src}: the console names it: ${logged}`);
+      await page.screenshot({ path: `${SHOTS}/error-no-address-${src.length}.png` });
+      await page.context().close();
+    }
   });
 });
 
