@@ -304,7 +304,9 @@ impl State {
             load: Load::Ready(story),
             view,
             open,
-            view_chosen: self.view_chosen,
+            // The view was announced when the reader chose it; a new version that changes no
+            // position must leave the live region silent, not say the view again.
+            view_chosen: false,
             requested_view: self.requested_view.clone(),
             changes: Rc::new(changes),
             latest: Rc::new(latest),

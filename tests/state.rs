@@ -194,6 +194,13 @@ fn an_update_keeps_the_view_and_open_cell_and_marks_what_changed() {
         1,
         "the update itself is still announced"
     );
+
+    // A version that changes no position: the live region has nothing to say (it said the
+    // reader's view when they chose it), so it is not told the view again.
+    let state = state.reduce(Action::Updated(first.clone(), "14:50".into()));
+    assert!(state.latest.is_empty());
+    assert!(!state.view_chosen, "the reader did nothing since");
+    assert!(!state.version_said);
 }
 
 #[test]

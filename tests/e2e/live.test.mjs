@@ -207,6 +207,16 @@ describe("live stories", { concurrency: true }, () => {
       "the announcement took no focus",
     );
 
+    // A new version that changes no position (the standfirst): the reader did nothing, and the
+    // live region says nothing (it once said "Now showing: South's view" again).
+    story.story.standfirst = "Talks resumed after a break.";
+    story.version += 1;
+    const asked = story.requests.length;
+    await page.waitForTimeout(ONE_INTERVAL);
+    assert.ok(story.requests.slice(asked).some((r) => r.status === 200), "the new version came");
+    const spoken = await page.evaluate(() => window.dmSaid.filter((t) => t.trim()));
+    assert.deepEqual(spoken, said, "nothing more was said");
+
     // The all-sides view lists the change.
     await page.click(byTestId("dm-tab-all"));
     const list = await page.textContent(byTestId("dm-changes"));
@@ -332,6 +342,18 @@ describe("live stories", { concurrency: true }, () => {
     await page.context().close();
   });
 
+  /** Adds a live widget `#late-live` of `path`, as a client-rendered page adds its graphics (the
+   *  CSP stops inline scripts, not this). */
+  const addLateLive = (page, path, every) =>
+    page.evaluate(
+      ({ path, every }) =>
+        document.getElementById("column").insertAdjacentHTML(
+          "beforeend",
+          `<div id="late-live" data-demands-matrix data-src="${path}" data-live="${every}"></div>`,
+        ),
+      { path, every },
+    );
+
   test("a live widget added to a page that took the default build gets the live build besides", async () => {
     const story = live("late");
     const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
@@ -340,15 +362,7 @@ describe("live stories", { concurrency: true }, () => {
     const ready = (host) => host.locator(`${byTestId("dm-root")}[data-interactive]`);
     await ready(still).waitFor({ timeout: 15000 });
     assert.deepEqual(await programs(page), ["default"]);
-    // As a client-rendered page adds its graphics (the CSP stops inline scripts, not this).
-    await page.evaluate(
-      ({ path, every }) =>
-        document.getElementById("column").insertAdjacentHTML(
-          "beforeend",
-          `<div id="late-live" data-demands-matrix data-src="${path}" data-live="${every}"></div>`,
-        ),
-      { path: story.path, every: EVERY },
-    );
+    await addLateLive(page, story.path, EVERY);
     const late = page.locator("#late-live");
     await ready(late).waitFor({ timeout: 15000 });
     assert.deepEqual(await programs(page), ["default", "live"]);
@@ -374,20 +388,28 @@ describe("live stories", { concurrency: true }, () => {
     await page.context().close();
   });
 
+  test("a live widget taken off the page asks for its story no more", async () => {
+    const story = live("removed");
+    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.url}/still-host.html`);
+    await page.locator(`#still ${byTestId("dm-root")}[data-interactive]`).waitFor({ timeout: 15000 });
+    await addLateLive(page, story.path, EVERY);
+    await page.locator(`#late-live ${byTestId("dm-root")}[data-interactive]`).waitFor({ timeout: 15000 });
+    await page.evaluate(() => document.getElementById("late-live").remove());
+    const asked = story.requests.length;
+    await page.waitForTimeout(ONE_INTERVAL + 5000);
+    assert.equal(story.requests.length, asked, "no request after it left the page");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test("a live widget added later whose build cannot be loaded shows its story in the page's build", async () => {
     const story = live("late-blocked");
     const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.route(/\/live-[^/]*\.wasm$/, (route) => route.abort());
     await page.goto(`${site.url}/still-host.html`);
     await page.locator(`#still ${byTestId("dm-root")}[data-interactive]`).waitFor({ timeout: 15000 });
-    await page.evaluate(
-      (path) =>
-        document.getElementById("column").insertAdjacentHTML(
-          "beforeend",
-          `<div id="late-live" data-demands-matrix data-src="${path}" data-live="15"></div>`,
-        ),
-      story.path,
-    );
+    await addLateLive(page, story.path, 15);
     const late = page.locator("#late-live");
     await late.locator(`${byTestId("dm-root")}[data-interactive]`).waitFor({ timeout: 15000 });
     assert.equal(await late.locator(byTestId("dm-cell-water-south")).getAttribute("data-stance"), "rejects");
