@@ -14,6 +14,12 @@ pub fn register_shadowed_root(root: &web_sys::Element) {
     SHADOWED.with(|roots| roots.borrow_mut().push(root.clone()));
 }
 
+/// Forgets the mount points registered above that have left the page (their widgets unmounted).
+#[cfg(target_arch = "wasm32")]
+pub fn forget_removed_roots() {
+    SHADOWED.with(|roots| roots.borrow_mut().retain(|root| root.is_connected()));
+}
+
 /// The element with this id, in the document or in a widget's shadow root.
 #[cfg(target_arch = "wasm32")]
 fn find_element(id: &str) -> Option<web_sys::Element> {

@@ -18,3 +18,11 @@ fn main() {
 pub fn mount_in(root: web_sys::Element, number: u32, base: String) {
     demands_matrix::embed::mount_in(root, number, base);
 }
+
+/// Called by widget.js when a direct embed leaves the page (`static/widget.template.js`):
+/// `demands_matrix::embed::unmount_in` explains it.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = unmountIn)]
+pub fn unmount_in(number: u32) {
+    demands_matrix::embed::unmount_in(number);
+}

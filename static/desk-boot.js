@@ -1,4 +1,5 @@
-// Starts the story desk (desk.html); scripts/build-desk fills in the hashed file names.
+// Starts the story desk (desk.html); scripts/build-desk fills in the hashed file names and the
+// WebAssembly's integrity.
 import init from "@GLUE@";
 
 const say = (message) => {
@@ -14,7 +15,9 @@ addEventListener("error", (event) => {
   }
 });
 
-init({ module_or_path: new URL("@WASM@", import.meta.url) }).catch((error) => {
+// Fetched with its integrity: a changed copy never runs.
+const wasm = fetch(new URL("@WASM@", import.meta.url), { integrity: "@WASM_SRI@" });
+init({ module_or_path: wasm }).catch((error) => {
   say(`The desk could not start in this browser (${error}). It needs a browser from 2021 or later with WebAssembly enabled.`);
   console.warn("demands-matrix desk:", error);
 });

@@ -23,10 +23,21 @@ var query = String(params);
 if (query) document.querySelectorAll("a.dm-tabs__tab").forEach(function (a) {
   a.setAttribute("href", a.getAttribute("href").split(/[?#]/)[0] + "?" + query);
 });
-// Our host script may reflect the view into the article's address (README "As an iframe").
+// The widget's events go to the page around the frame (README "As an iframe"): our host script
+// dispatches them on its placeholder, and may reflect the view into the article's address; a
+// pym.js parent gets them as pym messages named after the event, its detail as JSON.
+function tell(e, type) {
+  var detail = e.detail;
+  if (parent === window) return;
+  parent.postMessage(Object.assign({ sentinel: "dm", type: type }, detail), "*");
+  if (id) parent.postMessage("pymxPYMx" + id + "xPYMx" + e.type + "xPYMx" + JSON.stringify(detail), "*");
+}
+addEventListener("dm:cellopen", function (e) {
+  tell(e, "cell");
+});
 // After the switch has painted: replaceState costs milliseconds a reader would wait for.
 addEventListener("dm:viewchange", function (e) {
-  if (parent !== window) parent.postMessage({ sentinel: "dm", type: "view", view: e.detail.view }, "*");
+  tell(e, "view");
   requestAnimationFrame(function () {
     setTimeout(function () {
       history.replaceState(null, "", "#view=" + e.detail.view);

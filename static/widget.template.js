@@ -25,6 +25,18 @@ function dmRoots(stack) {
 
 /* crash handler */
 
+// Pages that require Trusted Types (README "Trusted Types") allow this policy by name; it passes
+// only the markup this build wrote (the prerendered views). A page that does not allow it keeps
+// the widget working without that markup: the WebAssembly renders the matrix itself.
+let policy = null;
+let refused = false;
+try {
+  policy = globalThis.trustedTypes?.createPolicy("demands-matrix", { createHTML: (html) => html }) ?? null;
+} catch {
+  // The page names the policies it allows, and not this one: it requires Trusted Types.
+  refused = true;
+}
+
 // One constructed stylesheet shared by every shadow root (allowed under a strict CSP, unlike a
 // <style> element, which only browsers without constructed sheets get).
 let sheet;
@@ -72,9 +84,16 @@ function status(root, failed, reason) {
 // pages beside this file (a link opened in a new tab still works).
 function show(root, view) {
   const [html, shape] = BUILD.views[view];
+  if (refused) {
+    // Trusted Types required and our policy not allowed: no prerendered markup (the browser
+    // would refuse it, with an error in the console), a loading state until the WebAssembly
+    // renders the story.
+    delete root.dataset.prerendered;
+    return status(root, false);
+  }
+  root.innerHTML = policy ? policy.createHTML(html) : html;
   root.dataset.prerendered = view;
   root.dataset.shape = shape;
-  root.innerHTML = html;
   for (const link of root.querySelectorAll("a.dm-tabs__tab")) {
     link.href = new URL(link.getAttribute("href"), base).href;
   }
@@ -101,6 +120,7 @@ function start(root, module) {
   root.setAttribute("data-dm-story", BUILD.story);
   root.setAttribute("data-dm-tag", BUILD.strings.tag);
   root.setAttribute("data-dm-strings", BUILD.strings.json);
+  root.dmUnmount = () => module.unmountIn?.(number);
   module.mountIn(root, number, base.href);
 }
 
@@ -171,9 +191,26 @@ function attach(host) {
     target.focus();
   });
   shadow.append(root);
+  host.dmRoot = root;
   reveal(root);
   mounts.push(root);
   if (chosen) begin(root);
+}
+
+// A widget whose element left the page (README "Dynamic pages") is unmounted: its Yew root,
+// listeners and live checks end, and its mount point goes. Checked a moment later, as a page
+// that moves the element takes it out and puts it back in one go; put back later, it starts
+// again.
+function detach(host) {
+  queueMicrotask(() => {
+    const root = host.dmRoot;
+    if (host.isConnected || !root) return;
+    host.dmRoot = null;
+    host.removeAttribute("data-dm-host");
+    if (mounts.includes(root)) mounts.splice(mounts.indexOf(root), 1);
+    root.remove();
+    root.dmUnmount?.();
+  });
 }
 
 customElements.get("demands-matrix") ||
@@ -183,17 +220,24 @@ customElements.get("demands-matrix") ||
       connectedCallback() {
         attach(this);
       }
+      disconnectedCallback() {
+        detach(this);
+      }
     },
   );
 document.querySelectorAll(SELECTOR).forEach(attach);
 // Client-rendered pages and infinite scroll add placeholders after this module ran.
+const each = (nodes, act) => {
+  for (const node of nodes) {
+    if (node.nodeType !== 1) continue;
+    if (node.matches(SELECTOR)) act(node);
+    node.querySelectorAll(SELECTOR).forEach(act);
+  }
+};
 new MutationObserver((records) => {
   for (const record of records) {
-    for (const node of record.addedNodes) {
-      if (node.nodeType !== 1) continue;
-      if (node.matches(SELECTOR)) attach(node);
-      node.querySelectorAll(SELECTOR).forEach(attach);
-    }
+    each(record.removedNodes, detach);
+    each(record.addedNodes, attach);
   }
 }).observe(document.documentElement, { childList: true, subtree: true });
 
@@ -241,6 +285,8 @@ async function begin(root) {
     const file = build.wasm.split("/").pop();
     if (dead.has(file)) continue;
     const module = await program(build).catch(() => null);
+    // Taken off the page while its program loaded: nothing to start.
+    if (!root.isConnected) return;
     if (!module || dead.has(file)) continue;
     root.dmFile = file;
     return start(root, module);

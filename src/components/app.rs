@@ -16,7 +16,7 @@ use crate::components::version_steps::version_steps;
 use crate::components::view_tabs::{tab_element_id, view_tabs, ViewTabsProps};
 use crate::components::StoryRef;
 use crate::components::Words;
-use crate::dom::{emit, focus_and_reveal, focus_element};
+use crate::dom::{emit, focus_and_reveal};
 use crate::i18n::Strings;
 use crate::model::{parse_story, View};
 use crate::state::{Action, CellRef, Load, LoadFailure, State};
@@ -268,7 +268,9 @@ pub fn App(props: &AppProps) -> Html {
         let uid = props.uid.clone();
         use_callback(uid, move |cell: CellRef, uid| {
             state.dispatch(Action::CloseCell);
-            focus_element(&cell_button_id(uid, cell));
+            // Scrolled the least that shows it, which keeps it clear of a host page's sticky
+            // header when the page says how tall that is (`scroll-padding-top`, README).
+            focus_and_reveal(&cell_button_id(uid, cell));
         })
     };
     // Not a hook: made only where the control is, so the default build has none of it.

@@ -1,10 +1,38 @@
 //! The host-page glue: finding mount points, reading their settings, and mounting `App` in them.
 //! It sits above the components; loading stories is below them (`crate::loading`).
 
+use std::cell::RefCell;
+
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::{App, AppProps};
+
+thread_local! {
+    /// Every widget mounted on the page, by its id: one a page takes off can be unmounted
+    /// ([`unmount_in`]).
+    static MOUNTED: RefCell<Vec<(AttrValue, yew::AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn keep(uid: AttrValue, app: yew::AppHandle<App>) {
+    MOUNTED.with(|mounted| mounted.borrow_mut().push((uid, app)));
+}
+
+/// Unmounts direct embed `number` ([`mount_in`]), whose host widget.js saw leave the page
+/// (README "Dynamic pages"): Yew's root and listeners, the live checks (their effect's cleanup)
+/// and the lookups by id end, so nothing keeps its nodes alive.
+pub fn unmount_in(number: u32) {
+    let uid = format!("dm-e{number}");
+    let found = MOUNTED.with(|mounted| {
+        let mut mounted = mounted.borrow_mut();
+        let at = mounted.iter().position(|(id, _)| *id == uid)?;
+        Some(mounted.swap_remove(at).1)
+    });
+    if let Some(app) = found {
+        app.destroy();
+    }
+    crate::dom::forget_removed_roots();
+}
 
 /// The attribute that marks an element as a widget mount point.
 pub const MOUNT_ATTRIBUTE: &str = "data-demands-matrix";
@@ -139,11 +167,15 @@ fn mount(
             };
             let start = move || {
                 if rendered.is_some() {
-                    root.set_inner_html("");
+                    // Not innerHTML: a page that requires Trusted Types refuses even "" there.
+                    root.set_text_content(None);
                     // Out of the page's placeholder state (static/head.js, the stylesheet).
                     let _ = root.remove_attribute("data-prerendered");
                 }
-                yew::Renderer::<App>::with_root_and_props(root, props).render();
+                keep(
+                    props.uid.clone(),
+                    yew::Renderer::<App>::with_root_and_props(root, props).render(),
+                );
             };
             // A language the page does not carry: its words come first, and the first paint
             // stays until then, so readers never see the widget change language under them.
@@ -173,7 +205,7 @@ fn take_over(root: web_sys::Element, props: AppProps, shape: Option<String>) {
         return;
     }
     web_sys::console::warn_1(
-        &"demands-matrix: the page changed the prerendered widget before it started (a translation or an extension?); rendering it afresh".into(),
+        &"demands-matrix: the prerendered widget changed before it started (a translation?); rendered afresh".into(),
     );
     let focused = web_sys::window()
         .and_then(|w| w.document())
@@ -181,8 +213,11 @@ fn take_over(root: web_sys::Element, props: AppProps, shape: Option<String>) {
         .filter(|e| root.contains(Some(e)))
         .map(|e| e.id())
         .filter(|id| !id.is_empty());
-    root.set_inner_html("");
-    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    root.set_text_content(None);
+    keep(
+        props.uid.clone(),
+        yew::Renderer::<App>::with_root_and_props(root, props).render(),
+    );
     if let Some(id) = focused {
         // Yew renders in a microtask queued just before this one.
         wasm_bindgen_futures::spawn_local(async move { crate::dom::focus_element(&id) });
@@ -202,7 +237,10 @@ fn take_over(root: web_sys::Element, props: AppProps, shape: Option<String>) {
 pub fn hydrate(root: web_sys::Element, props: AppProps) {
     // Markup without cells or a current link (a story with no issues) is live as it is.
     let _ = make_controls_live(&root);
-    yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+    keep(
+        props.uid.clone(),
+        yew::Renderer::<App>::with_root_and_props(root, props).hydrate(),
+    );
 }
 
 fn make_controls_live(root: &web_sys::Element) -> Option<()> {

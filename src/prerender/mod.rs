@@ -557,7 +557,10 @@ pub fn embed_module(
 }
 
 /// The widget's stylesheet as a shadow root needs it. The host element is reset to a plain block
-/// at the reader's default text size (`:host`, important, so no host rule on the element wins);
+/// at the reader's default text size (`:host`); only the text size is important: the page's own
+/// rules on the element win for its box (display, visibility, width, margins, position), and
+/// what they set that the widget's insides would inherit (word spacing, alignment) stops at the
+/// mount point (`.dm-mount`, reset again), while a hidden ancestor still hides it (`inherit`);
 /// every `rem` becomes a multiple of `--dm-rem`, which widget.js sets to that size, so a host
 /// page's `html { font-size: 62.5% }` cannot shrink the widget (in container query conditions,
 /// which take no custom properties, `em` of the widget's root stands in); and the `--dm-*`
@@ -578,7 +581,7 @@ pub fn shadow_css(css: &str) -> Result<String, String> {
         out.push(';');
     }
     Ok(format!(
-        ":host{{all:initial!important;display:block!important;font-size:medium!important;--dm-rem:16px;{tokens}}}:host([hidden]){{display:none!important}}{}.dm{{{rest}}}{}",
+        ":host{{all:initial;display:block;visibility:inherit;font-size:medium!important;--dm-rem:16px;{tokens}}}:host([hidden]){{display:none!important}}.dm-mount{{all:initial;display:block;visibility:inherit}}{}.dm{{{rest}}}{}",
         &css[..rule.start],
         &css[rule.end..]
     ))

@@ -158,7 +158,7 @@ describe("prerendered pages", () => {
       await page.waitForSelector(`${byTestId("dm-root")}[data-view="moscow"]`);
       assert.equal((await rowIds(page))[0], "nato");
       assert.deepEqual(page.errors, []);
-      assert.ok(warnings.some((w) => w.includes("rendering it afresh")), warnings.join("\n"));
+      assert.ok(warnings.some((w) => w.includes("rendered afresh")), warnings.join("\n"));
       await page.context().close();
     });
   }
