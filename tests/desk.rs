@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use demands_matrix::components::{App, AppProps, StoryRef};
-use demands_matrix::desk::embed_code::snippets;
+use demands_matrix::desk::embed_code::{snippets, Entries};
 use demands_matrix::desk::open::{
     example, open_files, open_story_json, stem_of, OpenedFile, Opening,
 };
@@ -14,6 +14,7 @@ use demands_matrix::desk::state::{DeskAction, DeskState, Problem, SourceText, Th
 use demands_matrix::desk::{DeskApp, DeskAppProps};
 use demands_matrix::model::Story;
 use demands_matrix::model::DEFAULT_STORY_JSON;
+use demands_matrix::prerender::Entry;
 use yew::{AttrValue, LocalServerRenderer, Reducible};
 
 const REPORT: &str = include_str!("fixtures/istanbul-talks-report.txt");
@@ -392,7 +393,14 @@ fn download_names_are_safe_file_names() {
 #[test]
 fn embed_code_names_the_story_and_escapes_its_title() {
     let title = "Talks \"now\" </script><b> <!--<script>";
-    let all = snippets("https://example.org/istanbul", "geneva", title, false);
+    let plain = Entries::default();
+    let all = snippets(
+        "https://example.org/istanbul",
+        "geneva",
+        title,
+        false,
+        &plain,
+    );
     let ids: Vec<&str> = all.iter().map(|s| s.id).collect();
     assert_eq!(ids, ["pym", "host", "direct"]);
     // The story's own pages, which its pages download unpacks into geneva/.
@@ -433,7 +441,13 @@ fn embed_code_names_the_story_and_escapes_its_title() {
     assert!(all.iter().all(|s| !s.code.contains("live")));
 
     // A live story: every way to embed checks every minute, and the notes say how to republish.
-    let live = snippets("https://example.org/istanbul", "geneva", "Talks", true);
+    let live = snippets(
+        "https://example.org/istanbul",
+        "geneva",
+        "Talks",
+        true,
+        &plain,
+    );
     assert!(live[0]
         .code
         .contains("\"https://example.org/istanbul/index.html?src=stories/geneva.json&live=60\""));
@@ -446,6 +460,35 @@ fn embed_code_names_the_story_and_escapes_its_title() {
     assert!(live.iter().all(|s| s
         .note
         .contains("Publish each new version under the same address")));
+
+    // With the hashed entries known, the host script and both widgets are named by content,
+    // with their integrity, and fetched in CORS mode so the check can run on another origin.
+    let entry = |file: &str| Entry {
+        file: file.to_owned(),
+        integrity: format!("sha384-{file}"),
+    };
+    let hashed = Entries {
+        embed: Some(entry("embed-0123456789abcdef.js")),
+        site_widget: Some(entry("widget-aaaaaaaaaaaaaaaa.js")),
+        story_widget: Some(entry("widget-bbbbbbbbbbbbbbbb.js")),
+    };
+    let all = snippets(
+        "https://example.org/istanbul",
+        "geneva",
+        "Talks",
+        false,
+        &hashed,
+    );
+    assert!(all[1].code.contains(r#"<script src="https://example.org/istanbul/embed-0123456789abcdef.js" integrity="sha384-embed-0123456789abcdef.js" crossorigin="anonymous" defer></script>"#), "{}", all[1].code);
+    assert!(all[2].code.contains(r#"<script type="module" src="https://example.org/istanbul/geneva/widget-bbbbbbbbbbbbbbbb.js" integrity="sha384-widget-bbbbbbbbbbbbbbbb.js" crossorigin="anonymous"></script>"#), "{}", all[2].code);
+    let live = snippets(
+        "https://example.org/istanbul",
+        "geneva",
+        "Talks",
+        true,
+        &hashed,
+    );
+    assert!(live[2].code.contains(r#"src="https://example.org/istanbul/widget-aaaaaaaaaaaaaaaa.js" integrity="sha384-widget-aaaaaaaaaaaaaaaa.js""#), "{}", live[2].code);
 }
 
 #[tokio::test]

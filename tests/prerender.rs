@@ -607,6 +607,11 @@ async fn a_story_is_built_into_its_own_pages_cards_and_widget() {
         widget.contains(r#""name":"peace-uk""#)
             && widget.contains(r#""glue":"../demands-matrix-1.js""#)
     );
+    // The same module under its content-hashed name, for embed codes with its integrity.
+    let entry = demands_matrix::prerender::Entry::of("widget", widget.as_bytes());
+    assert!(entry.file.starts_with("widget-") && entry.file.len() == "widget-.js".len() + 16);
+    assert_eq!(file(&entry.file), widget);
+    assert!(entry.integrity.starts_with("sha384-"));
     assert!(file("images/images.json").contains("card-all.png"));
     file("locales/de.json");
     // An invalid story names its problems and builds nothing.

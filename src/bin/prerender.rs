@@ -22,9 +22,12 @@ mod native {
     use demands_matrix::model::DEFAULT_STORY_JSON;
     use demands_matrix::prerender::{
         content_security_policy, live_assets, public_base, refresh_integrity, shared_files,
-        story_name, story_site, with_integrity, with_live_assets, Build, Manifest, SiteFile,
-        SITE_MANIFEST,
+        story_name, story_site, with_integrity, with_live_assets, Build, Entry, Manifest, SiteFile,
+        SITE_MANIFEST, WIDGET,
     };
+
+    /// The host script for iframe embeds, as Trunk copies it into the site.
+    const EMBED: &str = "embed.js";
 
     /// Where the stories folder is when `DM_STORIES` does not say (from the repository root,
     /// where the hook runs).
@@ -91,10 +94,23 @@ mod native {
             .block_on(story_site(&build, &read, DEFAULT_STORY_JSON, ""))
             .map_err(|e| format!("the built-in story: {e}"))?;
         write(dir, &root)?;
+        // The host script under a content-hashed name too, beside its plain name (README
+        // "Integrity"); the desk's downloads carry it with the other shared files.
+        let embed = read(EMBED)?;
+        let hashed_embed = Entry::of("embed", &embed);
+        std::fs::write(dir.join(&hashed_embed.file), &embed)
+            .map_err(|e| format!("cannot write {}: {e}", hashed_embed.file))?;
+        let mut files = shared_files(&build.template)?;
+        files.push(hashed_embed.file.clone());
+        let mut entries = std::collections::BTreeMap::from([(EMBED.to_owned(), hashed_embed)]);
+        if let Some(widget) = root.iter().find(|f| f.path == WIDGET) {
+            entries.insert(WIDGET.to_owned(), Entry::of("widget", &widget.bytes));
+        }
         // For the desk, which makes a story's pages with this same code in the editor's browser.
         let manifest = Manifest {
-            files: shared_files(&build.template)?,
+            files,
             template: build.template.clone(),
+            entries,
         };
         let manifest = serde_json::to_string(&manifest).map_err(|e| e.to_string())?;
         std::fs::write(dir.join(SITE_MANIFEST), manifest)

@@ -9,7 +9,7 @@ use crate::images::Kind;
 use crate::model::describe::{image_alt, view_title};
 use crate::model::View;
 
-use super::embed_code::snippets;
+use super::embed_code::{snippets, Entries};
 use super::images_panel::ImagesPanel;
 use super::open_panel::OpenPanel;
 use super::preview::Preview;
@@ -190,10 +190,38 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
     let on_view = to_action(&state, DeskAction::View);
     let on_theme = to_action(&state, DeskAction::Theme);
 
+    // The hashed entries the embed codes name with their integrity: the site's, from its
+    // manifest once fetched; the story's widget.js, from the last pages download of this very
+    // story (keyed by its JSON: any change to the story makes another file).
+    let site_entries = use_state(Entries::default);
+    let story_widget = use_state(|| None::<(String, crate::prerender::Entry)>);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let site_entries = site_entries.clone();
+        use_effect_with((), move |()| {
+            wasm_bindgen_futures::spawn_local(async move {
+                // Without the manifest (a desk opened from a file) the codes name plain files.
+                if let Ok(manifest) = super::pages::site_manifest().await {
+                    site_entries.set(Entries {
+                        embed: manifest.entries.get("embed.js").cloned(),
+                        site_widget: manifest.entries.get(crate::prerender::WIDGET).cloned(),
+                        story_widget: None,
+                    });
+                }
+            });
+        });
+    }
+    let entries = Entries {
+        story_widget: (*story_widget).as_ref().and_then(|(made_from, entry)| {
+            let story = state.story.as_ref()?;
+            (story.to_canonical_json() == *made_from).then(|| entry.clone())
+        }),
+        ..(*site_entries).clone()
+    };
     let snippets = state
         .story
         .as_ref()
-        .map(|story| snippets(&base, &state.stem, &story.title, *live))
+        .map(|story| snippets(&base, &state.stem, &story.title, *live, &entries))
         .unwrap_or_default();
     let download = |kind: &'static str| {
         let story = state.story.clone();
@@ -245,18 +273,22 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
         let stem = state.stem.clone();
         let base = (*base).clone();
         let dispatcher = state.dispatcher();
+        let story_widget = story_widget.clone();
         Callback::from(move |()| {
             let Some(story) = story.clone() else { return };
             #[cfg(target_arch = "wasm32")]
             {
                 let (stem, base, dispatcher) = (stem.clone(), base.clone(), dispatcher.clone());
+                let story_widget = story_widget.clone();
                 dispatcher.dispatch(DeskAction::Status("Making the story's pages…".into()));
                 wasm_bindgen_futures::spawn_local(async move {
                     let name = super::pages::zip_name(&stem);
                     let result = async {
-                        let zip = super::pages::pages_zip(&stem, &story.to_canonical_json(), &base)
-                            .await?;
-                        super::browser::download(&name, "application/zip", &zip)
+                        let json = story.to_canonical_json();
+                        let (zip, widget) = super::pages::pages_zip(&stem, &json, &base).await?;
+                        super::browser::download(&name, "application/zip", &zip)?;
+                        story_widget.set(Some((json, widget)));
+                        Ok::<_, String>(())
                     }
                     .await;
                     dispatcher.dispatch(DeskAction::Status(match result {
@@ -266,7 +298,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                 });
             }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = (story, &stem, &base, &dispatcher);
+            let _ = (story, &stem, &base, &dispatcher, &story_widget);
         })
     };
     let on_copy = {

@@ -1,6 +1,8 @@
 //! The embed code the desk offers for a story, one snippet per way to embed (README
 //! "Embedding"), with the story's file name and the widget's address filled in.
 
+use crate::prerender::Entry;
+
 /// One way to embed, and its code.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snippet {
@@ -9,6 +11,29 @@ pub struct Snippet {
     /// What the newsroom must do besides pasting the code.
     pub note: String,
     pub code: String,
+}
+
+/// The content-hashed entry files the embed codes can name with their integrity (README
+/// "Integrity"): the site's host script and built-in widget (`site.json`), and the story's own
+/// widget once the desk has made its pages. Each that is missing leaves its code on the plain
+/// name (`embed.js`, `widget.js`), without integrity.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Entries {
+    pub embed: Option<Entry>,
+    pub site_widget: Option<Entry>,
+    pub story_widget: Option<Entry>,
+}
+
+/// `<script … src="{folder}{file}"…>`: the hashed file with its integrity (and
+/// `crossorigin="anonymous"`, which a file on another origin needs for the check) when known.
+fn script(folder: &str, plain: &str, entry: Option<&Entry>) -> String {
+    match entry {
+        Some(entry) => format!(
+            "src=\"{folder}{}\" integrity=\"{}\" crossorigin=\"anonymous\"",
+            entry.file, entry.integrity
+        ),
+        None => format!("src=\"{folder}{plain}\""),
+    }
 }
 
 /// How often a live story's widgets check for a new version, in the desk's embed code: a
@@ -21,7 +46,13 @@ pub const LIVE_EVERY_S: u32 = 60;
 /// With `live`, widgets that check for new versions every [`LIVE_EVERY_S`] seconds read the
 /// story from its file, published as `stories/<stem>.json` in the widget's folder, since the
 /// pages cannot change once built; they show a placeholder until it arrives.
-pub fn snippets(base: &str, stem: &str, title: &str, live: bool) -> Vec<Snippet> {
+pub fn snippets(
+    base: &str,
+    stem: &str,
+    title: &str,
+    live: bool,
+    entries: &Entries,
+) -> Vec<Snippet> {
     let base = if base.ends_with('/') {
         base.to_owned()
     } else {
@@ -57,16 +88,25 @@ pub fn snippets(base: &str, stem: &str, title: &str, live: bool) -> Vec<Snippet>
             title: "directly in the page",
             note: format!("Upload the story file to /{story} on the article's own site (a direct embed reads stories from the page's origin only), and to {base}{story} for the link readers without JavaScript follow; serve {base} with CORS if it is on another site. Publish each new version under the same addresses: open articles show it within a minute."),
             code: format!(
-                "<demands-matrix src=\"/{story}\" live=\"{LIVE_EVERY_S}\">\n  <a href=\"{page_attribute}\">{title}</a>\n</demands-matrix>\n<script type=\"module\" src=\"{base}widget.js\"></script>"
+                "<demands-matrix src=\"/{story}\" live=\"{LIVE_EVERY_S}\">\n  <a href=\"{page_attribute}\">{title}</a>\n</demands-matrix>\n<script type=\"module\" {}></script>",
+                script(&base, "widget.js", entries.site_widget.as_ref())
             ),
         }
     } else {
         Snippet {
             id: "direct",
             title: "directly in the page",
-            note: format!("{upload} The story comes with its widget.js; serve {base} with CORS if it is on another site than the article."),
+            note: format!(
+                "{upload} The story comes with its widget.js; serve {base} with CORS if it is on another site than the article.{}",
+                if entries.story_widget.is_some() {
+                    " The code names the widget.js of the pages you downloaded, by its content: download them again after a change."
+                } else {
+                    " Download the story's pages for the code that names its widget.js with its integrity."
+                }
+            ),
             code: format!(
-                "<demands-matrix story=\"{stem}\">\n  <a href=\"{page_attribute}\">{title}</a>\n</demands-matrix>\n<script type=\"module\" src=\"{folder}widget.js\"></script>"
+                "<demands-matrix story=\"{stem}\">\n  <a href=\"{page_attribute}\">{title}</a>\n</demands-matrix>\n<script type=\"module\" {}></script>",
+                script(&folder, "widget.js", entries.story_widget.as_ref())
             ),
         }
     };
@@ -85,7 +125,8 @@ pub fn snippets(base: &str, stem: &str, title: &str, live: bool) -> Vec<Snippet>
             title: "iframe with our host script",
             note: format!("{upload} No other script needed."),
             code: format!(
-                "<div data-demands-matrix-frame data-src=\"{page_attribute}\"\n     data-title=\"{title}\" data-reflect-view></div>\n<script src=\"{base}embed.js\" defer></script>"
+                "<div data-demands-matrix-frame data-src=\"{page_attribute}\"\n     data-title=\"{title}\" data-reflect-view></div>\n<script {} defer></script>",
+                script(&base, "embed.js", entries.embed.as_ref())
             ),
         },
         direct,

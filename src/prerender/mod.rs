@@ -15,7 +15,7 @@ pub mod page;
 #[cfg(feature = "images")]
 mod site;
 #[cfg(feature = "images")]
-pub use site::{story_name, story_site, Build, SiteFile, RESERVED_NAMES};
+pub use site::{story_name, story_site, Build, SiteFile, RESERVED_NAMES, WIDGET};
 
 pub use page::{content_security_policy, head_script, head_script_hash, story_page, PageParts};
 
@@ -234,6 +234,11 @@ pub fn with_page_language(page: &str, lang: &str) -> String {
 pub struct Manifest {
     pub template: String,
     pub files: Vec<String>,
+    /// The content-hashed entries of the site's root (`embed.js`, and `widget.js`, the built-in
+    /// story's, which a live direct embed loads), by the unhashed name; the desk's embed codes
+    /// name them with their integrity.
+    #[serde(default)]
+    pub entries: std::collections::BTreeMap<String, Entry>,
 }
 
 /// The built site's manifest for the desk ([`Manifest`]).
@@ -307,6 +312,27 @@ pub fn with_asset_prefix(page: &str, up: &str) -> Result<String, String> {
     }
     prefix(&mut assets, up);
     Ok(format!("{}{assets}{}", &page[..start], &page[end..]))
+}
+
+/// An embed way's entry file under a content-hashed name, with its integrity, for embed codes
+/// that name both (README "Integrity"): `file` is `<stem>-<16 hex digits>.js`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Entry {
+    pub file: String,
+    pub integrity: String,
+}
+
+impl Entry {
+    /// The entry for `bytes`, a file named `<stem>.js` (`widget`, `embed`).
+    pub fn of(stem: &str, bytes: &[u8]) -> Entry {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(bytes);
+        let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        Entry {
+            file: format!("{stem}-{hex}.js"),
+            integrity: integrity(bytes),
+        }
+    }
 }
 
 /// Subresource integrity value (`sha384-…`) of a file's bytes.
@@ -553,7 +579,25 @@ pub fn embed_module(
             ))
     };
     let module = fill(TEMPLATE, "/* build data */ {}", &build)?;
-    fill(&module, "/* crash handler */", crash_handler()?)
+    let module = fill(&module, "/* crash handler */", crash_handler()?)?;
+    Ok(without_comment_lines(&module))
+}
+
+/// The module without its whole-line `//` comments (the first line, `//!`, which says what the
+/// file is, stays). They are for the project's readers; the content-hashed `widget-….js`, which
+/// no minifier touches (README "Integrity"), would carry them to every reader. Only whole lines
+/// go: the template's code and the build's data (one line each) never start with `//`.
+fn without_comment_lines(module: &str) -> String {
+    let mut lines = module.lines();
+    let first = lines.next().unwrap_or_default();
+    let mut out = String::with_capacity(module.len());
+    out.push_str(first);
+    out.push('\n');
+    for line in lines.filter(|line| !line.trim_start().starts_with("//")) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// The widget's stylesheet as a shadow root needs it. The host element is reset to a plain block

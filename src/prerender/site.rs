@@ -151,9 +151,19 @@ pub async fn story_site(
             up,
         },
     )?;
+    // The same module under a content-hashed name, for embed codes that carry its integrity
+    // (README "Integrity"); the plain name stays for those who want it.
+    let hashed = super::Entry::of("widget", widget.as_bytes());
     out.push(SiteFile {
-        path: "widget.js".to_owned(),
+        path: hashed.file,
+        bytes: widget.clone().into_bytes(),
+    });
+    out.push(SiteFile {
+        path: WIDGET.to_owned(),
         bytes: widget.into_bytes(),
     });
     Ok(out)
 }
+
+/// The direct embed's entry file of every story folder (and of the site's root).
+pub const WIDGET: &str = "widget.js";

@@ -7,7 +7,8 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { request } from "node:http";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openPage, siteWithBrowser } from "./browser.mjs";
@@ -395,7 +396,8 @@ describe("the story desk", () => {
       assert.doesNotMatch(code, /\?src=/, way);
     }
     assert.match(await page.inputValue(byTestId("dmd-embed-pym")), /new pym\.Parent\(/);
-    assert.match(await page.inputValue(byTestId("dmd-embed-host")), /embed\.js/);
+    // The host script by its content-hashed name, with its integrity (from the site's site.json).
+    assert.match(await page.inputValue(byTestId("dmd-embed-host")), /src="[^"]+\/embed-[0-9a-f]{16}\.js" integrity="sha384-[^"]+" crossorigin="anonymous" defer/);
     assert.match(await page.inputValue(byTestId("dmd-embed-direct")), /<demands-matrix story="istanbul-openpyxl-edited">/);
     assert.match(await page.inputValue(byTestId("dmd-embed-direct")), /istanbul-openpyxl-edited\/widget\.js/);
     // The desk runs on this machine: it says so, and takes the published address instead.
@@ -406,20 +408,37 @@ describe("the story desk", () => {
     await page.context().close();
   });
 
-  test("the story's pages download as one zip that, unpacked on a plain static server, serves the pages as built", async () => {
+  test("the story's pages download as one zip that, unpacked on a plain static server, serves the pages as built; its embed codes, pasted into an article elsewhere, work with their integrity", async (t) => {
     const [name] = readdirSync("stories").filter((f) => f.endsWith(".json")).sort();
     const stem = name.slice(0, -".json".length);
+    // The widget's published folder: a plain static server on its own origin, with CORS.
+    const folder = mkdtempSync(join(tmpdir(), "dm-pages-"));
+    mkdirSync(join(folder, "site"));
+    const server = await serve({ "/": join(folder, "site") }, { headers: { "access-control-allow-origin": "*" } });
+    // Closed whatever happens: an open server would keep the test runner waiting.
+    t.after(() => server.close());
     const page = await openDesk();
     await open(page, `stories/${name}`);
+    await page.fill(byTestId("dmd-base"), `${server.url}/`);
+    assert.doesNotMatch(await page.inputValue(byTestId("dmd-embed-direct")), /integrity/, "before the pages are made");
     const zip = await download(page, "dmd-download-pages");
     assert.equal(zip.name, `${stem}-pages.zip`);
     assert.match(await status(page), new RegExp(`Downloaded ${stem}-pages\\.zip`));
+    // The codes now name the hashed entries with their integrity.
+    const codes = { direct: await page.inputValue(byTestId("dmd-embed-direct")), host: await page.inputValue(byTestId("dmd-embed-host")) };
+    assert.match(codes.direct, new RegExp(`src="${server.url}/${stem}/widget-[0-9a-f]{16}\\.js" integrity="sha384-[^"]+" crossorigin="anonymous"`));
+    assert.match(codes.host, new RegExp(`src="${server.url}/embed-[0-9a-f]{16}\\.js" integrity="sha384-[^"]+" crossorigin="anonymous" defer`));
     await page.context().close();
     // Unpacked with a tool the project did not write, served by a plain static server.
-    const folder = mkdtempSync(join(tmpdir(), "dm-pages-"));
     const file = join(folder, "pages.zip");
     writeFileSync(file, zip.bytes);
     execFileSync("python3", ["-m", "zipfile", "-e", file, join(folder, "site")]);
+    for (const [way, code] of Object.entries(codes)) {
+      const [, src, integrity] = /src="([^"]+)" integrity="([^"]+)"/.exec(code);
+      const path = src.slice(`${server.url}/`.length);
+      const bytes = readFileSync(join(folder, "site", path));
+      assert.equal(integrity, `sha384-${createHash("sha384").update(bytes).digest("base64")}`, way);
+    }
     const built = readdirSync(`${DIST}/${stem}`, { recursive: true }).filter((f) => /\.(html|js|png|svg|json)$/.test(f)).sort();
     const unpacked = readdirSync(join(folder, "site", stem), { recursive: true }).filter((f) => /\.(html|js|png|svg|json)$/.test(f)).sort();
     assert.deepEqual(unpacked, built, "the same files as the build's");
@@ -429,7 +448,15 @@ describe("the story desk", () => {
     for (const page of built.filter((f) => f.endsWith(".html"))) {
       assert.equal(withoutShareTags(readFileSync(join(folder, "site", stem, page), "utf8")), withoutShareTags(readFileSync(`${DIST}/${stem}/${page}`, "utf8")), page);
     }
-    const server = await serve({ "/": join(folder, "site") });
+    // An article on another site with both codes pasted as the desk gives them.
+    const article = await serve({}, {
+      routes: {
+        "/article.html": (req, res) => {
+          res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+          res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article</title></head><body><main><h1>The article</h1>\n${codes.direct}\n<p>Between.</p>\n${codes.host}\n</main></body></html>`);
+        },
+      },
+    });
     try {
       const reader = await openPage(site.browser, { viewport: { width: 680, height: 900 } });
       await reader.goto(`${server.url}/${stem}/`);
@@ -437,9 +464,19 @@ describe("the story desk", () => {
       const story = JSON.parse(readFileSync(`stories/${name}`, "utf8"));
       assert.equal(await reader.textContent(".dm-header__title"), story.title);
       assert.deepEqual(reader.errors, []);
+      await reader.goto(`${article.url}/article.html`);
+      await reader.waitForFunction(() => !!document.querySelector("demands-matrix")?.shadowRoot?.querySelector('[data-testid="dm-root"][data-interactive]'), null, { timeout: 20000 });
+      // The frame loads lazily: it is far below the direct embed.
+      const frameElement = await reader.waitForSelector("[data-demands-matrix-frame] iframe");
+      await frameElement.scrollIntoViewIfNeeded();
+      const frame = await frameElement.contentFrame();
+      await frame.waitForSelector('[data-testid="dm-root"][data-interactive]', { timeout: 20000 });
+      assert.equal(await reader.locator("demands-matrix .dm-header__title").textContent(), story.title);
+      assert.deepEqual(reader.errors, []);
+      await reader.screenshot({ path: `${process.env.SCREENSHOTS ?? "test-results/screenshots"}/desk-codes-pasted-680.png`, fullPage: true });
       await reader.context().close();
     } finally {
-      await server.close();
+      await article.close();
     }
   });
 
