@@ -14,11 +14,11 @@ pub struct CellRef {
     pub side: usize,
 }
 
-/// Why a story could not be shown: a short line for readers, the details for editors.
+/// Why a story could not be shown: a short line for readers, the details for editors. The
+/// address is not kept: the widget never shows it (a link can fill it with any words), and the
+/// console has it (`loading::fetch_into`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadFailure {
-    /// Which file was asked for.
-    pub src: String,
     /// Each thing that went wrong, in words an editor can act on.
     pub details: Vec<String>,
 }

@@ -25,7 +25,7 @@ function dmRoots(stack) {
 
 /* crash handler */
 
-// Pages that require Trusted Types (README "Trusted Types") allow this policy by name; it passes
+// Pages that require Trusted Types (README "Directly in the page", Trusted Types) allow this policy by name; it passes
 // only the markup this build wrote (the prerendered views). A page that does not allow it keeps
 // the widget working without that markup: the WebAssembly renders the matrix itself.
 let policy = null;

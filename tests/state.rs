@@ -95,7 +95,6 @@ fn views_cannot_change_while_loading() {
 #[test]
 fn failure_then_retry_then_success() {
     let failure = Rc::new(LoadFailure {
-        src: "s.json".into(),
         details: vec!["the server answered 404 Not Found".into()],
     });
     let state = apply(

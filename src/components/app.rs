@@ -128,10 +128,7 @@ pub fn initial_state(props: &AppProps) -> State {
                 }
                 Err(details) => {
                     let mut state = State::loading("built-in story".into(), requested);
-                    state.load = Load::Failed(Rc::new(LoadFailure {
-                        src: "built-in story".into(),
-                        details,
-                    }));
+                    state.load = Load::Failed(Rc::new(LoadFailure { details }));
                     state
                 }
             }
@@ -161,14 +158,12 @@ pub fn App(props: &AppProps) -> Html {
             (props.src.clone(), *attempt, props.refresh),
             move |(src, _, refresh)| {
                 use crate::loading::Fetched;
-                let asked = src.as_deref().unwrap_or_default().to_owned();
                 let done = Callback::from(move |outcome| {
                     dispatcher.dispatch(match outcome {
                         Fetched::Loaded(story) => Action::Loaded(Rc::new(story)),
-                        Fetched::Failed(details) => Action::Failed(Rc::new(LoadFailure {
-                            src: asked.clone(),
-                            details,
-                        })),
+                        Fetched::Failed(details) => {
+                            Action::Failed(Rc::new(LoadFailure { details }))
+                        }
                         Fetched::Updated(story, at) => Action::Updated(Rc::new(story), at),
                         Fetched::Unchanged => Action::Unchanged,
                         Fetched::Stale(since) => Action::Stale(since),

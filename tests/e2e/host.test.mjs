@@ -298,7 +298,7 @@ describe("the host script and pym", () => {
 
   test("with <base href=\"/\"> the reflected view keeps the article's own address", async () => {
     const page = await quietPage({ width: 1280, height: 900 });
-    const url = frameHost("base.html");
+    const url = `${frameHost("host-script.html")}&base`;
     await page.goto(url);
     const { frame } = await expectHeightFollows(page, "after load");
     await frame.waitForSelector(`${byTestId("dm-root")}[data-interactive]`);
