@@ -49,7 +49,10 @@
     frame.title = holder.dataset.title || "Demands matrix: who demands what in the talks";
     frame.loading = "lazy";
     frame.setAttribute("scrolling", "no");
-    frame.style.cssText = `display:block;width:100%;border:0;height:${Number(holder.dataset.height) || 800}px`;
+    // The space the story's reserve.css holds (README "Reserving space") is the frame's until its
+    // page reports: the article does not move as the frame arrives.
+    const held = Math.round(holder.getBoundingClientRect().height);
+    frame.style.cssText = `display:block;width:100%;border:0;height:${Number(holder.dataset.height) || (held >= MIN ? held : 800)}px`;
     holder.append(frame);
 
     // As pym does: tell the frame its width whenever it changes, when it loads (a lazy frame off
@@ -90,6 +93,8 @@
     if (!made || !data) return;
     if (data.sentinel === "amp" && data.type === "embed-size" && typeof data.height === "number" && Number.isFinite(data.height)) {
       made.frame.style.height = `${Math.min(MAX, Math.max(MIN, Math.ceil(data.height)))}px`;
+      // Sized now: the space reserve.css held gives way to the frame's own height.
+      made.holder.setAttribute("data-dm-sized", "");
     } else if (data.sentinel === "dm" && data.type === "view" && id(data.view)) {
       emit(made.holder, "dm:viewchange", { view: data.view });
       // Same document, hash only: replaceState cannot navigate, and adds no history entry. The

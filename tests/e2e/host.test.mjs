@@ -2,8 +2,9 @@
 //! out by a WordPress theme's rules with the widget on another origin, at 375 and 1280 px. The
 //! host owns the box (a class that hides, a closed accordion, the theme's column); a page that
 //! requires Trusted Types; widgets added and removed 40 times; the host script's late
-//! placeholders, forwarded events and a page with <base href>; pym's events; and not one console
-//! message on any of those pages. Screenshots for review.
+//! placeholders, forwarded events and a page with <base href>; pym's events; no layout shift
+//! with the graphic in view at load, each way; and not one console message on any of those
+//! pages. Screenshots for review.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -307,6 +308,88 @@ describe("the host script and pym", () => {
     assert.equal(page.url(), `${url}#view=moscow`);
     assert.deepEqual(page.said, []);
     await page.context().close();
+  });
+});
+
+describe("no layout shift", () => {
+  // The article of tests/hosts/shift.html: the graphic in view as it loads, the text going on
+  // below it, the story's reserve.css in the head. CLS as Chromium reports it to the article
+  // (its layout-shift entries, none after input), from navigation until the widget is live.
+  const shift = (page, query) =>
+    page.goto(`${newsSite.url}/hosts/shift.html?${query}&widget=${encodeURIComponent(widgetSite.url)}`);
+  async function measured(viewport, way, query = "") {
+    const page = await quietPage(viewport);
+    await page.addInitScript(() => {
+      window.dmShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.dmShift += entry.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await shift(page, `way=${way}${query}`);
+    if (way === "direct") {
+      await interactive(page, "graphic");
+    } else {
+      const frame = await (await page.waitForSelector("#graphic iframe")).contentFrame();
+      await frame.waitForSelector(`${byTestId("dm-root")}[data-interactive]`, { timeout: 15000 });
+    }
+    // The frame's last height report, and anything the WebAssembly's start would move.
+    await page.waitForTimeout(600);
+    return { page, cls: await page.evaluate(() => window.dmShift) };
+  }
+
+  for (const viewport of [
+    { width: 375, height: 667 },
+    { width: 1280, height: 800 },
+  ]) {
+    for (const way of ["host", "pym", "direct"]) {
+      test(`${viewport.width} px, ${way === "host" ? "our host script's frame" : way === "pym" ? "pym.js" : "the direct embed"}: CLS ≤ 0.1 with the graphic in view at load, no message`, async () => {
+        const { page, cls } = await measured(viewport, way);
+        assert.ok(cls <= 0.1, `CLS ${cls}`);
+        // In view as it loaded: it fills the first screen from its top down.
+        const top = (await page.locator("#graphic").boundingBox()).y;
+        assert.ok(top < viewport.height - 250, `the graphic starts at ${top} px`);
+        assert.deepEqual(page.said, []);
+        await page.screenshot({ path: `${SHOTS}/host-shift-${way}-${viewport.width}.png` });
+        await page.context().close();
+      });
+    }
+  }
+
+  test("what reserve.css holds: without it the same article moves (CLS over 0.1)", async () => {
+    for (const way of ["host", "direct"]) {
+      const { page, cls } = await measured({ width: 375, height: 667 }, way, "&reserve=0");
+      assert.ok(cls > 0.1, `${way}: CLS ${cls} without reserve.css`);
+      await page.context().close();
+    }
+  });
+
+  test("a script that never comes (blocked) gives the space back after 10 s: no tall empty box", async () => {
+    await Promise.all(
+      [
+        ["direct", "**/widget.js"],
+        ["host", "**/embed.js"],
+      ].map(async ([way, script]) => {
+        const page = await quietPage({ width: 375, height: 667 });
+        await page.route(script, (route) => route.abort());
+        await shift(page, `way=${way}`);
+        const height = () => page.evaluate(() => document.getElementById("graphic").getBoundingClientRect().height);
+        assert.ok((await height()) > 5000, `${way}: held at first (${await height()} px)`);
+        await page.waitForFunction(() => document.getElementById("graphic").getBoundingClientRect().height < 100, null, { timeout: 12000 });
+        await page.context().close();
+      }),
+    );
+  });
+
+  test("a short story of the stories folder, compact, wholly on screen (1280 × 1800 px): CLS ≤ 0.1 each way", async () => {
+    for (const way of ["host", "pym", "direct"]) {
+      const story = "&story=us-china-geneva-2025-05-12&density=compact";
+      const { page, cls } = await measured({ width: 1280, height: 1800 }, way, story);
+      const box = await page.locator("#graphic").boundingBox();
+      assert.ok(box.y + box.height < 1800, `${way}: the whole graphic is on screen (${box.y + box.height} px)`);
+      assert.ok(cls <= 0.1, `${way}: CLS ${cls}`);
+      assert.deepEqual(page.said, []);
+      await page.context().close();
+    }
   });
 });
 
