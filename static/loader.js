@@ -45,6 +45,13 @@ addEventListener("dm:viewchange", function (e) {
   });
 });
 
+// Escape where nothing has focus (a screen reader's browse mode leaves it on the page as it
+// reads on through a detail) closes the open detail as Escape in it does (docs/screen-reader.md).
+addEventListener("keydown", function (e) {
+  var detail = e.key == "Escape" && document.activeElement == document.body && document.querySelector(".dm-detail");
+  if (detail) detail.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+});
+
 var sent = -1;
 function report(force) {
   var height = Math.ceil(html.getBoundingClientRect().height);

@@ -213,6 +213,14 @@ function detach(host) {
   });
 }
 
+// Escape where nothing has focus (a screen reader's browse mode leaves it on the page as it
+// reads on through a detail) closes the open detail as Escape in it does (docs/screen-reader.md);
+// a detail sits in its widget's shadow root.
+addEventListener("keydown", (event) => {
+  if (event.key !== "Escape" || document.activeElement !== document.body) return;
+  for (const root of mounts) root.querySelector(".dm-detail")?.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+});
+
 customElements.get("demands-matrix") ||
   customElements.define(
     "demands-matrix",

@@ -114,10 +114,12 @@ async fn before_going_live_no_cell_is_a_button() {
 #[tokio::test]
 async fn rows_are_named_by_their_title_and_groups_head_rows() {
     let html = render(Some("kyiv")).await;
-    // The explainer is in the row header's cell but not in its name.
+    // Named by its content (a header named by aria-labelledby is silent in Orca), the title
+    // and the explainer kept apart by a heard-only full stop.
     assert!(html.contains(
-        "<th scope=\"row\" aria-labelledby=\"dm-issue-0\" class=\"dm-row__issue\"><span id=\"dm-issue-0\" class=\"dm-row__title\">"
+        "<th scope=\"row\" class=\"dm-row__issue\"><span class=\"dm-row__title\">Full and unconditional ceasefire<span class=\"dm-row__stop\">.</span></span><span class=\"dm-row__explainer\"><span class=\"dm-row__stop\">\u{a0}</span>A halt"
     ));
+    assert!(!html.contains("aria-labelledby=\"dm-issue-"));
     // A group's heading row heads rows, not columns.
     assert!(html.contains("<th scope=\"rowgroup\""));
     assert!(!html.contains("colgroup"));

@@ -44,7 +44,7 @@ pub fn IssueRow(props: &IssueRowProps) -> Html {
         issue: props.issue,
         side,
     };
-    let title_id = format!("{}-issue-{}", props.uid, props.issue);
+    let t = &props.t;
     let change = |side: usize| {
         if !crate::LIVE {
             return None;
@@ -59,11 +59,16 @@ pub fn IssueRow(props: &IssueRowProps) -> Html {
     html! {
         <>
             <tr key="row" class="dm-row" data-testid={format!("dm-row-{}", issue.id)}>
-                // The row header is named by the title alone, so moving between rows says
-                // "Ceasefire", not the explainer too; the explainer stays readable in the cell.
-                <th scope="row" class="dm-row__issue" aria-labelledby={title_id.clone()}>
-                    <span class="dm-row__title" id={title_id}>{ &issue.title }</span>
-                    <span class="dm-row__explainer">{ &issue.explainer }</span>
+                // Named by its content, not by `aria-labelledby` (a named header is silent in
+                // Orca: "row header."), with a heard-only full stop between the title and the
+                // explainer, which Orca would otherwise run together. The space after it is a
+                // no-break one opening the explainer: Orca drops an ordinary space at either
+                // edge of a block ("ceasefire.A halt"). Both are text of size 0, not
+                // `dm-sr-only`: browsers put a space before an element taken out of the flow,
+                // "ceasefire . A halt" (docs/screen-reader.md).
+                <th scope="row" class="dm-row__issue">
+                    <span class="dm-row__title">{ &issue.title }<span class="dm-row__stop">{ t.text("title-sep") }</span></span>
+                    <span class="dm-row__explainer"><span class="dm-row__stop">{ "\u{a0}" }</span>{ &issue.explainer }</span>
                 </th>
                 { for (0..story.sides.len()).map(|side| position_cell(&PositionCellProps {
                     uid: &props.uid,
@@ -76,9 +81,12 @@ pub fn IssueRow(props: &IssueRowProps) -> Html {
                     changed: change(side).map(|c| c.at.as_str()),
                 })) }
             </tr>
+            // Not a row of the table to assistive technology (`role="none"`): as one, it shifted
+            // every later row's number and the row count, and a screen reader announced the
+            // detail as "Issue column header, row 3" (docs/screen-reader.md).
             if let Some(side) = props.open_side {
-                <tr key="detail" class="dm-detail-row" data-testid={format!("dm-detail-row-{}", issue.id)}>
-                    <td colspan={(story.sides.len() + 1).to_string()}>
+                <tr key="detail" class="dm-detail-row" role="none" data-testid={format!("dm-detail-row-{}", issue.id)}>
+                    <td role="none" colspan={(story.sides.len() + 1).to_string()}>
                         { position_detail(&PositionDetailProps {
                             uid: &props.uid,
                             story,

@@ -66,7 +66,7 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
     html! {
         <td
             key={cell.side}
-            // State lives in attributes (data-stance here, aria-expanded on the button), not in
+            // State lives in attributes (data-stance here, aria-controls on the button), not in
             // class names: a computed class goes through Yew's `Classes` set, ~1 kB of WebAssembly.
             class="dm-cell"
             data-testid={format!("dm-cell-{}-{}", issue.id, side.id)}
@@ -80,7 +80,9 @@ pub fn position_cell(props: &PositionCellProps<'_>) -> Html {
                 // A literal: a `class={…}` expression goes through Yew's `Classes` set (+2 kB raw).
                 class="dm-cell__button"
                 id={live.then(|| cell_button_id(props.uid, cell))}
-                aria-expanded={live.then_some(if props.open { "true" } else { "false" })}
+                // No `aria-expanded`: an expandable button switches Orca to focus mode, where
+                // its table navigation stops working (docs/screen-reader.md). Opening moves focus
+                // into the detail, which is announced; `aria-controls` marks the open cell.
                 aria-controls={props.open.then(|| detail_id(props.uid))}
                 {onclick}
             >

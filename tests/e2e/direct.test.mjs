@@ -129,6 +129,13 @@ describe("direct embeds in a CMS article", () => {
     await page.click(`#light ${byTestId("dm-cell-nato-moscow")} button`);
     const detail = await page.evaluate(() => document.getElementById("light").shadowRoot.activeElement?.getAttribute("role"));
     assert.equal(detail, "region", "an opened detail takes focus");
+    // Escape with focus left on the article's body (a screen reader's browse mode) closes it.
+    await page.evaluate(() => document.getElementById("light").shadowRoot.activeElement.blur());
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => !document.getElementById("light").shadowRoot.querySelector(".dm-detail"));
+    const back = await page.evaluate(() => document.getElementById("light").shadowRoot.activeElement?.closest("td")?.dataset.testid);
+    assert.equal(back, "dm-cell-nato-moscow", "focus back on its cell");
+    await page.click(`#light ${byTestId("dm-cell-nato-moscow")} button`);
     assert.equal(new URL(page.url()).pathname, "/hosts/cms.html", "nothing navigated");
     // Inside an article, under its h1: the widget's title is an h2 and the page keeps one h1.
     const headings = await page.evaluate(() => {

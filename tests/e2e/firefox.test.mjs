@@ -139,10 +139,9 @@ describe("Firefox ESR", () => {
         role: "button",
         name: "Kyiv on Full and unconditional ceasefire: Demands No. 1",
       });
-      assert.deepEqual(await ff.computed('[data-testid="dm-row-ceasefire"] th'), {
-        role: "rowheader",
-        name: "Full and unconditional ceasefire",
-      });
+      const rowHeader = await ff.computed('[data-testid="dm-row-ceasefire"] th');
+      assert.equal(rowHeader.role, "rowheader");
+      assert.match(rowHeader.name, /^Full and unconditional ceasefire\.\s+A halt to the fighting/);
       const group = await ff.computed('[data-testid="dm-group-demands"] th');
       assert.equal(group.role, "rowheader", "a group's heading heads rows");
       assert.deepEqual(await ff.computed('[data-testid="dm-col-kyiv"]'), { role: "columnheader", name: "Kyiv (this view)" });

@@ -151,6 +151,15 @@ describe("the default story", () => {
       "dm-cell-nato-kyiv",
       "focus returns to the cell",
     );
+    // A screen reader's browse mode leaves focus on the page's body as it reads on through a
+    // detail (docs/screen-reader.md): Escape from there closes it too, and finds the cell.
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(byTestId("dm-detail"));
+    await page.evaluate(() => document.activeElement.blur());
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+    await page.keyboard.press("Escape");
+    await page.waitForSelector(byTestId("dm-detail"), { state: "detached" });
+    assert.equal(await page.evaluate(() => document.activeElement.closest("td")?.getAttribute("data-testid")), "dm-cell-nato-kyiv");
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
