@@ -48,24 +48,30 @@ for (const entry of readdirSync(SITE).sort()) {
 const server = await serve({ "/widget/": SITE, "/floor/": FLOOR });
 const browser = await launch();
 
+// One page in one context for every load, each load after a blank page and a quiet pause: a
+// fresh context per load started a renderer process each time, and on two shared cores that
+// start, and the last page's teardown (a widget still compiling its WebAssembly), moved one
+// load's paint by ±30 % (quartiles of two identical pages' ratio 0.74–1.28); reused, 0.93–1.04.
+const QUIET = Number(process.env.PAINT_QUIET ?? 300);
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU });
+await page.addInitScript(() => {
+  window.__fcp = null;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === "first-contentful-paint") window.__fcp = e.startTime;
+  }).observe({ type: "paint", buffered: true });
+});
+
 /** First contentful paint of one load, in ms from navigation. */
 async function paint(variant, path) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU });
-  await page.addInitScript(() => {
-    window.__fcp = null;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.name === "first-contentful-paint") window.__fcp = e.startTime;
-    }).observe({ type: "paint", buffered: true });
-  });
+  await page.goto("about:blank");
+  await new Promise((resolve) => setTimeout(resolve, QUIET));
   await page.goto(`${server.url}/${variant}${path}index.html`, { waitUntil: "load" });
   await page.waitForFunction(() => window.__fcp !== null, null, { polling: 50, timeout: 60000 });
-  const fcp = await page.evaluate(() => window.__fcp);
-  await context.close();
-  return fcp;
+  return page.evaluate(() => window.__fcp);
 }
 
 const quantile = (xs, q) => {
@@ -74,15 +80,13 @@ const quantile = (xs, q) => {
   return s[Math.floor(at)] + (s[Math.ceil(at)] - s[Math.floor(at)]) * (at - Math.floor(at));
 };
 const median = (xs) => quantile(xs, 0.5);
-// Every round loads every story's page and its floor, so a machine that slows down for a while
-// (two shared cores) slows every story alike. The first round warms up.
+// Every round loads every story's page and its floor one right after the other (which goes first
+// alternates by round), so the two loads of a pair meet the same state of the machine, and the
+// stories come in a shuffled order (a fixed seed, so reruns load alike). The first round warms up.
 // A control pair, the built-in story's floor against itself, shows how far two identical pages'
-// medians part on this machine: the noise any ratio here carries.
+// ratios part on this machine: the noise any ratio here carries.
 const times = Object.fromEntries(stories.map((s) => [s.path, { widget: [], floor: [] }]));
 const control = { a: [], b: [] };
-// The loads of a round in a shuffled order (a fixed seed, so reruns load alike): a load's place
-// in the round (right after another context closed, or after a heavy page) moves its paint by
-// more than the 10 % measured here, and a fixed order would put it on the same pages every time.
 let seed = 20251207;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const shuffled = (list) => {
@@ -94,43 +98,52 @@ const shuffled = (list) => {
   return out;
 };
 for (let i = 0; i <= RUNS; i++) {
-  const loads = stories.flatMap((story) => ["widget", "floor"].map((variant) => ({ story, variant })));
-  loads.push({ control: "a" }, { control: "b" });
-  for (const load of shuffled(loads)) {
-    const fcp = await paint(load.control ? "floor" : load.variant, load.control ? "/" : load.story.path);
-    if (i === 0) continue;
-    if (load.control) control[load.control].push(fcp);
-    else times[load.story.path][load.variant].push(fcp);
+  const pairs = stories.map((story) => ({ story }));
+  pairs.push({ control: true });
+  for (const pair of shuffled(pairs)) {
+    const loads = pair.control
+      ? [["floor", "/", control.a], ["floor", "/", control.b]]
+      : [["widget", pair.story.path, times[pair.story.path].widget], ["floor", pair.story.path, times[pair.story.path].floor]];
+    if (i % 2) loads.reverse();
+    for (const [variant, path, into] of loads) {
+      const fcp = await paint(variant, path);
+      if (i > 0) into.push(fcp);
+    }
   }
   if (i % 10 === 0) console.error(`round ${i}/${RUNS}${i === 0 ? " (warm-up)" : ""}`);
 }
 await browser.close();
 await server.close();
-// The ratio is taken round by round (the page and its floor loaded in the same round) and its
-// median reported: a machine that slows down for a while slows both loads of a round, so the
+// The ratio is taken pair by pair (the page and its floor loaded one after the other) and its
+// median reported: a machine that slows down for a while slows both loads of a pair, so the
 // paired ratio carries less of that drift than the ratio of the two medians.
-const paired = (a, b) => median(a.map((x, i) => x / b[i]));
+const ratios = (a, b) => a.map((x, i) => x / b[i]);
+const paired = (a, b) => median(ratios(a, b));
 const results = stories.map((story) => {
   const { widget, floor } = times[story.path];
-  return { ...story, widget: median(widget), floor: median(floor), ratio: paired(widget, floor), q: [quantile(widget, 0.25), quantile(widget, 0.75), quantile(floor, 0.25), quantile(floor, 0.75)] };
+  return { ...story, widget: median(widget), floor: median(floor), ratio: paired(widget, floor), rq: [quantile(ratios(widget, floor), 0.25), quantile(ratios(widget, floor), 0.75)], q: [quantile(widget, 0.25), quantile(widget, 0.75), quantile(floor, 0.25), quantile(floor, 0.75)] };
 });
 const noise = Math.abs(paired(control.a, control.b) - 1);
+const controlQ = [0.25, 0.75].map((q) => quantile(ratios(control.a, control.b), q));
 
 const commit = execSync("git rev-parse --short HEAD").toString().trim();
 const ms = (x) => `${x.toFixed(0)} ms`;
-const rows = results.map((r) => `| ${r.name} | ${ms(r.widget)} (${ms(r.q[0])}–${ms(r.q[1])}) | ${ms(r.floor)} (${ms(r.q[2])}–${ms(r.q[3])}) | ${r.ratio.toFixed(2)} × | ${r.ratio <= 1.1 ? "yes" : "**no**"} |`);
+const rows = results.map((r) => `| ${r.name} | ${ms(r.widget)} (${ms(r.q[0])}–${ms(r.q[1])}) | ${ms(r.floor)} (${ms(r.q[2])}–${ms(r.q[3])}) | ${r.ratio.toFixed(2)} × (${r.rq[0].toFixed(2)}–${r.rq[1].toFixed(2)}) | ${r.ratio <= 1.1 ? "yes" : "**no**"} |`);
 const section = `${START}
 ## Every story's first paint
 
 Each story the build built (\`scripts/build\`: the built-in story and every story of \`stories/\`),
 its all-sides page against the same page with every script and preload removed, at ${CPU}× CPU,
-cache off, ${RUNS} rounds after a warm-up round, each loading every story's page and its floor in
-a shuffled order; medians of first contentful paint, quartiles in brackets, and the median of
-each round's ratio of the page's first paint to its floor's (paired, so drift of the machine
-cancels). Measured
+cache off, ${RUNS} rounds after a warm-up round, each loading every story's page and its floor one
+after the other (stories in a shuffled order, one page reused, ${QUIET} ms quiet before each
+load); medians of first contentful paint, quartiles in brackets, and the median of each pair's
+ratio of the page's first paint to its floor's (paired, so drift of the machine cancels), with
+its quartiles. Measured
 ${new Date().toISOString().slice(0, 10)} at ${commit} (\`node bench/stories.mjs\`, which \`scripts/bench\` runs;
 \`PAINT_RUNS\` sets the rounds). The noise: in the same rounds, the built-in story's floor loaded
-twice, two identical pages, had a paired ratio ${(noise * 100).toFixed(1)} % off 1.
+twice, two identical pages, had a paired ratio ${(noise * 100).toFixed(1)} % off 1, its quartiles
+${controlQ.map((x) => x.toFixed(2)).join("–")}: one pair's ratio is that loose, and a median of ${RUNS} pairs is good to a
+few per cent, no better.
 
 | story | widget | floor (no script) | widget × floor | within 1.1 × |
 | --- | --- | --- | --- | --- |
