@@ -111,7 +111,11 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
             // Columns keep the story's order in every view (readers keep their bearings); the
             // side's column is emphasised by CSS from `data-focus`, so no row re-renders.
             <table class="dm-matrix__table" data-focus={focus.map(|side| side.to_string())}>
-                <caption class="dm-matrix__caption">{ caption }</caption>
+                // A heading in the caption: the heading key reaches the table, whose name stays
+                // the caption's text (docs/screen-reader.md).
+                <caption class="dm-matrix__caption">
+                    <span class="dm-matrix__heading" role="heading" aria-level={props.heading_level.to_string()}>{ caption }</span>
+                </caption>
                 <thead>
                     <tr>
                         <th scope="col" class="dm-matrix__corner">{ t.text("issue") }</th>

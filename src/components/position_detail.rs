@@ -36,7 +36,10 @@ pub fn position_detail(props: &PositionDetailProps<'_>) -> Html {
         return Html::default();
     };
     let id = detail_id(props.uid);
-    let title_id = format!("{id}-title");
+    let title = t.fill(
+        "detail-title",
+        &[("side", &side.name), ("issue", &issue.title)],
+    );
     let close = props.on_close.reform(move |_: MouseEvent| cell);
     let onkeydown = {
         let on_close = props.on_close.clone();
@@ -55,19 +58,24 @@ pub fn position_detail(props: &PositionDetailProps<'_>) -> Html {
     };
 
     let source = t.around("detail-source", "source", &[]);
+    // What a screen reader says as focus lands here, the moment the cell opens: the stance, its
+    // condition, the summary and the quote, so one key (Enter) is enough to hear them
+    // (docs/screen-reader.md); reading on goes through the same words, then the sources.
+    let said_id = format!("{id}-said");
     html! {
         <div
             class="dm-detail"
-            id={id}
+            id={id.clone()}
             role="region"
-            aria-labelledby={title_id.clone()}
+            aria-label={title.clone()}
+            aria-describedby={said_id.clone()}
             tabindex="-1"
             data-testid="dm-detail"
             {onkeydown}
         >
             <div class="dm-detail__head">
-                <@{heading(props.heading_level)} class="dm-detail__title" id={title_id}>
-                    { t.fill("detail-title", &[("side", &side.name), ("issue", &issue.title)]) }
+                <@{heading(props.heading_level)} class="dm-detail__title">
+                    { title }
                 </@>
                 <button type="button" class="dm-detail__close" data-testid="dm-detail-close" onclick={close}>
                     <span aria-hidden="true">{ "×" }</span>
@@ -76,6 +84,7 @@ pub fn position_detail(props: &PositionDetailProps<'_>) -> Html {
             </div>
             // Shown in compact density only (CSS), where the row keeps the title alone.
             <p class="dm-detail__explainer">{ &issue.explainer }</p>
+            <div id={said_id}>
             <p class="dm-detail__stance">
                 { stance_mark(t, position.stance) }
                 if let Some(rank) = position.priority {
@@ -104,6 +113,7 @@ pub fn position_detail(props: &PositionDetailProps<'_>) -> Html {
                     <figcaption class="dm-detail__speaker">{ t.fill("speaker", &[("speaker", &quote.speaker)]) }</figcaption>
                 </figure>
             }
+            </div>
             if !position.evidence.is_empty() {
                 <div class="dm-detail__evidence" data-testid="dm-detail-evidence">
                     <p class="dm-detail__label">{ t.text("evidence") }</p>

@@ -1,6 +1,7 @@
 //! Accessibility beyond axe, in Chromium: what the accessibility tree says (Playwright's
 //! ariaSnapshot and CDP's Accessibility.getFullAXTree), not only what the markup holds. Names
-//! and roles of tabs, cells, row and group headers, quote toggles and the live region; no
+//! and roles of tabs, cells, row and group headers, quote toggles and the live region; what a screen reader hears on
+//! opening a cell, the table's heading and words' case; no
 //! control before the WebAssembly runs; Space on a tab; heading levels on the standalone page
 //! and in an article; the selected tab in forced colours; an opened detail at 400 % zoom; the
 //! skip link inside an iframe (skipping, then Tab, reaches the host page's next control). Screenshots land in test-results/screenshots/a11y-tree-*.png.
@@ -135,7 +136,7 @@ describe("names and roles in Chromium's accessibility tree", () => {
     assert.equal(await page.locator(".dm-row__issue[aria-labelledby], .dm-row__issue[aria-label]").count(), 0);
     const groups = await page.$$eval(".dm-matrix__group-head th", (ths) => ths.map((th) => th.textContent));
     assert.ok(groups.length >= 2);
-    // (Chromium names it as shown, upper-cased by CSS.)
+    // (Small capitals by CSS; "words cased by CSS" below holds the case.)
     const lower = rowHeaders.map((name) => name.toLowerCase());
     for (const group of groups) assert.ok(lower.includes(group.toLowerCase()), `group "${group}" is a row header`);
     const columnHeaders = tree.filter((n) => n.role === "columnheader").map((n) => n.name);
@@ -168,6 +169,52 @@ describe("names and roles in Chromium's accessibility tree", () => {
     assert.deepEqual(names.filter((n) => / [,.:;]/.test(n)), [], "no space before punctuation");
     const detail = squash(await page.innerText(`${byTestId("dm-detail")} .dm-detail__stance`));
     assert.doesNotMatch(detail, /demands?\s+demand/i, `no repetition: ${detail}`);
+    await page.context().close();
+  });
+});
+
+describe("what a screen reader hears (docs/screen-reader.md)", () => {
+  test("opening a cell lands on its detail, whose description is its stance, summary and quote: heard at once", async () => {
+    const page = await livePage();
+    // A cell whose position has a quote.
+    const cell = await page.$eval(".dm-cell__more-label", (label) => label.closest("td").dataset.testid);
+    await page.focus(`${byTestId(cell)} button`);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === "dm-detail");
+    const detail = await axName(page, byTestId("dm-detail"));
+    assert.equal(detail.role, "region");
+    assert.match(detail.name, /^\S.* on \S/);
+    const said = squash(detail.description ?? "");
+    for (const part of [".dm-detail__stance", ".dm-detail__summary", ".dm-detail__quote"]) {
+      const words = squash(await page.innerText(`${byTestId("dm-detail")} ${part}`));
+      assert.ok(words && said.toLowerCase().includes(words.toLowerCase()), `"${words}" in the description: ${said}`);
+    }
+    // Not the sources: those are read on, after.
+    assert.doesNotMatch(said, /Source:/);
+    await page.context().close();
+  });
+
+  test("a heading leads to the table, one level below the view's title", async () => {
+    const page = await livePage();
+    const headings = (await axTree(page)).filter((n) => n.role === "heading").map((n) => [n.level, squash(n.name)]);
+    const view = headings.find(([, name]) => name === "All sides")[0];
+    const caption = squash(await page.textContent(".dm-matrix__caption"));
+    assert.deepEqual(headings.find(([, name]) => name === caption), [view + 1, caption]);
+    // The table keeps its caption as its name.
+    assert.equal((await axName(page, ".dm-matrix__table")).name, caption);
+    await page.context().close();
+  });
+
+  test("words cased by CSS reach the tree in their own case, never in capitals", async () => {
+    const page = await livePage({}, "/view-kyiv.html");
+    const groups = await page.$$eval(".dm-matrix__group-head th", (ths) => ths.map((th) => th.textContent));
+    const rowHeaders = (await axTree(page)).filter((n) => n.role === "rowheader").map((n) => squash(n.name));
+    for (const group of groups) assert.ok(rowHeaders.includes(group), `"${group}" as written: ${rowHeaders.join(" | ")}`);
+    await page.click(`${byTestId("dm-cell-ceasefire-kyiv")} button`);
+    await page.waitForSelector(".dm-detail__label");
+    const texts = (await axTree(page)).map((n) => n.name).filter((n) => /what the source says/i.test(n));
+    assert.ok(texts.length > 0);
+    assert.ok(texts.every((n) => n.includes("What the source says")), texts.join(" | "));
     await page.context().close();
   });
 });

@@ -159,6 +159,8 @@ describe("Firefox ESR", () => {
         await ff.eval(() => [...document.querySelectorAll("h1")].map((h) => h.className)),
         ["dm-header__title"],
       );
+      // A screen reader's heading key reaches the table (docs/screen-reader.md).
+      assert.equal((await ff.computed(".dm-matrix__heading")).role, "heading");
       // Space selects a focused tab and does not scroll the page.
       await ff.size(1280, 500);
       await ff.eval(() => document.querySelector('[data-testid="dm-tab-kyiv"]').focus());
@@ -198,6 +200,14 @@ describe("Firefox ESR", () => {
       assert.equal(await focus(), "dm-cell-ceasefire-kyiv");
       await ff.press("Enter");
       await ff.until(() => document.activeElement?.dataset.testid === "dm-detail");
+      // The detail describes itself by its stance and summary, which a screen reader says as
+      // focus lands on it.
+      const described = await ff.eval(() => {
+        const said = document.getElementById(document.activeElement.getAttribute("aria-describedby"));
+        return [...said.children].map((child) => child.className);
+      });
+      assert.equal(described[0], "dm-detail__stance");
+      assert.ok(described.includes("dm-detail__summary"), described.join(" "));
       await ff.press("Escape");
       await ff.until(() => !document.querySelector('[data-testid="dm-detail"]'));
       assert.equal(await focus(), "dm-cell-ceasefire-kyiv");
