@@ -36,6 +36,7 @@ pub fn position_detail(props: &PositionDetailProps<'_>) -> Html {
         return Html::default();
     };
     let id = detail_id(props.uid);
+    let t = props.t;
     let title = t.fill(
         "detail-title",
         &[("side", &side.name), ("issue", &issue.title)],
@@ -50,7 +51,6 @@ pub fn position_detail(props: &PositionDetailProps<'_>) -> Html {
             }
         })
     };
-    let t = props.t;
     let summary = if position.summary.trim().is_empty() {
         t.text("detail-not-said")
     } else {
