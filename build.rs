@@ -1,7 +1,7 @@
 //! Writes the English strings the reader's WebAssembly carries (`$OUT_DIR/en-reader.json`):
 //! `locales/en.json` without the strings only the build's images and cards use, and, without the
 //! `live` feature, without the live stories' strings. Every string is still in `locales/en.json`
-//! for translators; the reader just does not download words it can never show (README "Size").
+//! for translators; the reader just does not download words it can never show (docs/size.md).
 
 use std::{env, fs, path::Path};
 

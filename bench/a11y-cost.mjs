@@ -3,7 +3,7 @@
 //! switch's click-to-next-paint on the default story, for two builds of the site side by side.
 //
 // Usage: node bench/a11y-cost.mjs BEFORE_DIST AFTER_DIST   (RUNS, default 15, interleaved loads)
-// Prints medians and p90s; README "Testing" quotes them.
+// Prints medians and p90s; docs/testing.md quotes them.
 import { serve } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/browser.mjs";
 import { probe } from "./probe.mjs";

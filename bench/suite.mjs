@@ -196,8 +196,9 @@ async function loadRun(variant, cpu) {
   return result;
 }
 
-// The method of bench/first-paint.mjs (issue 3), kept: click "Kyiv" the moment the widget page
-// reports its first contentful paint, and require Kyiv's view to show.
+// The method of issue 3's first-paint benchmark (its script since folded in here), kept: click
+// "Kyiv" the moment the widget page reports its first contentful paint, and require Kyiv's view
+// to show.
 function clickAtPaint() {
   if (sessionStorage.getItem("clickAtPaint") === null) sessionStorage.setItem("clickAtPaint", "1");
   new PerformanceObserver((list) => {
@@ -479,7 +480,7 @@ const widgetBr = sizes.widget.total.brotli;
 verdict("brotli total of the widget page ≤ 70 kB (CI's hard limit: 100 kB, tests/e2e/size.test.mjs)", kB(widgetBr), widgetBr <= 70000);
 md.push(`
 The naive build loads ${kB(sizes.naive.total.brotli)} brotli, ${(sizes.naive.total.brotli / widgetBr).toFixed(1)} × the widget's
-${kB(widgetBr)}: that is what the size work bought (README "Size" lists each lever and its cost).`);
+${kB(widgetBr)}: that is what the size work bought (docs/size.md lists each lever and its cost).`);
 if (bytes) {
   md.push(`
 ### Where the WebAssembly's bytes go
@@ -554,7 +555,7 @@ ${CPU.map((cpu) => {
 const survived = load[1].widget.concat(load[4].widget).map((r) => r.survived);
 md.push(`
 Does the widget hydrate? A prerendered table row (taken at DOMContentLoaded, before the first paint) was still in the document
-after the WebAssembly took over in ${survived.filter((s) => s === true).length} of ${survived.length} runs (not established in ${survived.filter((s) => s === null).length}): ${survived.every((s) => s !== true) ? "**no**, the widget rendered afresh over the prerendered markup (it does so when the markup changed before the WebAssembly started: README \"Loading\"; its console says so)" : survived.every((s) => s !== false) ? "**yes**, the prerendered nodes are kept (Yew's \`Renderer::hydrate\`)" : "mixed"}.`);
+after the WebAssembly took over in ${survived.filter((s) => s === true).length} of ${survived.length} runs (not established in ${survived.filter((s) => s === null).length}): ${survived.every((s) => s !== true) ? "**no**, the widget rendered afresh over the prerendered markup (it does so when the markup changed before the WebAssembly started: docs/loading.md; its console says so)" : survived.every((s) => s !== false) ? "**yes**, the prerendered nodes are kept (Yew's \`Renderer::hydrate\`)" : "mixed"}.`);
 
 // View switch.
 md.push(`
@@ -790,7 +791,7 @@ ${ms(part(sw.widget, "paint"))}. The same rows moved with no stylesheet at all t
 (layout ${ms(part(sw.bare, "layout"))}, paint ${ms(part(sw.bare, "paint"))}). That is the browser's own floor here,
 and it is over 16 ms at 4× CPU. A switch puts the rows in another order, so the table is laid out again,
 whether the rows are moved or reordered by CSS; any design that does so stays above the target (laying the rows
-out as grids instead of a table was measured no faster, README "Loading"). The widget's share above that floor
+out as grids instead of a table was measured no faster, docs/loading.md). The widget's share above that floor
 is its stylesheet's layout and its script (Yew's diff and the keyed moves).
 
 Next design: lay the four views out in advance and keep them laid out. Each view is a panel; the hidden ones
@@ -818,7 +819,7 @@ The widget would add its own script and the input's path to that.` : ""}`);
 the bare floor is already over both targets: every row of the table is laid out again after a switch. Rows
 that are not on screen must cost nothing for a switch to be fast. \`content-visibility: auto\` does that
 (measured: 1,000 × 8 in about 1.0 s), but our Chromium then drops the skipped rows from the accessibility
-tree, so screen readers would lose them (README "Loading"). It is not shipped.
+tree, so screen readers would lose them (docs/loading.md). It is not shipped.
 
 Next design: render only the rows near the screen. The table keeps its full height, and
 \`aria-rowcount\` and \`aria-rowindex\` tell screen readers what is there. Find-in-page would need a search

@@ -1,4 +1,4 @@
-//! Release build step (scripts/build): lays out every built story's pages in headless Chromium at widths from 280 to 1400 px, in both densities, and writes each story's reserve.css, the space an embed holds before its content arrives, so the article does not move (README "Reserving space").
+//! Release build step (scripts/build): lays out every built story's pages in headless Chromium at widths from 280 to 1400 px, in both densities, and writes each story's reserve.css, the space an embed holds before its content arrives, so the article does not move (docs/embedding.md "Reserving space").
 //
 //   node scripts/reserve.mjs dist
 //
@@ -84,7 +84,7 @@ export function bands(table) {
 /** The height `table`'s bands hold at width `at` (the band that starts at or before it). */
 const heldAt = (table, at) => table.filter(([from]) => from <= at).pop()?.[1] ?? table[0][1];
 
-/** The stylesheet for one story (README "Reserving space"). */
+/** The stylesheet for one story (docs/embedding.md "Reserving space"). */
 export function stylesheet(name, heights) {
   const scope = name ? `:is([story="${name}"],[data-story="${name}"])` : ":not([story],[data-story])";
   const compact = ":is([density=compact],[data-density=compact])";
@@ -102,7 +102,7 @@ export function stylesheet(name, heights) {
     fc: bands(heights.frame.compact),
   };
   const lines = [
-    `/* demands-matrix: the space ${name ? `the story ${name}` : "the built-in story"} takes, held before it arrives (README "Reserving space"). Written by scripts/reserve.mjs. */`,
+    `/* demands-matrix: the space ${name ? `the story ${name}` : "the built-in story"} takes, held before it arrives (docs/embedding.md "Reserving space"). Written by scripts/reserve.mjs. */`,
     // Zero specificity throughout: any display, height or visibility the page sets wins. The
     // element is a container (which also contains the float) so the float can ask its width.
     `:where(demands-matrix${scope}){display:block}`,

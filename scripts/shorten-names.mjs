@@ -3,7 +3,7 @@
 //!
 //! wasm-bindgen names every import after the function and a hash (`__wbg_setAttribute_f753…`),
 //! and each name is written twice, in the module and in the glue. The hashes do not compress:
-//! short names take about 3 kB off what a page loads (README "Size"). binaryen renames the
+//! short names take about 3 kB off what a page loads (docs/size.md). binaryen renames the
 //! module's side (`--minify-imports-and-exports-and-modules`) and prints the mapping; this script
 //! applies it to the glue, then checks the result against the compiled module (every import
 //! provided, every export the glue reads present), so a changed wasm-bindgen fails the build

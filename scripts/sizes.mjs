@@ -45,7 +45,7 @@ export function totals(rows) {
  * as the direct-embed module, count for no page. One entry per page, heaviest first. Readers'
  * pages only, unless `which` is "desk": the editors' desk.html (and the module it imports) is
  * not a page readers load. With "live", a reader's page as it loads for a live story
- * (`?src=…&live=…`, README "Live stories"): the live build's glue and WebAssembly (`live-*`)
+ * (`?src=…&live=…`, docs/live-stories.md): the live build's glue and WebAssembly (`live-*`)
  * instead of the default build's; other pages never load those.
  */
 export function pages(rows, dir, which = "readers") {

@@ -1,5 +1,5 @@
 //! The matrix for Apple News: an Apple News Format (ANF) component list a newsroom pastes into
-//! the `components` array of its article.json (README "Apple News").
+//! the `components` array of its article.json (docs/images.md "Apple News").
 //!
 //! Apple News runs no iframe, so the matrix goes as what ANF has: a `datatable` with the stance
 //! words in every cell, and a `figure` with the full image of the view for readers who get the

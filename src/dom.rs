@@ -80,7 +80,7 @@ pub fn focus_and_reveal(id: &str) {
 }
 
 /// Tells the host page what the reader did: a bubbling, composed `CustomEvent` named `name` on the
-/// element with id `root_id` (the widget's root), with string fields in `detail` (README "Events").
+/// element with id `root_id` (the widget's root), with string fields in `detail` (docs/embedding.md "Events").
 /// Does nothing outside a browser.
 pub fn emit(root_id: &str, name: &str, detail: &[(&str, &str)]) {
     #[cfg(target_arch = "wasm32")]

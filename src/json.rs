@@ -1,7 +1,7 @@
 //! A small pull reader of JSON text, for the files the widget reads: the story and the locales.
 //!
 //! Why by hand: serde_json and the visitors serde instantiates for every type made up about a
-//! sixth of the reader's WebAssembly (README "Size"). A reader that knows a file's shape reads
+//! sixth of the reader's WebAssembly (docs/size.md). A reader that knows a file's shape reads
 //! it with a short function per type (`model::read` for stories), and knows the path of the value
 //! being read at every step.
 //!

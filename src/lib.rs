@@ -4,7 +4,7 @@
 //! the components ([`components`]) and, in the browser, the code that talks to the host page
 //! ([`embed`]). Binaries only call into it.
 
-/// Whether this build follows live stories (`data-live`, README "Live stories"): the `live`
+/// Whether this build follows live stories (`data-live`, docs/live-stories.md): the `live`
 /// feature. The standalone page's default WebAssembly is built without it, so a reader of a story
 /// that never changes does not download the code; the loader fetches the build with it when a
 /// page asks for a live story. Tested as a constant (`if LIVE`), so the compiler drops that code.

@@ -61,7 +61,7 @@ pub fn same_origin_url(src: &str) -> Result<String, String> {
 }
 
 /// How often a live widget asks for its story again, and for how long (`data-live`,
-/// `data-live-for`; README "Live stories").
+/// `data-live-for`; docs/live-stories.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Refresh {
     /// Seconds between two checks while they succeed.

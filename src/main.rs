@@ -1,7 +1,7 @@
 //! The browser entry point Trunk builds: mounts every widget on the page, and lets widget.js
 //! mount direct embeds inside their shadow roots.
 
-// A TLSF allocator: constant-time like dlmalloc, with less code (README "Size").
+// A TLSF allocator: constant-time like dlmalloc, with less code (docs/size.md).
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();

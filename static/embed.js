@@ -3,7 +3,7 @@
 // It accepts a height only from the iframe it made (event.source), only as a finite number,
 // clamped to a sane range; a view or a cell only from that iframe, only as plain ids, which it
 // passes on as the direct embed's events and may write into this page's hash
-// (data-reflect-view); there is no message that navigates or runs anything. README "As an
+// (data-reflect-view); there is no message that navigates or runs anything. docs/embedding.md "As an
 // iframe" has the protocol.
 (() => {
   const MIN = 120;
@@ -29,7 +29,7 @@
     return dark && light ? "auto" : dark ? "dark" : light ? "light" : "";
   };
 
-  // The widget's events, as the direct embed dispatches them (README "Events"), on the
+  // The widget's events, as the direct embed dispatches them (docs/embedding.md "Events"), on the
   // placeholder; `widget` is the placeholder's id.
   const emit = (holder, name, detail) =>
     holder.dispatchEvent(new CustomEvent(name, { bubbles: true, detail: { widget: holder.id, ...detail } }));
@@ -49,7 +49,7 @@
     frame.title = holder.dataset.title || "Demands matrix: who demands what in the talks";
     frame.loading = "lazy";
     frame.setAttribute("scrolling", "no");
-    // The space the story's reserve.css holds (README "Reserving space") is the frame's until its
+    // The space the story's reserve.css holds (docs/embedding.md "Reserving space") is the frame's until its
     // page reports: the article does not move as the frame arrives.
     const held = Math.round(holder.getBoundingClientRect().height);
     frame.style.cssText = `display:block;width:100%;border:0;height:${Number(holder.dataset.height) || (held >= MIN ? held : 800)}px`;

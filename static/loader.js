@@ -1,8 +1,8 @@
-//! Standalone page script (README "Loading" and "Embedding"): ?density=, #view=, height reports to the embedding page, then the WebAssembly after the first paint (static/head.js has set ?theme= and marked a page asked for another story before it).
+//! Standalone page script (docs/loading.md and docs/embedding.md): ?density=, #view=, height reports to the embedding page, then the WebAssembly after the first paint (static/head.js has set ?theme= and marked a page asked for another story before it).
 var params = new URLSearchParams(location.search);
 var html = document.documentElement;
 var mount = document.querySelector("[data-demands-matrix]");
-// Compact density is CSS keyed on the mount element's data-density (README "Layout"): set here,
+// Compact density is CSS keyed on the mount element's data-density (docs/architecture.md "Layout"): set here,
 // before the first paint and outside what the WebAssembly hydrates, so hydration meets the
 // markup the build wrote. Any other value leaves the default density.
 if (mount && params.get("density") == "compact") mount.dataset.density = "compact";
@@ -23,7 +23,7 @@ var query = String(params);
 if (query) document.querySelectorAll("a.dm-tabs__tab").forEach(function (a) {
   a.setAttribute("href", a.getAttribute("href").split(/[?#]/)[0] + "?" + query);
 });
-// The widget's events go to the page around the frame (README "As an iframe"): our host script
+// The widget's events go to the page around the frame (docs/embedding.md "As an iframe"): our host script
 // dispatches them on its placeholder, and may reflect the view into the article's address; a
 // pym.js parent gets them as pym messages named after the event, its detail as JSON.
 function tell(e, type) {
@@ -77,7 +77,7 @@ addEventListener("message", function (e) {
 // The glue and the WebAssembly are fetched with the integrity the build wrote (jsi, wasmi): a
 // tampered file never runs, and the prerendered matrix stays.
 var assets = JSON.parse(document.getElementById("dm-assets").textContent);
-// A live story (README "Live stories") takes the build that follows it; every other page the
+// A live story (docs/live-stories.md) takes the build that follows it; every other page the
 // default one, without that code.
 if (params.get("src") && params.get("live") > 0 && assets.live) assets = assets.live;
 var wasmFile = assets.wasm.split("/").pop();
@@ -85,7 +85,7 @@ var wasmFile = assets.wasm.split("/").pop();
 // A Rust panic traps the WebAssembly (release builds abort at once): each widget becomes a static
 // message with a reload link, and its old root, which holds Yew's listeners, leaves the page, so
 // nothing calls into the dead module again. Only a trap in our module counts (its file is in the
-// stack). The build copies this part, between the markers, into widget.js (src/prerender.rs).
+// stack). The build copies this part, between the markers, into widget.js (src/prerender/).
 // crash handler: start
 var crashed = false;
 function crash(event) {

@@ -25,7 +25,7 @@ function dmRoots(stack) {
 
 /* crash handler */
 
-// Pages that require Trusted Types (README "Directly in the page", Trusted Types) allow this policy by name; it passes
+// Pages that require Trusted Types (docs/embedding.md "Directly in the page", Trusted Types) allow this policy by name; it passes
 // only the markup this build wrote (the prerendered views). A page that does not allow it keeps
 // the widget working without that markup: the WebAssembly renders the matrix itself.
 let policy = null;
@@ -149,7 +149,7 @@ function attach(host) {
   const themed = host.closest("[data-theme]");
   const theme = setting(host, "theme") || (themed ? themed.dataset.theme : "");
   if (theme) root.dataset.theme = theme;
-  // Compact density is CSS keyed on this attribute (README "Layout"); values it does not know
+  // Compact density is CSS keyed on this attribute (docs/architecture.md "Layout"); values it does not know
   // leave the default density.
   const density = setting(host, "density");
   if (density) root.dataset.density = density;
@@ -160,7 +160,7 @@ function attach(host) {
   if (src) {
     root.dataset.src = src;
     if (view) root.dataset.view = view;
-    // A live story (README "Live stories"): the WebAssembly reads these from the mount point.
+    // A live story (docs/live-stories.md): the WebAssembly reads these from the mount point.
     for (const name of ["live", "live-for"]) {
       const value = setting(host, name);
       if (value) root.setAttribute("data-" + name, value);
@@ -197,7 +197,7 @@ function attach(host) {
   if (chosen) begin(root);
 }
 
-// A widget whose element left the page (README "Dynamic pages") is unmounted: its Yew root,
+// A widget whose element left the page (docs/embedding.md "Dynamic pages") is unmounted: its Yew root,
 // listeners and live checks end, and its mount point goes. Checked a moment later, as a page
 // that moves the element takes it out and puts it back in one go; put back later, it starts
 // again.
@@ -284,7 +284,7 @@ async function load(build) {
   }
 }
 
-// A page with a live story (README "Live stories") takes the build that follows it, for every
+// A page with a live story (docs/live-stories.md) takes the build that follows it, for every
 // widget on it. A live widget added later to a page that took the default build gets the live
 // build besides, for itself and any live widget after it; if that build cannot start (or has
 // trapped), the widget shows its story in the page's build, without refreshing.

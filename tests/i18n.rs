@@ -450,7 +450,7 @@ fn review_table() -> String {
          Every string the widget adds to a story, by key, with the note translators read \
          (`locales/notes.json`) and its words in each shipped locale. Placeholders are `{name}`; \
          plural messages give one line per CLDR category. The pseudo-locale `en-XA` is made from \
-         English and not listed. README \"Languages\" says how to add or change a locale.\n\n",
+         English and not listed. docs/languages.md says how to add or change a locale.\n\n",
     );
     out.push_str("| key | what it is for |");
     for (tag, _) in &locales {

@@ -623,7 +623,7 @@ async fn a_story_is_built_into_its_own_pages_cards_and_widget() {
 }
 
 /// The pages' one inline script, before the stylesheet so it holds up nothing, and the policy
-/// the README gives newsrooms, which allows it by its hash: the two cannot drift apart.
+/// docs/security.md gives newsrooms, which allows it by its hash: the two cannot drift apart.
 #[test]
 fn the_inline_head_script_comes_before_the_stylesheet_and_the_readme_allows_its_hash() {
     use demands_matrix::prerender::{content_security_policy, head_script, story_page};
@@ -635,10 +635,10 @@ fn the_inline_head_script_comes_before_the_stylesheet_and_the_readme_allows_its_
         "before the stylesheet"
     );
     assert!(!head_script().contains("//"), "no comments shipped");
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../docs/security.md");
     assert!(
         readme.contains(&content_security_policy()),
-        "README's policy must be:\n{}",
+        "docs/security.md's policy must be:\n{}",
         content_security_policy()
     );
 }

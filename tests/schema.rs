@@ -44,7 +44,7 @@ fn story_files() -> Vec<PathBuf> {
 }
 
 /// Fixtures the validator refuses but the schema accepts: what only the validator can check
-/// (README "Writing a story" lists these rules). Every other broken fixture fails both.
+/// (docs/writing-stories.md lists these rules). Every other broken fixture fails both.
 const ONLY_THE_VALIDATOR_CATCHES: &[&str] = &[
     "broken-duplicate-ids.json",        // ids unique within their list
     "broken-unknown-side.json",         // positions refer to existing sides, issues and sources

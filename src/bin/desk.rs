@@ -1,4 +1,4 @@
-//! The story desk's browser entry point (desk.html): mounts the desk. README "The story desk".
+//! The story desk's browser entry point (desk.html): mounts the desk. docs/desk.md.
 
 fn main() {
     #[cfg(target_arch = "wasm32")]

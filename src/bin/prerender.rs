@@ -94,7 +94,7 @@ mod native {
             .block_on(story_site(&build, &read, DEFAULT_STORY_JSON, ""))
             .map_err(|e| format!("the built-in story: {e}"))?;
         write(dir, &root)?;
-        // The host script under a content-hashed name too, beside its plain name (README
+        // The host script under a content-hashed name too, beside its plain name (docs/embedding.md
         // "Integrity"); the desk's downloads carry it with the other shared files.
         let embed = read(EMBED)?;
         let hashed_embed = Entry::of("embed", &embed);
@@ -116,7 +116,7 @@ mod native {
         std::fs::write(dir.join(SITE_MANIFEST), manifest)
             .map_err(|e| format!("cannot write {SITE_MANIFEST}: {e}"))?;
         // The policy the site runs under, with the hash of the pages' one inline script, for a
-        // server to send (README "Bad input, faults and security").
+        // server to send (docs/security.md).
         std::fs::write(dir.join("csp.txt"), content_security_policy() + "\n")
             .map_err(|e| format!("cannot write csp.txt: {e}"))?;
         for (name, files) in &built {

@@ -62,7 +62,7 @@ pub struct AppProps {
     /// widget's headings start a level lower, under that place's own heading.
     #[prop_or_default]
     pub within: Option<AttrValue>,
-    /// Keep checking `src` for new versions (`data-live`; README "Live stories").
+    /// Keep checking `src` for new versions (`data-live`; docs/live-stories.md).
     #[prop_or_default]
     pub refresh: Option<crate::loading::Refresh>,
 }
@@ -224,7 +224,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
-    // Reader actions also become events for the host page (README "Events").
+    // Reader actions also become events for the host page (docs/embedding.md "Events").
     let story_ref = state.story().map(|story| StoryRef(story.clone()));
     let on_select = {
         let state_now = (state.view, story_ref.clone(), props.uid.clone());
@@ -264,7 +264,7 @@ pub fn App(props: &AppProps) -> Html {
         use_callback(uid, move |cell: CellRef, uid| {
             state.dispatch(Action::CloseCell);
             // Scrolled the least that shows it, which keeps it clear of a host page's sticky
-            // header when the page says how tall that is (`scroll-padding-top`, README).
+            // header when the page says how tall that is (`scroll-padding-top`, docs/embedding.md).
             focus_and_reveal(&cell_button_id(uid, cell));
         })
     };

@@ -66,7 +66,7 @@ pub fn matrix_table(props: &MatrixTableProps) -> Html {
                 <tr key={format!("#head-{kind}")} class="dm-matrix__group-head" data-testid={format!("dm-group-{kind}")}>
                     // A heading for the rows below it, not a column header: `rowgroup` makes it
                     // a row header (the group's rows share the table's one keyed tbody, so a
-                    // view switch moves rows instead of rebuilding them; README "Accessibility").
+                    // view switch moves rows instead of rebuilding them; docs/accessibility.md).
                     <th scope="rowgroup" colspan={span.clone()}>{ group.kind.heading(t, &focus_name) }</th>
                 </tr>
             });

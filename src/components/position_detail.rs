@@ -59,8 +59,9 @@ pub fn position_detail(props: &PositionDetailProps<'_>) -> Html {
 
     let source = t.around("detail-source", "source", &[]);
     // What a screen reader says as focus lands here, the moment the cell opens: the stance, its
-    // condition, the summary and the quote, so one key (Enter) is enough to hear them
-    // (docs/screen-reader.md); reading on goes through the same words, then the sources.
+    // condition, the summary, in a live story what the cell said when the page loaded, and the
+    // quote, so one key (Enter) is enough to hear them (docs/screen-reader.md); reading on goes
+    // through the same words, then the sources.
     let said_id = format!("{id}-said");
     html! {
         <div
@@ -85,34 +86,34 @@ pub fn position_detail(props: &PositionDetailProps<'_>) -> Html {
             // Shown in compact density only (CSS), where the row keeps the title alone.
             <p class="dm-detail__explainer">{ &issue.explainer }</p>
             <div id={said_id}>
-            <p class="dm-detail__stance">
-                { stance_mark(t, position.stance) }
-                if let Some(rank) = position.priority {
-                    <span class="dm-detail__rank">{ t.fill("priority", &[("rank", &rank.to_string())]) }</span>
+                <p class="dm-detail__stance">
+                    { stance_mark(t, position.stance) }
+                    if let Some(rank) = position.priority {
+                        <span class="dm-detail__rank">{ t.fill("priority", &[("rank", &rank.to_string())]) }</span>
+                    }
+                </p>
+                if position.is_conditional() {
+                    <p class="dm-detail__condition" data-testid="dm-detail-condition">
+                        { t.fill("condition", &[("condition", &position.condition)]) }
+                    </p>
                 }
-            </p>
-            if position.is_conditional() {
-                <p class="dm-detail__condition" data-testid="dm-detail-condition">
-                    { t.fill("condition", &[("condition", &position.condition)]) }
-                </p>
-            }
-            <p class="dm-detail__summary" data-testid="dm-detail-summary">{ summary }</p>
-            if let Some(before) = props.before {
-                <p class="dm-detail__before" data-testid="dm-detail-before">
-                    { t.fill("before", &[
-                        ("stance", &before.stance.label(t)),
-                        ("summary", &if before.summary.trim().is_empty() { t.text("not-said") } else { before.summary.clone() }),
-                    ]) }
-                </p>
-            }
-            if let Some(quote) = &position.quote {
-                <figure class="dm-detail__quote" data-testid="dm-detail-quote">
-                    <blockquote class="dm-detail__quote-text" lang={story.lang.clone()}>
-                        <p>{ t.fill("quoted", &[("text", &quote.text)]) }</p>
-                    </blockquote>
-                    <figcaption class="dm-detail__speaker">{ t.fill("speaker", &[("speaker", &quote.speaker)]) }</figcaption>
-                </figure>
-            }
+                <p class="dm-detail__summary" data-testid="dm-detail-summary">{ summary }</p>
+                if let Some(before) = props.before {
+                    <p class="dm-detail__before" data-testid="dm-detail-before">
+                        { t.fill("before", &[
+                            ("stance", &before.stance.label(t)),
+                            ("summary", &if before.summary.trim().is_empty() { t.text("not-said") } else { before.summary.clone() }),
+                        ]) }
+                    </p>
+                }
+                if let Some(quote) = &position.quote {
+                    <figure class="dm-detail__quote" data-testid="dm-detail-quote">
+                        <blockquote class="dm-detail__quote-text" lang={story.lang.clone()}>
+                            <p>{ t.fill("quoted", &[("text", &quote.text)]) }</p>
+                        </blockquote>
+                        <figcaption class="dm-detail__speaker">{ t.fill("speaker", &[("speaker", &quote.speaker)]) }</figcaption>
+                    </figure>
+                }
             </div>
             if !position.evidence.is_empty() {
                 <div class="dm-detail__evidence" data-testid="dm-detail-evidence">

@@ -1,5 +1,5 @@
 //! version_steps: in the live build, the control that steps back through a story's earlier
-//! versions (its `history`, README "Live stories") and forward to the story as it stands.
+//! versions (its `history`, docs/live-stories.md) and forward to the story as it stands.
 //!
 //! A view function: App's reducer knows the version shown.
 

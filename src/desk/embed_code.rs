@@ -1,5 +1,5 @@
-//! The embed code the desk offers for a story, one snippet per way to embed (README
-//! "Embedding"), with the story's file name and the widget's address filled in.
+//! The embed code the desk offers for a story, one snippet per way to embed
+//! (docs/embedding.md), with the story's file name and the widget's address filled in.
 
 use crate::prerender::Entry;
 
@@ -13,7 +13,7 @@ pub struct Snippet {
     pub code: String,
 }
 
-/// The content-hashed entry files the embed codes can name with their integrity (README
+/// The content-hashed entry files the embed codes can name with their integrity (docs/embedding.md
 /// "Integrity"): the site's host script and built-in widget (`site.json`), and the story's own
 /// widget once the desk has made its pages. Each that is missing leaves its code on the plain
 /// name (`embed.js`, `widget.js`), without integrity.
@@ -37,7 +37,7 @@ fn script(folder: &str, plain: &str, entry: Option<&Entry>) -> String {
 }
 
 /// How often a live story's widgets check for a new version, in the desk's embed code: a
-/// minute, as Datawrapper's live charts do (README "Live stories").
+/// minute, as Datawrapper's live charts do (docs/live-stories.md).
 pub const LIVE_EVERY_S: u32 = 60;
 
 /// The snippets for a story whose pages (`<stem>-pages.zip`, unpacked) are in the folder `<stem>/`

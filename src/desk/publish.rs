@@ -19,7 +19,7 @@ pub fn download(kind: &str, stem: &str, story: &Story, texts: &[SourceText]) -> 
 }
 
 /// `story` as the next version of `previous` (the text of the file readers have now): the story
-/// file with its history, and what the editor should read (README "Live stories"). Every
+/// file with its history, and what the editor should read (docs/live-stories.md). Every
 /// problem of the old file comes back as a line naming it.
 pub fn as_new_version(
     story: &Story,

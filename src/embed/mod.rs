@@ -19,7 +19,7 @@ fn keep(uid: AttrValue, app: yew::AppHandle<App>) {
 }
 
 /// Unmounts direct embed `number` ([`mount_in`]), whose host widget.js saw leave the page
-/// (README "Dynamic pages"): Yew's root and listeners, the live checks (their effect's cleanup)
+/// (docs/embedding.md "Dynamic pages"): Yew's root and listeners, the live checks (their effect's cleanup)
 /// and the lookups by id end, so nothing keeps its nodes alive.
 pub fn unmount_in(number: u32) {
     let uid = format!("dm-e{number}");
@@ -233,7 +233,7 @@ fn take_over(root: web_sys::Element, props: AppProps, shape: Option<String>) {
 /// hydration would never remove (it sets the attributes a render has, and leaves the others).
 /// The rest (roles, `tabindex`, `aria-*`, listeners) hydration applies as it goes. Going live
 /// in a render after hydration instead cost a second long task at start-up, as long as the
-/// hydration's own in Lighthouse (README "Loading").
+/// hydration's own in Lighthouse (docs/loading.md).
 pub fn hydrate(root: web_sys::Element, props: AppProps) {
     // Markup without cells or a current link (a story with no issues) is live as it is.
     let _ = make_controls_live(&root);

@@ -7,7 +7,7 @@
 //!
 //! A locale's file maps keys to a string, or to an object of plural forms keyed by CLDR category
 //! (`"one"`, `"few"`, …). `{name}` marks a placeholder. `locales/notes.json` says what every key
-//! is for; the README's "Languages" section has the review table and the rules translators keep.
+//! is for; the docs/languages.md section has the review table and the rules translators keep.
 
 mod date;
 mod plural;
@@ -54,7 +54,7 @@ pub struct Strings {
     dir: &'static str,
     /// The messages in the file's order. A list, not a map: about 80 keys looked up by a short
     /// scan, and the reader's WebAssembly carries no map code for them
-    /// (README "Size").
+    /// (docs/size.md).
     messages: Rc<Vec<(String, Message)>>,
 }
 
@@ -332,7 +332,7 @@ impl Strings {
 
     /// The locale dates are written in. English is the house style's day-month-year ("2 June
     /// 2025", as British and international English write it), and Arabic takes the Latin digits
-    /// of the rest of the widget (see README "Languages").
+    /// of the rest of the widget (see docs/languages.md).
     fn date_tag(&self) -> &str {
         match self.tag.as_str() {
             "en" | PSEUDO => "en-GB",

@@ -5,7 +5,7 @@
 // Nothing here is in the reader's WebAssembly: the locale comes with the page or from
 // `locales/en-XA.json` (the build makes both), and so do its dates in words for a page's story. A
 // story's date the reader formats itself stays unaccented there: a test tool's dates are not
-// worth 0.3 kB of every reader's page (README "Size").
+// worth 0.3 kB of every reader's page (docs/size.md).
 #![cfg_attr(all(target_arch = "wasm32", not(feature = "editor")), allow(dead_code))]
 
 use serde_json::{Map, Value};

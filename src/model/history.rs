@@ -1,5 +1,5 @@
 //! Publishing a new version of a story over an old one: the old versions become the new one's
-//! `history` (README "Live stories"), for `story publish` and the desk alike.
+//! `history` (docs/live-stories.md), for `story publish` and the desk alike.
 //!
 //! Each earlier version is kept as the positions that differed from the story as it now stands,
 //! so every version is rebuilt from the current story ([`Story::as_it_stood`]) and compared

@@ -1,5 +1,5 @@
 //! Reads a story file's JSON into the model types, one short function per type, on the
-//! crate's JSON reader (`crate::json`: serde_json's syntax, messages and places; README "Size"
+//! crate's JSON reader (`crate::json`: serde_json's syntax, messages and places; docs/size.md
 //! says why not serde).
 
 use super::stance::Stance;

@@ -2,7 +2,7 @@
 //! any JSON-aware editor completes and checks a story's fields.
 //!
 //! The schema says what a file must look like; `super::validate` stays the authority on what
-//! only a program can check (README "Story files" lists those rules).
+//! only a program can check (docs/writing-stories.md lists those rules).
 
 use serde_json::{json, Value};
 

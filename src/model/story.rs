@@ -37,7 +37,7 @@ pub struct Story {
     #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 1000)))]
     pub issues: Vec<Issue>,
     pub positions: Vec<Position>,
-    /// Earlier versions of the story, oldest first (README "Live stories"): written by
+    /// Earlier versions of the story, oldest first (docs/live-stories.md): written by
     /// `story publish` when a new version replaces an old one, never by hand-made dates.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(default))]

@@ -242,7 +242,7 @@ pub fn validate(mut story: Story) -> Result<Story, StoryErrors> {
         .filter_map(|p| p.and_then(|p| taken.get_mut(p)).and_then(Option::take))
         .collect();
     // Only builds that show or write earlier versions check them: the reader's default build
-    // reads a story's history but never shows it (README "Live stories"), and its code would
+    // reads a story's history but never shows it (docs/live-stories.md), and its code would
     // cost every reader 1.5 kB.
     if !HISTORY_SHOWN {
         return Ok(story);
@@ -447,7 +447,7 @@ pub const HISTORY_SHOWN: bool = cfg!(any(feature = "editor", feature = "live"));
 /// can be shown: a source's date written YYYY-MM-DD, an author or a short title left empty. The
 /// build, `story check`, the workbook and the desk do; the readers' WebAssembly does not (it
 /// shows such a date as written, leaves an empty author out and never shows a short title), which
-/// saves every reader 0.3 kB (README "Size").
+/// saves every reader 0.3 kB (docs/size.md).
 pub const WRITING_CHECKED: bool = cfg!(any(feature = "editor", not(target_arch = "wasm32")));
 
 fn not_empty(report: &mut impl FnMut(String, String), path: &str, value: &str) {

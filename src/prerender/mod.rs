@@ -315,7 +315,7 @@ pub fn with_asset_prefix(page: &str, up: &str) -> Result<String, String> {
 }
 
 /// An embed way's entry file under a content-hashed name, with its integrity, for embed codes
-/// that name both (README "Integrity"): `file` is `<stem>-<16 hex digits>.js`.
+/// that name both (docs/embedding.md "Integrity"): `file` is `<stem>-<16 hex digits>.js`.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     pub file: String,
@@ -451,7 +451,7 @@ pub fn with_integrity(
 
 /// The second reader build, with live stories (`scripts/build-live`: `live-<hash>.js` and
 /// `live-<hash>.wasm` among `files`), as the loaders take it: names and integrities, `None` when
-/// the build has neither file. README "Live stories": only a page that asks for a live story
+/// the build has neither file. docs/live-stories.md: only a page that asks for a live story
 /// loads it.
 pub fn live_assets(
     files: &[String],
@@ -585,7 +585,7 @@ pub fn embed_module(
 
 /// The module without its whole-line `//` comments (the first line, `//!`, which says what the
 /// file is, stays). They are for the project's readers; the content-hashed `widget-….js`, which
-/// no minifier touches (README "Integrity"), would carry them to every reader. Only whole lines
+/// no minifier touches (docs/embedding.md "Integrity"), would carry them to every reader. Only whole lines
 /// go: the template's code and the build's data (one line each) never start with `//`.
 fn without_comment_lines(module: &str) -> String {
     let mut lines = module.lines();
@@ -609,7 +609,7 @@ fn without_comment_lines(module: &str) -> String {
 /// page's `html { font-size: 62.5% }` cannot shrink the widget (in container query conditions,
 /// which take no custom properties, `em` of the widget's root stands in); and the `--dm-*`
 /// tokens move from `.dm` to `:host`, where a host page's rule on the element overrides them:
-/// the only way in for theming (README "Theming").
+/// the only way in for theming (docs/embedding.md "Theming").
 pub fn shadow_css(css: &str) -> Result<String, String> {
     let css = strip_comments(css);
     let css = rem_to_custom_unit(&css);
@@ -754,7 +754,7 @@ fn split_declarations(body: &str) -> Vec<&str> {
     out
 }
 
-/// The site's public address from the build setting `DM_PUBLIC_URL` (README "Share cards"), with
+/// The site's public address from the build setting `DM_PUBLIC_URL` (docs/images.md), with
 /// a final `/`: share tags need absolute addresses, since a social network reads them on its own
 /// servers. Unset or empty gives `""`, and the tags are relative to the page (useful for a
 /// preview; networks will not show the card until the setting is given).

@@ -168,8 +168,7 @@ pub fn head_script_hash() -> String {
     )
 }
 
-/// The Content-Security-Policy the built site runs under with no violation (README "Bad input,
-/// faults and security"), written by the build to `csp.txt` for servers to send.
+/// The Content-Security-Policy the built site runs under with no violation (docs/security.md), written by the build to `csp.txt` for servers to send.
 pub fn content_security_policy() -> String {
     format!(
         "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' {}; connect-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; object-src 'none'; form-action 'none'",

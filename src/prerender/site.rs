@@ -152,7 +152,7 @@ pub async fn story_site(
         },
     )?;
     // The same module under a content-hashed name, for embed codes that carry its integrity
-    // (README "Integrity"); the plain name stays for those who want it.
+    // (docs/embedding.md "Integrity"); the plain name stays for those who want it.
     let hashed = super::Entry::of("widget", widget.as_bytes());
     out.push(SiteFile {
         path: hashed.file,

@@ -1,6 +1,6 @@
 //! The story workbook: a story as a spreadsheet editors own (xlsx, ods, a folder of CSV files, or
 //! rows pasted from a sheet), read into a [`Story`] with every problem located by sheet, row and
-//! column, and written back out (README "The story workbook").
+//! column, and written back out (docs/workbook.md).
 //!
 //! Free of Yew and of the browser, and of the filesystem: it takes bytes and text and gives bytes
 //! and text, so the native CLI (`story import`, `story export`) and the desk's WebAssembly share

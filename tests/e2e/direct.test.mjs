@@ -152,7 +152,7 @@ describe("what widget.js brings", () => {
   test("the story's strings and its date in words: no locale request, no date formatter", async () => {
     const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.addInitScript(() => {
-      // Setting up a date formatter cost about 90 ms of start-up at 4× CPU (README "Loading").
+      // Setting up a date formatter cost about 90 ms of start-up at 4× CPU (docs/loading.md).
       window.__dateFormats = 0;
       const Original = Intl.DateTimeFormat;
       Intl.DateTimeFormat = function (...args) {

@@ -221,7 +221,7 @@ describe("share tags and images", () => {
       // The page's own description, repeated (it compresses to nothing next to the first copy).
       assert.equal(tags["og:description"], tags["description"]);
       assert.match(tags["og:description"], /Istanbul/);
-      // No DM_PUBLIC_URL in this build: addresses are relative to the page (README "Share cards").
+      // No DM_PUBLIC_URL in this build: addresses are relative to the page (docs/images.md).
       assert.equal(tags["og:url"], file);
       assert.equal(tags["og:image"], `images/${card.png}`);
       assert.equal(tags["og:image:alt"], card.alt);

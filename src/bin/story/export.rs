@@ -1,8 +1,8 @@
 //! `story export STORY.json -o STORY.xlsx | --csv DIR`: a valid story written as the workbook
-//! editors fill in (README "The story workbook"), with a "source texts" sheet when the texts of
+//! editors fill in (docs/workbook.md), with a "source texts" sheet when the texts of
 //! its sources are beside it (`STEM.ID.txt`, as `story check` finds them); `story export
 //! STORY.json --anf [--view ID] [--image URL] [-o FILE]`: the Apple News component list of one
-//! view (README "Apple News"); `story template -o FILE`: the empty workbook with its "read me".
+//! view (docs/images.md "Apple News"); `story template -o FILE`: the empty workbook with its "read me".
 
 use std::process::ExitCode;
 

@@ -1,5 +1,4 @@
-//! The editors' command line: `cargo run --bin story -- check|import|export|template|publish|render …` (README "Writing a
-//! story"). Messages go to standard output, one problem per line; exit codes: 0 done, 1 the input
+//! The editors' command line: `cargo run --bin story -- check|import|export|template|publish|render …` (docs/writing-stories.md). Messages go to standard output, one problem per line; exit codes: 0 done, 1 the input
 //! has problems, 2 the command was written wrong.
 
 use std::process::ExitCode;

@@ -1,5 +1,5 @@
 //! `story publish NEW.json --previous OLD.json [-o STORY.json]`: a new version of a story with the
-//! old versions as its history (README "Live stories"); notes on standard error. The output may
+//! old versions as its history (docs/live-stories.md); notes on standard error. The output may
 //! be the old file itself: its content lives on in the history.
 
 use std::process::ExitCode;

@@ -1,5 +1,5 @@
 //! `story render STORY.json [--view ID] [--kind card|full] [--format png|svg] [--theme light|dark]
-//! [-o FILE]`: a share card or full image of one view, as the build draws them (README "Images").
+//! [-o FILE]`: a share card or full image of one view, as the build draws them (docs/images.md).
 
 use std::process::ExitCode;
 

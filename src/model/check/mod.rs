@@ -187,8 +187,7 @@ fn evidence_diagnostics(json: &str, story: &Story, sources: &[SourceText]) -> Ve
             diagnostic
         })
         .collect();
-    // Earlier versions rest on their sources as much as the story does (README "Live
-    // stories"); their positions keep the file's order.
+    // Earlier versions rest on their sources as much as the story does (docs/live-stories.md); their positions keep the file's order.
     for (v, version) in story.history.iter().enumerate() {
         let then = Story {
             positions: version.positions.clone(),
