@@ -7,7 +7,7 @@
 //!
 //! What editors see is serde_json's behaviour, kept on purpose:
 //! - the same strict JSON (RFC 8259);
-//! - the same syntax messages at the same line and column (`tests/read.rs` compares the two on
+//! - the same syntax messages at the same line and column (`tests/native/read.rs` compares the two on
 //!   thousands of broken files);
 //! - serde's wording for a wrong type and an unknown, missing or repeated field, placed where
 //!   serde_json placed them.

@@ -77,7 +77,7 @@ impl Stance {
     /// The stance's shape in a 16 × 16 box, as SVG path data, and the width of its stroke
     /// (`None`: filled), as the images draw it (src/images/). The widget's marks
     /// (components/stance_mark.rs) write the same shapes as static markup: drawn from this data
-    /// they cost the reader 1.2 kB more WebAssembly (measured). tests/render.rs checks the two
+    /// they cost the reader 1.2 kB more WebAssembly (measured). tests/native/render.rs checks the two
     /// agree.
     pub fn mark(self) -> (&'static str, Option<f32>) {
         match self {

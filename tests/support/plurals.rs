@@ -1,5 +1,5 @@
 //! What CLDR says for the numbers and the date the locale tests use: the build's ICU4X
-//! (tests/i18n.rs) and the browsers' Intl (tests/web.rs) are checked against the same table,
+//! (tests/native/i18n.rs) and the browsers' Intl (tests/web.rs) are checked against the same table,
 //! so a page the build wrote and the browser that hydrates it agree.
 
 /// The numbers the plural forms are tested for.

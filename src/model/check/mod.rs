@@ -2,7 +2,7 @@
 //! named by its cell, follow-on problems held back behind their root cause, curly quotes named
 //! as such, and evidence compared word for word with the text of its source.
 //!
-//! Built on [`parse_story`] and its messages (which the reader shows and `tests/model.rs` pins)
+//! Built on [`parse_story`] and its messages (which the reader shows and `tests/native/model.rs` pins)
 //! rather than inside it, and only with the `editor` feature: the reader's WebAssembly is at its
 //! size budget, and even unused, this module changed how its shared helpers were inlined (38
 //! bytes); without the feature the reader's build is byte for byte what it was. Pure Rust, no

@@ -279,7 +279,7 @@ fn the_live_build_is_listed_with_its_integrities() {
 
 #[test]
 fn the_shadow_stylesheet_is_sized_from_its_own_root_and_themed_on_the_host() {
-    let css = shadow_css(include_str!("../static/demands-matrix.css")).unwrap();
+    let css = shadow_css(include_str!("../../static/demands-matrix.css")).unwrap();
     // No length is left in the host page's rem.
     let rem = css
         .match_indices("rem")
@@ -554,7 +554,7 @@ fn a_story_file_names_its_folder_only_when_an_address_can_carry_it() {
 #[tokio::test]
 async fn a_story_is_built_into_its_own_pages_cards_and_widget() {
     use demands_matrix::prerender::{story_site, Build};
-    let json = include_str!("fixtures/stories/locale-uk.json");
+    let json = include_str!("../fixtures/stories/locale-uk.json");
     let story = parse_story(json).unwrap();
     let build = Build {
         template: MINIFIED.to_owned(),
@@ -615,7 +615,7 @@ async fn a_story_is_built_into_its_own_pages_cards_and_widget() {
     assert!(file("images/images.json").contains("card-all.png"));
     file("locales/de.json");
     // An invalid story names its problems and builds nothing.
-    let broken = include_str!("fixtures/stories/broken-unknown-side.json");
+    let broken = include_str!("../fixtures/stories/broken-unknown-side.json");
     assert!(story_site(&build, &read, broken, "broken")
         .await
         .unwrap_err()
@@ -635,7 +635,7 @@ fn the_inline_head_script_comes_before_the_stylesheet_and_the_readme_allows_its_
         "before the stylesheet"
     );
     assert!(!head_script().contains("//"), "no comments shipped");
-    let readme = include_str!("../docs/security.md");
+    let readme = include_str!("../../docs/security.md");
     assert!(
         readme.contains(&content_security_policy()),
         "docs/security.md's policy must be:\n{}",

@@ -17,7 +17,7 @@ use demands_matrix::model::DEFAULT_STORY_JSON;
 use demands_matrix::prerender::Entry;
 use yew::{AttrValue, LocalServerRenderer, Reducible};
 
-const REPORT: &str = include_str!("fixtures/istanbul-talks-report.txt");
+const REPORT: &str = include_str!("../fixtures/istanbul-talks-report.txt");
 
 fn reduce(state: DeskState, action: DeskAction) -> DeskState {
     (*Rc::new(state).reduce(action)).clone()

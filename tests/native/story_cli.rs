@@ -2,16 +2,14 @@
 //! per line with their place, exit codes, and the input never overwritten.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
-
 use std::path::{Path, PathBuf};
 
-use support::story;
+use crate::support::story;
 
 const ISTANBUL: &str = "static/stories/istanbul-2025-06-02.json";
 
 fn scratch(test: &str) -> PathBuf {
-    support::scratch("story-cli", test)
+    crate::support::scratch("story-cli", test)
 }
 
 fn s(path: &Path) -> &str {

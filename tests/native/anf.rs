@@ -3,12 +3,10 @@
 //! `story export --anf` command (files, exit codes, unknown views, the same bytes every time).
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
-
 use demands_matrix::i18n::{english, Strings};
 use std::path::PathBuf;
 
-use support::story;
+use crate::support::story;
 
 use demands_matrix::anf::{self, components, components_json, side_key, ISSUE_KEY};
 use demands_matrix::model::describe::{image_description, source_credit};
@@ -198,7 +196,7 @@ fn the_file_is_the_same_bytes_every_time() {
 // The command.
 
 fn scratch(test: &str) -> PathBuf {
-    support::scratch("anf", test)
+    crate::support::scratch("anf", test)
 }
 
 #[test]

@@ -10,8 +10,8 @@ use demands_matrix::model::check::{
 };
 use demands_matrix::model::{parse_story, DEFAULT_STORY_JSON};
 
-const GENEVA_REPORT: &str = include_str!("fixtures/editor-geneva-report.txt");
-const ISTANBUL_REPORT: &str = include_str!("fixtures/istanbul-talks-report.txt");
+const GENEVA_REPORT: &str = include_str!("../fixtures/editor-geneva-report.txt");
+const ISTANBUL_REPORT: &str = include_str!("../fixtures/istanbul-talks-report.txt");
 
 fn fixture(name: &str) -> String {
     let path = format!(
@@ -169,7 +169,7 @@ fn the_istanbul_story_passes_with_its_report() {
     );
     assert!(checked.story.is_some());
     // The copy beside the story, which `story check` finds by itself, is the same text.
-    let beside = include_str!("../static/stories/istanbul-2025-06-02.source.txt");
+    let beside = include_str!("../../static/stories/istanbul-2025-06-02.source.txt");
     assert_eq!(beside, ISTANBUL_REPORT);
 }
 

@@ -649,7 +649,7 @@ fn a_workbook_carries_its_source_texts_and_says_once_which_name_no_source() {
         export_csv_with_texts, export_xlsx_with_texts, import_csv_with_texts, import_with_texts,
     };
     let story = istanbul();
-    let report = include_str!("fixtures/istanbul-talks-report.txt");
+    let report = include_str!("../fixtures/istanbul-talks-report.txt");
     let long = format!("{} end", "word ".repeat(8_000));
     let texts = vec![SourceText {
         source_id: "report".into(),

@@ -326,7 +326,7 @@ fn shipped_fixtures_are_valid_or_broken_as_named() {
 
 // The default story: accuracy is the product.
 
-const REPORT: &str = include_str!("fixtures/istanbul-talks-report.txt");
+const REPORT: &str = include_str!("../fixtures/istanbul-talks-report.txt");
 
 #[test]
 fn the_report_fixture_is_the_shared_source() {

@@ -22,7 +22,7 @@ fn the_published_schema_is_generated_from_the_types() {
     let published = std::fs::read_to_string(SCHEMA_PATH).unwrap_or_default();
     assert!(
         published == fresh,
-        "static/stories/story.schema.json is stale: the story types changed. Regenerate it with\n  DM_WRITE_SCHEMA=1 cargo test --test schema\nand commit it."
+        "static/stories/story.schema.json is stale: the story types changed. Regenerate it with\n  DM_WRITE_SCHEMA=1 cargo test --test native schema::\nand commit it."
     );
 }
 

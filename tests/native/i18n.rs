@@ -10,13 +10,13 @@ use demands_matrix::i18n::{category, english, shipped_tag, source, Strings, PSEU
 use demands_matrix::model::{parse_story, DEFAULT_STORY_JSON};
 use serde_json::Value;
 
-#[path = "support/plurals.rs"]
+#[path = "../support/plurals.rs"]
 mod plurals;
 use plurals::{CATEGORIES, DATES, NUMBERS};
 
 fn file(tag: &str) -> serde_json::Map<String, Value> {
     let json = match tag {
-        "notes" => include_str!("../locales/notes.json").into(),
+        "notes" => include_str!("../../locales/notes.json").into(),
         tag => source(tag).unwrap_or_else(|| panic!("{tag} is shipped")),
     };
     match serde_json::from_str(&json) {
@@ -368,12 +368,12 @@ fn reader_text(html: &str) -> String {
 
 /// The test stories, one per locale (invented test data, not news).
 pub const LOCALE_STORIES: [(&str, &str); 6] = [
-    ("uk", include_str!("fixtures/stories/locale-uk.json")),
-    ("ru", include_str!("fixtures/stories/locale-ru.json")),
-    ("de", include_str!("fixtures/stories/locale-de.json")),
-    ("fr", include_str!("fixtures/stories/locale-fr.json")),
-    ("es", include_str!("fixtures/stories/locale-es.json")),
-    ("ar", include_str!("fixtures/stories/locale-ar.json")),
+    ("uk", include_str!("../fixtures/stories/locale-uk.json")),
+    ("ru", include_str!("../fixtures/stories/locale-ru.json")),
+    ("de", include_str!("../fixtures/stories/locale-de.json")),
+    ("fr", include_str!("../fixtures/stories/locale-fr.json")),
+    ("es", include_str!("../fixtures/stories/locale-es.json")),
+    ("ar", include_str!("../fixtures/stories/locale-ar.json")),
 ];
 
 #[tokio::test]
@@ -445,7 +445,7 @@ fn review_table() -> String {
         .map(|tag| (*tag, file(tag)))
         .collect();
     let mut out = String::from(
-        "<!-- Generated from locales/*.json by `DM_WRITE_DOCS=1 cargo test --test i18n`: edit the \
+        "<!-- Generated from locales/*.json by `DM_WRITE_DOCS=1 cargo test --test native i18n::`: edit the \
          locale files, not this table. -->\n\n# The widget's words in every locale\n\n\
          Every string the widget adds to a story, by key, with the note translators read \
          (`locales/notes.json`) and its words in each shipped locale. Placeholders are `{name}`; \
@@ -481,7 +481,7 @@ fn the_review_table_in_the_docs_is_current() {
     let published = std::fs::read_to_string(REVIEW_TABLE).unwrap_or_default();
     assert!(
         published == fresh,
-        "docs/locales.md is stale: a locale changed. Regenerate it with\n  DM_WRITE_DOCS=1 cargo test --test i18n\nand commit it."
+        "docs/locales.md is stale: a locale changed. Regenerate it with\n  DM_WRITE_DOCS=1 cargo test --test native i18n::\nand commit it."
     );
 }
 
