@@ -420,7 +420,7 @@ async fn a_sentence_from_another_source_names_it_and_a_source_shows_its_date() {
     );
 }
 
-/// Compact density is CSS on the mount element's `data-density` (docs/architecture.md "Layout"): the markup
+/// Compact density is CSS on the mount element's `data-density` (docs/architecture.md "Densities and the view switcher"): the markup
 /// is the default's, so these check what that CSS relies on.
 #[tokio::test]
 async fn compact_density_keeps_the_stance_word_in_every_cell_name() {
