@@ -642,3 +642,22 @@ fn the_inline_head_script_comes_before_the_stylesheet_and_the_readme_allows_its_
         content_security_policy()
     );
 }
+
+/// The page's language comes from its story whether the built page is minified (`<html lang=en>`,
+/// as the release build writes it) or not, and a right-to-left story's page says so: the release
+/// build's string search for `<html lang="en">` once did nothing on minified pages (issue 36).
+#[test]
+fn a_built_page_takes_its_story_language_and_direction_minified_or_not() {
+    use demands_matrix::prerender::with_page_language;
+    for page in [
+        "<!doctype html><html lang=en><meta charset=utf-8><title>t</title><body><p>x",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>t</title></head><body><p>x</p></body></html>",
+    ] {
+        let arabic = with_page_language(page, "ar");
+        assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"), "{arabic}");
+        let spanish = with_page_language(page, "es");
+        assert!(spanish.contains("<html lang=\"es\">"), "{spanish}");
+        assert!(!spanish.contains("dir="), "{spanish}");
+        assert!(arabic.ends_with(page.split_once('>').unwrap().1.split_once('>').unwrap().1), "only the html tag changes: {arabic}");
+    }
+}
